@@ -1,0 +1,55 @@
+package dev.raq.core.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * A model behind one call: a chat request in, a {@link Completion} out.
+ *
+ * <p>This is RAQ's only way to reach a model, so that any stack can be evaluated: the HTTP clients of
+ * {@code raq-clients}, or a lambda around LangChain4j, Spring AI or an in-house gateway:
+ * <pre>{@code
+ * ModelClient client = request -> Completion.of(myGateway.chat(request.lastUserMessage()));
+ * }</pre>
+ *
+ * <p>Implementations must be thread-safe: the evaluation calls them concurrently. A failed call throws a
+ * {@link ModelCallException} (retriable or not), or any other runtime exception, which the evaluation records
+ * against the item; it never turns a failure into an answer.
+ */
+@FunctionalInterface
+public interface ModelClient {
+
+    /**
+     * Sends one request and waits for the whole answer.
+     *
+     * @param request the chat request; never null
+     * @return the completion; never null
+     * @throws ModelCallException when the model could not answer
+     */
+    Completion complete(ChatRequest request);
+
+    /**
+     * Sends one request without blocking the caller. The default runs {@link #complete(ChatRequest)} on
+     * {@code executor}; clients with a non-blocking transport override it so that many calls in flight need few
+     * threads.
+     *
+     * @param request  the chat request
+     * @param executor where a blocking implementation may run; never null
+     * @return a future completed with the completion, or exceptionally with the failure
+     */
+    default CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(executor, "executor");
+        return CompletableFuture.supplyAsync(() -> complete(request), executor);
+    }
+
+    /**
+     * The identifier of the model behind this client as configured (for example {@code meta/llama3-8b-instruct}), if
+     * known. The evaluation uses it to refuse a judge that is also a candidate; lambdas report none.
+     */
+    default Optional<String> modelId() {
+        return Optional.empty();
+    }
+}

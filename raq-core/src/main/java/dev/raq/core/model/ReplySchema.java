@@ -1,0 +1,31 @@
+package dev.raq.core.model;
+
+import java.util.Objects;
+
+/**
+ * The shape a caller wants a reply in, as a JSON Schema, for judges that need machine-readable answers.
+ *
+ * <p>A client decides how to ask for it: a {@code response_format} JSON schema where the server supports one, a
+ * tool (function) call whose arguments follow the schema, or plain text with the schema described in the prompt.
+ * Whatever it chooses, the completion's text is the JSON reply (or the model's text when it did not comply); the
+ * caller still validates it.
+ *
+ * @param name        a short identifier, such as {@code return_rank} ({@code [A-Za-z0-9_-]{1,64}})
+ * @param description what the reply means, shown to the model
+ * @param jsonSchema  the JSON Schema of the reply, as JSON text
+ */
+public record ReplySchema(String name, String description, String jsonSchema) {
+
+    /** Validates the components. */
+    public ReplySchema {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(jsonSchema, "jsonSchema");
+        if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("name must match [A-Za-z0-9_-]{1,64} but was '" + name + "'");
+        }
+        if (jsonSchema.isBlank()) {
+            throw new IllegalArgumentException("jsonSchema must not be blank");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.raq.core.model;
+
+/**
+ * Tokens spent by one call.
+ *
+ * @param promptTokens     tokens of the request (≥ 0)
+ * @param completionTokens tokens of the answer (≥ 0)
+ * @param estimated        true when the server reported no usage and the numbers were estimated by the client
+ */
+public record TokenUsage(long promptTokens, long completionTokens, boolean estimated) {
+
+    /** Validates that counts are not negative. */
+    public TokenUsage {
+        if (promptTokens < 0) {
+            throw new IllegalArgumentException("promptTokens must be >= 0 but was " + promptTokens);
+        }
+        if (completionTokens < 0) {
+            throw new IllegalArgumentException("completionTokens must be >= 0 but was " + completionTokens);
+        }
+    }
+
+    /** Usage as reported by the server. */
+    public static TokenUsage reported(long promptTokens, long completionTokens) {
+        return new TokenUsage(promptTokens, completionTokens, false);
+    }
+
+    /** Usage estimated by the client because the server reported none. */
+    public static TokenUsage estimated(long promptTokens, long completionTokens) {
+        return new TokenUsage(promptTokens, completionTokens, true);
+    }
+
+    /** Prompt plus completion tokens. */
+    public long totalTokens() {
+        return promptTokens + completionTokens;
+    }
+}
