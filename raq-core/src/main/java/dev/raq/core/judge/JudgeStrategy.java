@@ -1,0 +1,26 @@
+package dev.raq.core.judge;
+
+/**
+ * Turns the answers of one sample into a {@link Judgment}: one or more rankings, optional raw scores, the judge's
+ * raw output, and the calls that failed.
+ *
+ * <p>Implementations are thread-safe: an evaluation judges many samples concurrently. They never throw for a judge
+ * model's failure or an unreadable reply; they record it as a failed {@link JudgeCall}. {@code Judges} has the
+ * built-in strategies.
+ */
+@FunctionalInterface
+public interface JudgeStrategy {
+
+    /**
+     * Judges the answers of one sample.
+     *
+     * @param input the sample, the answers, and the seed for every random choice
+     * @return the judgment; its calls record every attempt, successful or not
+     */
+    Judgment judge(JudgeInput input);
+
+    /** A short name for reports, such as {@code "ranking(gpt-4o)"}; the default is the class's simple name. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+}

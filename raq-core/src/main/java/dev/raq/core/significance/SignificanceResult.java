@@ -1,0 +1,121 @@
+package dev.raq.core.significance;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of a {@link SignificanceTest}: the omnibus result where the test has one, and a verdict for every pair
+ * of candidates at the chosen alpha. Immutable.
+ */
+public final class SignificanceResult {
+
+    private final String test;
+    private final List<String> candidates;
+    private final double alpha;
+    private final @Nullable Omnibus omnibus;
+    private final List<PairComparison> pairs;
+
+    /**
+     * @param test       the test's name, such as {@code "Dunn (holm)"}
+     * @param candidates the compared candidates, in report order; at least two
+     * @param alpha      the significance level, in (0, 1)
+     * @param omnibus    the omnibus result, or null for tests without one
+     * @param pairs      one comparison for every unordered pair of candidates
+     * @throws IllegalArgumentException if alpha is outside (0, 1), or pairs do not cover every pair exactly once
+     */
+    public SignificanceResult(String test, List<String> candidates, double alpha, @Nullable Omnibus omnibus,
+                              List<PairComparison> pairs) {
+        this.test = Objects.requireNonNull(test, "test");
+        this.candidates = List.copyOf(candidates);
+        if (this.candidates.size() < 2) {
+            throw new IllegalArgumentException("a significance result needs at least two candidates");
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+        }
+        this.alpha = alpha;
+        this.omnibus = omnibus;
+        this.pairs = List.copyOf(pairs);
+        int k = this.candidates.size();
+        if (this.pairs.size() != k * (k - 1) / 2) {
+            throw new IllegalArgumentException("expected " + k * (k - 1) / 2 + " pair comparisons for " + k
+                    + " candidates but got " + this.pairs.size());
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                pair(this.candidates.get(i), this.candidates.get(j));
+            }
+        }
+    }
+
+    /** The test's name. */
+    public String test() {
+        return test;
+    }
+
+    /** The compared candidates, in report order. */
+    public List<String> candidates() {
+        return candidates;
+    }
+
+    /** The significance level. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The omnibus result, for tests that have one. */
+    public Optional<Omnibus> omnibus() {
+        return Optional.ofNullable(omnibus);
+    }
+
+    /** One comparison for every unordered pair. */
+    public List<PairComparison> pairs() {
+        return pairs;
+    }
+
+    /** The comparisons that are significant at alpha. */
+    public List<PairComparison> significantPairs() {
+        return pairs.stream().filter(PairComparison::significant).toList();
+    }
+
+    /**
+     * The comparison of {@code a} and {@code b}, in either order.
+     *
+     * @throws IllegalArgumentException if there is no such pair
+     */
+    public PairComparison pair(String a, String b) {
+        for (PairComparison p : pairs) {
+            if (p.concerns(a, b)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no comparison of '" + a + "' and '" + b + "' in " + test);
+    }
+
+    /** The (adjusted) p-value of {@code a} vs {@code b}. */
+    public double pValue(String a, String b) {
+        return pair(a, b).pValue();
+    }
+
+    /** Whether {@code a} and {@code b} differ at alpha. */
+    public boolean isSignificant(String a, String b) {
+        return pair(a, b).significant();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(test).append(" at alpha=").append(alpha);
+        if (omnibus != null) {
+            sb.append(String.format(java.util.Locale.ROOT, "; %s statistic=%.4f p=%.4g", omnibus.test(),
+                    omnibus.statistic(), omnibus.pValue()));
+        }
+        for (PairComparison p : pairs) {
+            sb.append(String.format(java.util.Locale.ROOT, "%n  %s vs %s: p=%.4g%s", p.first(), p.second(),
+                    p.pValue(), p.significant() ? " significant, " + p.better() + " better" : ""));
+        }
+        return sb.toString();
+    }
+}
