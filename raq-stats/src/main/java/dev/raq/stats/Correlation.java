@@ -107,50 +107,18 @@ public final class Correlation {
         }
         long discordant = inversions(ys);
         long jointTies = 0;
-        long xTies = 0;
-        long x0 = 0;
-        long x1 = 0;
-        int xClasses = 0;
-        int start = 0;
-        while (start < n) {
-            int end = start + 1;
-            while (end < n && x[order[end]] == x[order[start]]) {
-                end++;
+        int groupStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || x[order[i]] != x[order[groupStart]] || ys[i] != ys[groupStart]) {
+                long u = i - groupStart;
+                jointTies += u * (u - 1) / 2;
+                groupStart = i;
             }
-            long t = end - start;
-            xTies += t * (t - 1) / 2;
-            x0 += t * (t - 1) * (t - 2);
-            x1 += t * (t - 1) * (2 * t + 5);
-            xClasses++;
-            int jointStart = start;
-            for (int i = start + 1; i <= end; i++) {
-                if (i == end || ys[i] != ys[jointStart]) {
-                    long u = i - jointStart;
-                    jointTies += u * (u - 1) / 2;
-                    jointStart = i;
-                }
-            }
-            start = end;
         }
-        double[] ySorted = y.clone();
-        java.util.Arrays.sort(ySorted);
-        long yTies = 0;
-        long y0 = 0;
-        long y1 = 0;
-        int yClasses = 0;
-        start = 0;
-        while (start < n) {
-            int end = start + 1;
-            while (end < n && ySorted[end] == ySorted[start]) {
-                end++;
-            }
-            long t = end - start;
-            yTies += t * (t - 1) / 2;
-            y0 += t * (t - 1) * (t - 2);
-            y1 += t * (t - 1) * (2 * t + 5);
-            yClasses++;
-            start = end;
-        }
+        TieStats xs = TieStats.of(x);
+        TieStats yst = TieStats.of(y);
+        long xTies = xs.pairs;
+        long yTies = yst.pairs;
         long total = (long) n * (n - 1) / 2;
         if (xTies == total || yTies == total) {
             return CorrelationResult.undefined();
@@ -160,7 +128,7 @@ public final class Correlation {
         if (variant == KendallVariant.B) {
             tau = conMinusDis / Math.sqrt(total - xTies) / Math.sqrt(total - yTies);
         } else {
-            int minClasses = Math.min(xClasses, yClasses);
+            int minClasses = Math.min(xs.classes, yst.classes);
             tau = 2.0 * conMinusDis / ((double) n * n * (minClasses - 1) / minClasses);
         }
         tau = Math.max(-1, Math.min(1, tau));
@@ -179,8 +147,8 @@ public final class Correlation {
                 return CorrelationResult.undefined();
             }
             double m = n * (n - 1.0);
-            double variance = (m * (2 * n + 5) - x1 - y1) / 18 + (2.0 * xTies * yTies) / m
-                    + (double) x0 * y0 / (9 * m * (n - 2));
+            double variance = (m * (2 * n + 5) - xs.cubic - yst.cubic) / 18 + (2.0 * xTies * yTies) / m
+                    + (double) xs.quadratic * yst.quadratic / (9 * m * (n - 2));
             pValue = Distributions.normalPValue(conMinusDis / Math.sqrt(variance), alternative);
         }
         return new CorrelationResult(tau, pValue, true);
@@ -302,6 +270,38 @@ public final class Correlation {
             }
         }
         return count;
+    }
+
+    /** Tie statistics of one variable, with t the size of each group of equal values. */
+    private static final class TieStats {
+        /** Σ t(t − 1)/2: the tied pairs. */
+        long pairs;
+        /** Σ t(t − 1)(t − 2). */
+        long quadratic;
+        /** Σ t(t − 1)(2t + 5). */
+        long cubic;
+        /** The number of distinct values. */
+        int classes;
+
+        static TieStats of(double[] values) {
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            TieStats s = new TieStats();
+            int start = 0;
+            while (start < sorted.length) {
+                int end = start + 1;
+                while (end < sorted.length && sorted[end] == sorted[start]) {
+                    end++;
+                }
+                long t = end - start;
+                s.pairs += t * (t - 1) / 2;
+                s.quadratic += t * (t - 1) * (t - 2);
+                s.cubic += t * (t - 1) * (2 * t + 5);
+                s.classes++;
+                start = end;
+            }
+            return s;
+        }
     }
 
     private static boolean isConstant(double[] v) {
