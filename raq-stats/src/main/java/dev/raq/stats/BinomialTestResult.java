@@ -44,23 +44,34 @@ public record BinomialTestResult(int k, int n, double statistic, double pValue, 
      * @param method          {@link ProportionCi.Method#CLOPPER_PEARSON} (scipy's {@code exact}, the default there),
      *                        {@link ProportionCi.Method#WILSON} or {@link ProportionCi.Method#WILSON_CC}
      * @return the interval, with level {@code confidenceLevel}
-     * @throws IllegalArgumentException if the level is outside (0, 1) or the method is not one of the three above
+     * @throws IllegalArgumentException if the level is outside (0, 1), below 0.5 for a one-sided alternative (the
+     *                                  interval would be inverted), or the method is not one of the three above
      */
     public ConfidenceInterval proportionCi(double confidenceLevel, ProportionCi.Method method) {
         Objects.requireNonNull(method, "method");
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
             throw new IllegalArgumentException("confidenceLevel must be in (0, 1) but was " + confidenceLevel);
         }
+        if (alternative != Alternative.TWO_SIDED && confidenceLevel < 0.5) {
+            throw new IllegalArgumentException("a one-sided interval needs confidenceLevel >= 0.5 but was "
+                    + confidenceLevel);
+        }
+        double alpha = 1 - confidenceLevel;
+        ConfidenceInterval ci;
         switch (method) {
             case CLOPPER_PEARSON:
-                return ProportionCi.clopperPearson(k, n, confidenceLevel, alternative);
+                ci = ProportionCi.clopperPearson(k, n, alpha, alternative);
+                break;
             case WILSON:
-                return ProportionCi.wilsonScipy(k, n, confidenceLevel, alternative, false);
+                ci = ProportionCi.wilsonScipy(k, n, alpha, alternative, false);
+                break;
             case WILSON_CC:
-                return ProportionCi.wilsonScipy(k, n, confidenceLevel, alternative, true);
+                ci = ProportionCi.wilsonScipy(k, n, alpha, alternative, true);
+                break;
             default:
                 throw new IllegalArgumentException("method must be CLOPPER_PEARSON, WILSON or WILSON_CC (as scipy's "
                         + "proportion_ci) but was " + method);
         }
+        return new ConfidenceInterval(ci.lower(), ci.upper(), confidenceLevel);
     }
 }

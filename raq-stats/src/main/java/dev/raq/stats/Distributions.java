@@ -12,7 +12,7 @@ import org.hipparchus.special.Erf;
 final class Distributions {
 
     private static final double SQRT2 = Math.sqrt(2.0);
-    private static final double BETA_EPSILON = 1e-16;
+    private static final double BETA_EPSILON = 1e-15;
     private static final int BETA_MAX_ITERATIONS = 100_000;
 
     private Distributions() {

@@ -80,9 +80,9 @@ public final class ProportionCi {
                 break;
             }
             case WILSON_CC:
-                return wilsonScipy(count, nobs, level, Alternative.TWO_SIDED, true);
+                return wilsonScipy(count, nobs, alpha, Alternative.TWO_SIDED, true);
             case CLOPPER_PEARSON:
-                return clopperPearson(count, nobs, level, Alternative.TWO_SIDED);
+                return clopperPearson(count, nobs, alpha, Alternative.TWO_SIDED);
             case JEFFREYS:
                 lower = Distributions.betaPpf(alpha / 2, count + 0.5, nobs - count + 0.5);
                 upper = Distributions.betaIsf(alpha / 2, count + 0.5, nobs - count + 0.5);
@@ -107,20 +107,27 @@ public final class ProportionCi {
         return Math.sqrt(p * (1 - p) / nobs);
     }
 
-    /** Clopper–Pearson from Beta quantiles; one-sided for GREATER (upper 1) and LESS (lower 0), as scipy. */
-    static ConfidenceInterval clopperPearson(int k, int n, double level, Alternative alternative) {
-        double tail = alternative == Alternative.TWO_SIDED ? (1 - level) / 2 : 1 - level;
+    /**
+     * Clopper–Pearson from Beta quantiles at level {@code 1 − alpha} (alpha passed as given, so that tiny values keep
+     * their precision); one-sided for GREATER (upper 1) and LESS (lower 0), as scipy.
+     */
+    static ConfidenceInterval clopperPearson(int k, int n, double alpha, Alternative alternative) {
+        double level = 1 - alpha;
+        double tail = alternative == Alternative.TWO_SIDED ? alpha / 2 : alpha;
         double lower = alternative == Alternative.LESS || k == 0 ? 0.0 : Distributions.betaPpf(tail, k, n - k + 1.0);
         double upper = alternative == Alternative.GREATER || k == n
                 ? 1.0 : Distributions.betaIsf(tail, k + 1.0, n - (double) k);
         return new ConfidenceInterval(lower, upper, level);
     }
 
-    /** Wilson's interval with or without continuity correction, with scipy's formulas (Newcombe 1998). */
-    static ConfidenceInterval wilsonScipy(int k, int n, double level, Alternative alternative, boolean correction) {
+    /**
+     * Wilson's interval at level {@code 1 − alpha} with or without continuity correction, with scipy's formulas
+     * (Newcombe 1998).
+     */
+    static ConfidenceInterval wilsonScipy(int k, int n, double alpha, Alternative alternative, boolean correction) {
+        double level = 1 - alpha;
         double p = (double) k / n;
-        double z = alternative == Alternative.TWO_SIDED
-                ? Distributions.normalIsf(0.5 - 0.5 * level) : Distributions.normalIsf(1 - level);
+        double z = Distributions.normalIsf(alternative == Alternative.TWO_SIDED ? alpha / 2 : alpha);
         double z2 = z * z;
         double denom = 2 * (n + z2);
         double center = (2 * n * p + z2) / denom;

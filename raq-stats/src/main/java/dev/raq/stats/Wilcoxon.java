@@ -113,9 +113,9 @@ public final class Wilcoxon {
      * matches scikit-posthocs 0.12 {@code posthoc_wilcoxon(columns, method, zero_method, correction, p_adjust)}.
      *
      * <p>A pair whose test is undefined (every difference zero, asymptotic branch) gets a NaN p-value, as in
-     * scikit-posthocs; how it affects the adjustment of the others is described at {@link PAdjust}-level in
-     * statsmodels' terms: single-step and step-down methods ignore it (it counts in the family size), step-up
-     * methods (Simes–Hochberg, Hommel, FDR) make every adjusted p-value NaN.
+     * scikit-posthocs. In the adjustment it behaves as in statsmodels' {@code multipletests}: Bonferroni, Šidák,
+     * Holm and Holm–Šidák count it in the family size and leave the other p-values defined; the step-up methods
+     * (Simes–Hochberg, Hommel, Benjamini–Hochberg, Benjamini–Yekutieli) make every adjusted p-value NaN.
      *
      * @param columns    k ≥ 2 samples of equal length n ≥ 1, paired by position (for RAQ: one column per model,
      *                   one row per question)

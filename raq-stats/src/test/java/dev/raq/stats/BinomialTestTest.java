@@ -64,6 +64,9 @@ class BinomialTestTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidenceLevel");
         assertThatThrownBy(() -> r.proportionCi(0.95, ProportionCi.Method.JEFFREYS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JEFFREYS");
+        BinomialTestResult greater = BinomialTest.test(8, 8, 0.5, Alternative.GREATER);
+        assertThatThrownBy(() -> greater.proportionCi(0.3, ProportionCi.Method.WILSON))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 0.5");
     }
 
     @Test
