@@ -43,10 +43,10 @@ public final class BinomialTest {
         double pValue;
         switch (alternative) {
             case LESS:
-                pValue = Distributions.binomialCdf(k, n, p);
+                pValue = TailProbabilities.binomialCdf(k, n, p);
                 break;
             case GREATER:
-                pValue = Distributions.binomialSf(k - 1, n, p);
+                pValue = TailProbabilities.binomialSf(k - 1, n, p);
                 break;
             case TWO_SIDED:
                 pValue = Math.min(1.0, twoSided(k, n, p));
@@ -58,17 +58,17 @@ public final class BinomialTest {
     }
 
     private static double twoSided(int k, int n, double p) {
-        double threshold = Distributions.binomialPmf(k, n, p) * RELATIVE_ERROR;
+        double threshold = TailProbabilities.binomialPmf(k, n, p) * RELATIVE_ERROR;
         double mode = p * n;
         if (k < mode) {
             // the terms above the mode decrease: find the first index whose probability is <= threshold
-            int ix = lastAtMost(i -> -Distributions.binomialPmf(i, n, p), -threshold, (int) Math.ceil(mode), n);
-            int y = n - ix + (threshold == Distributions.binomialPmf(ix, n, p) ? 1 : 0);
-            return Distributions.binomialCdf(k, n, p) + Distributions.binomialSf(n - y, n, p);
+            int ix = lastAtMost(i -> -TailProbabilities.binomialPmf(i, n, p), -threshold, (int) Math.ceil(mode), n);
+            int y = n - ix + (threshold == TailProbabilities.binomialPmf(ix, n, p) ? 1 : 0);
+            return TailProbabilities.binomialCdf(k, n, p) + TailProbabilities.binomialSf(n - y, n, p);
         }
-        int ix = lastAtMost(i -> Distributions.binomialPmf(i, n, p), threshold, 0, (int) Math.floor(mode));
+        int ix = lastAtMost(i -> TailProbabilities.binomialPmf(i, n, p), threshold, 0, (int) Math.floor(mode));
         int y = ix + 1;
-        return Distributions.binomialCdf(y - 1, n, p) + Distributions.binomialSf(k - 1, n, p);
+        return TailProbabilities.binomialCdf(y - 1, n, p) + TailProbabilities.binomialSf(k - 1, n, p);
     }
 
     /** For {@code f} ascending on [lo, hi]: the index i with f(i) ≤ target &lt; f(i + 1) (lo − 1 when none). */

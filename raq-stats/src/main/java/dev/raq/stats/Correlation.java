@@ -73,7 +73,7 @@ public final class Correlation {
         r = Math.max(-1, Math.min(1, r));
         double dof = n - 2;
         double t = r * Math.sqrt(Math.max(0, dof / ((r + 1.0) * (1.0 - r))));
-        return new CorrelationResult(r, Distributions.studentPValue(t, dof, alternative), true);
+        return new CorrelationResult(r, TailProbabilities.studentPValue(t, dof, alternative), true);
     }
 
     /**
@@ -149,7 +149,7 @@ public final class Correlation {
             double m = n * (n - 1.0);
             double variance = (m * (2 * n + 5) - xs.cubic - yst.cubic) / 18 + (2.0 * xTies * yTies) / m
                     + (double) xs.quadratic * yst.quadratic / (9 * m * (n - 2));
-            pValue = Distributions.normalPValue(conMinusDis / Math.sqrt(variance), alternative);
+            pValue = TailProbabilities.normalPValue(conMinusDis / Math.sqrt(variance), alternative);
         }
         return new CorrelationResult(tau, pValue, true);
     }

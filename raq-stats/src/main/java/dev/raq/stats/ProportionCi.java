@@ -55,13 +55,13 @@ public final class ProportionCi {
         double upper;
         switch (method) {
             case NORMAL: {
-                double dist = Distributions.normalIsf(alpha / 2) * Math.sqrt(q * (1 - q) / nobs);
+                double dist = TailProbabilities.normalIsf(alpha / 2) * Math.sqrt(q * (1 - q) / nobs);
                 lower = q - dist;
                 upper = q + dist;
                 break;
             }
             case AGRESTI_COULL: {
-                double crit = Distributions.normalIsf(alpha / 2);
+                double crit = TailProbabilities.normalIsf(alpha / 2);
                 double nobsC = nobs + crit * crit;
                 double qC = (count + crit * crit / 2.0) / nobsC;
                 double dist = crit * Math.sqrt(qC * (1.0 - qC) / nobsC);
@@ -70,7 +70,7 @@ public final class ProportionCi {
                 break;
             }
             case WILSON: {
-                double crit = Distributions.normalIsf(alpha / 2);
+                double crit = TailProbabilities.normalIsf(alpha / 2);
                 double crit2 = crit * crit;
                 double denom = 1 + crit2 / nobs;
                 double center = (q + crit2 / (2.0 * nobs)) / denom;
@@ -84,8 +84,8 @@ public final class ProportionCi {
             case CLOPPER_PEARSON:
                 return clopperPearson(count, nobs, alpha, Alternative.TWO_SIDED);
             case JEFFREYS:
-                lower = Distributions.betaPpf(alpha / 2, count + 0.5, nobs - count + 0.5);
-                upper = Distributions.betaIsf(alpha / 2, count + 0.5, nobs - count + 0.5);
+                lower = TailProbabilities.betaPpf(alpha / 2, count + 0.5, nobs - count + 0.5);
+                upper = TailProbabilities.betaIsf(alpha / 2, count + 0.5, nobs - count + 0.5);
                 return new ConfidenceInterval(lower, upper, level);
             default:
                 throw new AssertionError(method);
@@ -114,9 +114,9 @@ public final class ProportionCi {
     static ConfidenceInterval clopperPearson(int k, int n, double alpha, Alternative alternative) {
         double level = 1 - alpha;
         double tail = alternative == Alternative.TWO_SIDED ? alpha / 2 : alpha;
-        double lower = alternative == Alternative.LESS || k == 0 ? 0.0 : Distributions.betaPpf(tail, k, n - k + 1.0);
+        double lower = alternative == Alternative.LESS || k == 0 ? 0.0 : TailProbabilities.betaPpf(tail, k, n - k + 1.0);
         double upper = alternative == Alternative.GREATER || k == n
-                ? 1.0 : Distributions.betaIsf(tail, k + 1.0, n - (double) k);
+                ? 1.0 : TailProbabilities.betaIsf(tail, k + 1.0, n - (double) k);
         return new ConfidenceInterval(lower, upper, level);
     }
 
@@ -127,7 +127,7 @@ public final class ProportionCi {
     static ConfidenceInterval wilsonScipy(int k, int n, double alpha, Alternative alternative, boolean correction) {
         double level = 1 - alpha;
         double p = (double) k / n;
-        double z = Distributions.normalIsf(alternative == Alternative.TWO_SIDED ? alpha / 2 : alpha);
+        double z = TailProbabilities.normalIsf(alternative == Alternative.TWO_SIDED ? alpha / 2 : alpha);
         double z2 = z * z;
         double denom = 2 * (n + z2);
         double center = (2 * n * p + z2) / denom;

@@ -225,7 +225,7 @@ public final class Wilcoxon {
                             : alternative == Alternative.LESS ? -1 : Math.signum(z);
                     z -= sign * 0.5 / se;
                 }
-                pValue = Distributions.normalPValue(z, alternative);
+                pValue = TailProbabilities.normalPValue(z, alternative);
                 if (alternative == Alternative.TWO_SIDED) {
                     z = -Math.abs(z);
                 }

@@ -9,13 +9,13 @@ import org.hipparchus.special.Erf;
  * Hipparchus' special functions. Tails are computed directly, never as {@code 1 − cdf}, so small p-values keep their
  * relative accuracy.
  */
-final class Distributions {
+final class TailProbabilities {
 
     private static final double SQRT2 = Math.sqrt(2.0);
     private static final double BETA_EPSILON = 1e-15;
     private static final int BETA_MAX_ITERATIONS = 100_000;
 
-    private Distributions() {
+    private TailProbabilities() {
     }
 
     /** P(Z ≤ z) of the standard normal distribution. */
