@@ -2,6 +2,7 @@ package dev.raq.stats;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,14 @@ public final class BradleyTerry {
      *                                  tied, or never won or tied, against the rest: the message names them)
      */
     public Ratings fit(Battles battles) {
+        return exactFit(battles).ratings();
+    }
+
+    /** The fitted totals, the logit-scale maximiser (player 0 at 0) and the ratings. */
+    private record Fit(BradleyTerrySolver totals, double[] theta, Ratings ratings) {
+    }
+
+    private Fit exactFit(Battles battles) {
         Objects.requireNonNull(battles, "battles");
         int anchor = anchorIndex(battles);
         BradleyTerrySolver solver = new BradleyTerrySolver(battles.playerCount());
@@ -71,8 +80,9 @@ public final class BradleyTerry {
         requireExistence(solver, battles, "");
         double[] theta = new double[battles.playerCount()];
         int iterations = solver.solve(theta);
-        return new Ratings(battles.players(), toRatings(theta, anchor, new double[theta.length]),
+        Ratings ratings = new Ratings(battles.players(), toRatings(theta, anchor, new double[theta.length]),
                 solver.logLikelihood(theta), iterations, scale, base);
+        return new Fit(solver, theta, ratings);
     }
 
     /**
@@ -91,13 +101,12 @@ public final class BradleyTerry {
      */
     public RatingIntervals bootstrap(Battles battles, Bootstrap bootstrap) {
         Objects.requireNonNull(bootstrap, "bootstrap");
-        Ratings estimate = fit(battles);
+        Fit fit = exactFit(battles);
+        Ratings estimate = fit.ratings();
+        BradleyTerrySolver full = fit.totals();
+        double[] start = fit.theta();
         int k = battles.playerCount();
         int anchor = anchorIndex(battles);
-        BradleyTerrySolver full = new BradleyTerrySolver(k);
-        full.addAll(battles);
-        double[] start = new double[k];
-        full.solve(start);
 
         int n = battles.size();
         int[] a = battles.playerAIds();
@@ -105,16 +114,27 @@ public final class BradleyTerry {
         double[] w = battles.weightArray();
         double[] s = scores(battles);
         double[][] replicates = new double[k][bootstrap.rounds()];
+        int[] cells = new int[n];
+        Outcome[] outcomes = battles.outcomeArray();
+        boolean unitWeights = true;
+        for (int i = 0; i < n; i++) {
+            cells[i] = BradleyTerrySolver.tallyCell(k, a[i], b[i], outcomes[i]);
+            unitWeights &= w[i] == 1.0;
+        }
+        boolean unweighted = unitWeights;
         ThreadLocal<BradleyTerrySolver> solvers = ThreadLocal.withInitial(() -> new BradleyTerrySolver(k));
-        ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[2][k]);
+        ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[][] {new double[k], new double[k],
+                new double[3 * k * k]});
         bootstrap.forEachRound((round, random) -> {
             BradleyTerrySolver solver = solvers.get();
             double[][] buffer = buffers.get();
-            solver.clear();
+            double[] tally = buffer[2];
+            Arrays.fill(tally, 0);
             for (int i = 0; i < n; i++) {
                 int pick = random.nextInt(n);
-                solver.add(a[pick], b[pick], s[pick], w[pick]);
+                tally[cells[pick]] += unweighted ? 1.0 : w[pick];
             }
+            solver.setTally(tally);
             requireExistence(solver, battles, "bootstrap round " + round + ": ");
             System.arraycopy(start, 0, buffer[0], 0, k);
             solver.solve(buffer[0]);

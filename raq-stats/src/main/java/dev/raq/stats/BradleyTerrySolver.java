@@ -64,6 +64,33 @@ final class BradleyTerrySolver {
         }
     }
 
+    /**
+     * The cell of a battle in a tally: {@code (a * k + b) * 3 + outcome.ordinal()}. A bootstrap round adds each
+     * drawn battle's weight to its cell (one random read per draw) and then calls {@link #setTally(double[])}.
+     */
+    static int tallyCell(int k, int a, int b, Outcome outcome) {
+        return (a * k + b) * 3 + outcome.ordinal();
+    }
+
+    /** Replaces the totals by those of a tally of {@code 3 k²} weights indexed by {@link #tallyCell}. */
+    void setTally(double[] tally) {
+        clear();
+        for (int cell = 0; cell < k * k; cell++) {
+            double aWins = tally[3 * cell + Outcome.A_WINS.ordinal()];
+            double bWins = tally[3 * cell + Outcome.B_WINS.ordinal()];
+            double ties = tally[3 * cell + Outcome.TIE.ordinal()];
+            double total = aWins + bWins + ties;
+            if (total == 0) {
+                continue;
+            }
+            int a = cell / k;
+            int b = cell % k;
+            score[a * k + b] += aWins + 0.5 * ties;
+            score[b * k + a] += bWins + 0.5 * ties;
+            games[cell] += total;
+        }
+    }
+
     /** Copies the totals of {@code other} (same player count) into this solver. */
     void copyTotals(BradleyTerrySolver other) {
         System.arraycopy(other.score, 0, score, 0, score.length);

@@ -164,6 +164,25 @@ class BradleyTerryTest {
     }
 
     @Test
+    void bootstrap_weightedBattles_keepTheirWeightsWhenResampled() {
+        Battles plain = SyntheticBattles.generate(new double[] {0, 120, -80}, 300, 0.2, 35);
+        Battles.Builder builder = Battles.builder();
+        for (int i = 0; i < plain.size(); i++) {
+            builder.add(plain.playerA(i), plain.playerB(i), plain.outcome(i), i % 4 == 0 ? 3 : 1);
+        }
+        Battles battles = builder.build();
+        Bootstrap bootstrap = Bootstrap.builder().rounds(30).seed(8).build();
+        double[] viaBlocks = bootstrap.pairedReplicates(battles.size(),
+                idx -> centred.fit(subset(battles, idx)).rating("p2"));
+        RatingIntervals intervals = centred.bootstrap(battles, bootstrap);
+        assertThat(intervals.replicates("p2")).containsExactly(viaBlocks, within(1e-9));
+        assertThat(intervals.players()).containsExactlyElementsOf(battles.players());
+        assertThat(intervals.toString().lines().count()).isEqualTo(4);
+        assertThatThrownBy(() -> intervals.interval("p7")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'p7'");
+    }
+
+    @Test
     void bootstrap_bca_groupedJackknifeEqualsLeavingOutEveryBattle() {
         Battles battles = SyntheticBattles.generate(new double[] {0, 120, -80}, 240, 0.2, 34);
         Bootstrap bca = Bootstrap.builder().rounds(200).seed(6).method(Bootstrap.Method.BCA).build();
