@@ -25,7 +25,7 @@ final class BradleyTerrySolver {
     private final int k;
     /** score[i * k + j]: weighted score of player i against player j. */
     private final double[] score;
-    /** games[i * k + j]: weight of the battles with i as player A and j as player B. */
+    /** games[i * k + j] for i &lt; j: weight of the battles between i and j (the other half stays 0). */
     private final double[] games;
     private final double[] gradient;
     private final double[] hessian;
@@ -51,7 +51,11 @@ final class BradleyTerrySolver {
     void add(int a, int b, double scoreA, double weight) {
         score[a * k + b] += weight * scoreA;
         score[b * k + a] += weight * (1 - scoreA);
-        games[a * k + b] += weight;
+        games[pairCell(a, b)] += weight;
+    }
+
+    private int pairCell(int a, int b) {
+        return a < b ? a * k + b : b * k + a;
     }
 
     void addAll(Battles battles) {
@@ -87,7 +91,7 @@ final class BradleyTerrySolver {
             int b = cell % k;
             score[a * k + b] += aWins + 0.5 * ties;
             score[b * k + a] += bWins + 0.5 * ties;
-            games[cell] += total;
+            games[pairCell(a, b)] += total;
         }
     }
 
@@ -104,7 +108,7 @@ final class BradleyTerrySolver {
     void remove(int a, int b, double scoreA, double weight) {
         score[a * k + b] = subtract(score[a * k + b], weight * scoreA);
         score[b * k + a] = subtract(score[b * k + a], weight * (1 - scoreA));
-        games[a * k + b] = subtract(games[a * k + b], weight);
+        games[pairCell(a, b)] = subtract(games[pairCell(a, b)], weight);
     }
 
     private static double subtract(double total, double amount) {
@@ -113,7 +117,7 @@ final class BradleyTerrySolver {
     }
 
     private double pairGames(int i, int j) {
-        return games[i * k + j] + games[j * k + i];
+        return games[pairCell(i, j)];
     }
 
     /**
