@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * <p>Players are numbered in order of first appearance (player A before player B within a battle);
  * {@link #players()} lists them in that order, and every rating and matrix uses the same order. Battles keep the
- * order in which they were added, which matters for online {@link Elo}. Internally battles are primitive arrays, so
- * millions of battles cost a few bytes each. Instances are immutable and thread-safe.
+ * order in which they were added, which matters for online {@link Elo}. Internally battles are primitive arrays (21 bytes a
+ * battle), so millions of battles are cheap. Instances are immutable and thread-safe.
  */
 public final class Battles {
 
@@ -22,7 +22,10 @@ public final class Battles {
     private final Map<String, Integer> indexByName;
     private final int[] playerA;
     private final int[] playerB;
-    private final Outcome[] outcomes;
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
+    /** Outcome ordinals. */
+    private final byte[] outcomes;
     private final double[] weights;
 
     private Battles(Builder b) {
@@ -80,7 +83,7 @@ public final class Battles {
 
     /** The outcome of battle {@code battle}. */
     public Outcome outcome(int battle) {
-        return outcomes[checkBattle(battle)];
+        return OUTCOMES[outcomes[checkBattle(battle)]];
     }
 
     /** The weight of battle {@code battle} (1 unless given). */
@@ -99,7 +102,7 @@ public final class Battles {
             int a = playerA[n];
             int b = playerB[n];
             double w = weights[n];
-            switch (outcomes[n]) {
+            switch (OUTCOMES[outcomes[n]]) {
                 case A_WINS:
                     wins[a * k + b] += w;
                     break;
@@ -123,8 +126,9 @@ public final class Battles {
         return playerB;
     }
 
-    Outcome[] outcomeArray() {
-        return outcomes;
+    /** The outcome of battle {@code n}, without bounds checks beyond the array's. */
+    Outcome outcomeAt(int n) {
+        return OUTCOMES[outcomes[n]];
     }
 
     double[] weightArray() {
@@ -152,7 +156,7 @@ public final class Battles {
         private final Map<String, Integer> indexByName = new HashMap<>();
         private int[] playerA = new int[16];
         private int[] playerB = new int[16];
-        private Outcome[] outcomes = new Outcome[16];
+        private byte[] outcomes = new byte[16];
         private double[] weights = new double[16];
         private int size;
 
@@ -200,7 +204,7 @@ public final class Battles {
             }
             this.playerA[size] = idOf(playerA);
             this.playerB[size] = idOf(playerB);
-            this.outcomes[size] = outcome;
+            this.outcomes[size] = (byte) outcome.ordinal();
             this.weights[size] = weight;
             size++;
             return this;

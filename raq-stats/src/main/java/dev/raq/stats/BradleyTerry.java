@@ -115,10 +115,9 @@ public final class BradleyTerry {
         double[] s = scores(battles);
         double[][] replicates = new double[k][bootstrap.rounds()];
         int[] cells = new int[n];
-        Outcome[] outcomes = battles.outcomeArray();
         boolean unitWeights = true;
         for (int i = 0; i < n; i++) {
-            cells[i] = BradleyTerrySolver.tallyCell(k, a[i], b[i], outcomes[i]);
+            cells[i] = BradleyTerrySolver.tallyCell(k, a[i], b[i], battles.outcomeAt(i));
             unitWeights &= w[i] == 1.0;
         }
         boolean unweighted = unitWeights;
@@ -190,10 +189,9 @@ public final class BradleyTerry {
     }
 
     static double[] scores(Battles battles) {
-        Outcome[] outcomes = battles.outcomeArray();
-        double[] s = new double[outcomes.length];
+        double[] s = new double[battles.size()];
         for (int i = 0; i < s.length; i++) {
-            s[i] = outcomes[i].scoreA();
+            s[i] = battles.outcomeAt(i).scoreA();
         }
         return s;
     }

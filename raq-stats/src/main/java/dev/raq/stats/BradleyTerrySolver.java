@@ -61,10 +61,9 @@ final class BradleyTerrySolver {
     void addAll(Battles battles) {
         int[] a = battles.playerAIds();
         int[] b = battles.playerBIds();
-        Outcome[] outcomes = battles.outcomeArray();
         double[] w = battles.weightArray();
         for (int n = 0; n < a.length; n++) {
-            add(a[n], b[n], outcomes[n].scoreA(), w[n]);
+            add(a[n], b[n], battles.outcomeAt(n).scoreA(), w[n]);
         }
     }
 
