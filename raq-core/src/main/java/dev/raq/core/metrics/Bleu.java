@@ -114,7 +114,11 @@ public final class Bleu {
 
     /** Adds {@code [sys_len, ref_len, correct 1..4, total 1..4]} of one segment to {@code stats}. */
     private void addSegmentStatistics(String hypothesis, List<String> references, long[] stats) {
-        NgramIds ids = new NgramIds();
+        int chars = hypothesis.length();
+        for (String r : references) {
+            chars += r.length();
+        }
+        NgramIds ids = new NgramIds(chars / 4, chars);
         List<int[][]> refNgrams = new ArrayList<>(references.size());
         int[] refLens = new int[references.size()];
         for (int r = 0; r < references.size(); r++) {

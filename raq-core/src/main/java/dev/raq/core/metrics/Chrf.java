@@ -189,8 +189,12 @@ public final class Chrf {
 
     /** The statistics {@code [hyp, ref, match] per order} of the reference with the best F-score. */
     private long[] bestStatistics(String hypothesis, List<String> references) {
-        NgramIds charIds = new NgramIds();
-        NgramIds wordIds = new NgramIds();
+        int chars = hypothesis.length();
+        for (String r : references) {
+            chars += r.length();
+        }
+        NgramIds charIds = new NgramIds(0, charOrder * chars);
+        NgramIds wordIds = new NgramIds(chars / 4, wordOrder * chars / 4);
         int orders = charOrder + wordOrder;
         int[][] hyp = ngrams(lowercase ? SacrebleuStrings.lower(hypothesis) : hypothesis, charIds, wordIds);
         List<int[][]> refs = new ArrayList<>(references.size());

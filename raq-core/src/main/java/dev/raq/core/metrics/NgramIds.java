@@ -15,17 +15,33 @@ final class NgramIds {
     private static final int NO_PREFIX = -1;
 
     // token table
-    private String[] tokenSource = new String[16];
-    private int[] tokenStart = new int[16];
-    private int[] tokenEnd = new int[16];
-    private int[] tokenHash = new int[16];
+    private String[] tokenSource;
+    private int[] tokenStart;
+    private int[] tokenEnd;
+    private int[] tokenHash;
     private int tokenCount;
-    private int[] tokenSlots = emptySlots(32);
+    private int[] tokenSlots;
 
     // n-gram table
-    private long[] ngramKeys = new long[64];
-    private int[] ngramSlots = emptySlots(128);
+    private long[] ngramKeys;
+    private int[] ngramSlots;
     private int ngramCount;
+
+    /**
+     * An empty table sized for about {@code expectedTokens} distinct tokens and {@code expectedNgrams} distinct
+     * n-grams (it grows when needed).
+     */
+    NgramIds(int expectedTokens, int expectedNgrams) {
+        int tokens = Integer.highestOneBit(Math.max(16, expectedTokens) - 1) << 1;
+        int ngrams = Integer.highestOneBit(Math.max(16, expectedNgrams) - 1) << 1;
+        tokenSource = new String[tokens];
+        tokenStart = new int[tokens];
+        tokenEnd = new int[tokens];
+        tokenHash = new int[tokens];
+        tokenSlots = emptySlots(2 * tokens);
+        ngramKeys = new long[ngrams];
+        ngramSlots = emptySlots(2 * ngrams);
+    }
 
     private static int[] emptySlots(int size) {
         int[] slots = new int[size];

@@ -104,7 +104,7 @@ public final class Ter {
 
     /** Adds {@code [best edits, average reference length]} of one segment to {@code stats}. */
     private void addSegmentStatistics(String hypothesis, List<String> references, double[] stats) {
-        NgramIds ids = new NgramIds();
+        NgramIds ids = new NgramIds(hypothesis.length() / 4, 0);
         int[] hyp = ids.splitTokenIds(preprocess(hypothesis));
         long best = Long.MAX_VALUE;
         long refLengths = 0;
