@@ -43,10 +43,9 @@ final class NgramIds {
         ngramSlots = emptySlots(2 * ngrams);
     }
 
+    /** Open-addressing slots hold {@code id + 1}; 0 marks an empty slot, so a new array needs no filling. */
     private static int[] emptySlots(int size) {
-        int[] slots = new int[size];
-        Arrays.fill(slots, -1);
-        return slots;
+        return new int[size];
     }
 
     /** The number of distinct n-grams seen so far (ids are {@code 0 .. ngramCount() - 1}). */
@@ -63,7 +62,7 @@ final class NgramIds {
         int mask = tokenSlots.length - 1;
         int slot = mix(h) & mask;
         while (true) {
-            int id = tokenSlots[slot];
+            int id = tokenSlots[slot] - 1;
             if (id < 0) {
                 break;
             }
@@ -85,16 +84,16 @@ final class NgramIds {
         tokenStart[id] = start;
         tokenEnd[id] = end;
         tokenHash[id] = h;
-        tokenSlots[slot] = id;
+        tokenSlots[slot] = id + 1;
         if (2 * tokenCount > tokenSlots.length) {
             int[] slots = emptySlots(2 * tokenSlots.length);
             int m = slots.length - 1;
             for (int t = 0; t < tokenCount; t++) {
                 int p = mix(tokenHash[t]) & m;
-                while (slots[p] >= 0) {
+                while (slots[p] != 0) {
                     p = (p + 1) & m;
                 }
-                slots[p] = t;
+                slots[p] = t + 1;
             }
             tokenSlots = slots;
         }
@@ -132,7 +131,7 @@ final class NgramIds {
         int mask = ngramSlots.length - 1;
         int slot = mix(Long.hashCode(key * 0x9E3779B97F4A7C15L)) & mask;
         while (true) {
-            int id = ngramSlots[slot];
+            int id = ngramSlots[slot] - 1;
             if (id < 0) {
                 break;
             }
@@ -146,16 +145,16 @@ final class NgramIds {
             ngramKeys = Arrays.copyOf(ngramKeys, 2 * id);
         }
         ngramKeys[id] = key;
-        ngramSlots[slot] = id;
+        ngramSlots[slot] = id + 1;
         if (2 * ngramCount > ngramSlots.length) {
             int[] slots = emptySlots(2 * ngramSlots.length);
             int m = slots.length - 1;
             for (int g = 0; g < ngramCount; g++) {
                 int p = mix(Long.hashCode(ngramKeys[g] * 0x9E3779B97F4A7C15L)) & m;
-                while (slots[p] >= 0) {
+                while (slots[p] != 0) {
                     p = (p + 1) & m;
                 }
-                slots[p] = g;
+                slots[p] = g + 1;
             }
             ngramSlots = slots;
         }
