@@ -48,7 +48,7 @@ final class LoopbackServer implements AutoCloseable {
 
     LoopbackServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

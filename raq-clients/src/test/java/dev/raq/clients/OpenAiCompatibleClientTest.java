@@ -15,13 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.sun.net.httpserver.HttpExchange;
+
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static dev.raq.clients.LoopbackServer.data;
 import static dev.raq.clients.LoopbackServer.json;
@@ -411,6 +418,44 @@ class OpenAiCompatibleClientTest {
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(NonRetriableModelCallException.class)
                 .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void completeAsync_300CallsInFlightAtOnce_allCompleteOnAFewClientThreads() throws Exception {
+        int calls = 300;
+        List<HttpExchange> parked = new ArrayList<>();
+        String reply = Fixtures.read("openai-chat-completion.json");
+        // the server answers nobody until all calls are in flight, then everybody
+        server.then(exchange -> {
+            List<HttpExchange> release = List.of();
+            synchronized (parked) {
+                parked.add(exchange);
+                if (parked.size() == calls) {
+                    release = new ArrayList<>(parked);
+                }
+            }
+            for (HttpExchange e : release) {
+                LoopbackServer.send(e, 200, "application/json", reply);
+            }
+        });
+        OpenAiCompatibleClient client = client().build();
+        ExecutorService unused = Executors.newSingleThreadExecutor();
+        try {
+            List<CompletableFuture<Completion>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(client.completeAsync(ChatRequest.ofUser("q" + i), unused));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+            assertThat(futures).allSatisfy(f -> assertThat(f.join().text()).startsWith("Paris"));
+            long clientThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("raq-http-") || t.getName().startsWith("HttpClient"))
+                    .count();
+            assertThat(clientThreads).isLessThanOrEqualTo(16);
+            assertThat(server.requests()).hasSize(calls);
+        } finally {
+            unused.shutdownNow();
+        }
     }
 
     @Test
