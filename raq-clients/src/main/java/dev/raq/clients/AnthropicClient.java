@@ -14,7 +14,6 @@ import dev.raq.core.model.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
  * A {@link ModelClient} for the Anthropic Messages API ({@code POST {baseUrl}/messages}).
@@ -151,8 +148,7 @@ public final class AnthropicClient implements ModelClient {
      * Builds an {@link AnthropicClient}. Setters reject bad values at once; {@link #build()} reports every missing
      * setting together and leaves the builder reusable.
      */
-    public static final class Builder {
-        private final ClientSettings settings = new ClientSettings();
+    public static final class Builder extends HttpClientBuilder<Builder> {
         private String version = DEFAULT_VERSION;
 
         private Builder() {
@@ -160,43 +156,8 @@ public final class AnthropicClient implements ModelClient {
             settings.apiKeyVariables("ANTHROPIC_API_KEY");
         }
 
-        /** The URL up to {@code /v1} (default {@value #DEFAULT_BASE_URL}); {@code /messages} is appended. */
-        public Builder baseUrl(String baseUrl) {
-            settings.baseUrl(baseUrl);
-            return this;
-        }
-
-        /** The model id, such as {@code claude-3-5-haiku-20241022}; required. */
-        public Builder model(String model) {
-            settings.model(model);
-            return this;
-        }
-
-        /** The API key, sent as {@code x-api-key}; takes precedence over {@code ANTHROPIC_API_KEY}. */
-        public Builder apiKey(String apiKey) {
-            settings.apiKey(apiKey);
-            return this;
-        }
-
-        /** Where environment variables are read (default {@code System::getenv}); lets tests pass a map. */
-        public Builder environment(Function<String, @Nullable String> environment) {
-            settings.environment = Objects.requireNonNull(environment, "environment");
-            return this;
-        }
-
-        /** Sampling options sent with every request unless the request overrides them (default: none). */
-        public Builder defaultOptions(GenerationOptions defaultOptions) {
-            settings.defaultOptions = Objects.requireNonNull(defaultOptions, "defaultOptions");
-            return this;
-        }
-
-        /**
-         * An extra header sent with every request (for example {@code anthropic-beta}).
-         *
-         * @throws IllegalArgumentException for headers the client sets itself, such as {@code x-api-key}
-         */
-        public Builder header(String name, String value) {
-            settings.header(name, value);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -207,30 +168,6 @@ public final class AnthropicClient implements ModelClient {
                 throw new IllegalArgumentException("version must not be blank");
             }
             this.version = version;
-            return this;
-        }
-
-        /** Time allowed to connect (default 10 s); must be positive. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            settings.connectTimeout = ClientSettings.positive("connectTimeout", connectTimeout);
-            return this;
-        }
-
-        /** Time allowed for the server to start answering (default 5 min); must be positive. */
-        public Builder requestTimeout(Duration requestTimeout) {
-            settings.requestTimeout = ClientSettings.positive("requestTimeout", requestTimeout);
-            return this;
-        }
-
-        /** Whether to stream replies, which measures the time to first token (default false). */
-        public Builder streaming(boolean streaming) {
-            settings.streaming = streaming;
-            return this;
-        }
-
-        /** The nanosecond time source for latency (default {@code System::nanoTime}); lets tests control time. */
-        public Builder ticker(LongSupplier ticker) {
-            settings.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 
@@ -245,11 +182,6 @@ public final class AnthropicClient implements ModelClient {
             String key = copy.resolveKey(problems);
             copy.check(problems);
             return new AnthropicClient(copy, version, key);
-        }
-
-        @Override
-        public String toString() {
-            return "AnthropicClient.Builder{" + settings.describe() + "}";
         }
     }
 

@@ -13,7 +13,6 @@ import dev.raq.core.model.ReplySchema;
 import org.jspecify.annotations.Nullable;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
  * A {@link ModelClient} for any server that speaks the OpenAI Chat Completions API ({@code POST
@@ -212,33 +209,14 @@ public final class OpenAiCompatibleClient implements ModelClient {
      * Builds an {@link OpenAiCompatibleClient}. Setters reject bad values at once; {@link #build()} reports every
      * missing setting together and leaves the builder reusable.
      */
-    public static final class Builder {
-        private final ClientSettings settings = new ClientSettings();
+    public static final class Builder extends HttpClientBuilder<Builder> {
         private StructuredReplyMode replyMode = StructuredReplyMode.JSON_SCHEMA;
 
         private Builder() {
         }
 
-        /**
-         * The URL up to and including the API version ({@code https://api.openai.com/v1}); {@code /chat/completions}
-         * is appended. A trailing slash is ignored.
-         *
-         * @throws IllegalArgumentException when it is not an http(s) URL, or carries user info or a query
-         */
-        public Builder baseUrl(String baseUrl) {
-            settings.baseUrl(baseUrl);
-            return this;
-        }
-
-        /** The model id to request, such as {@code gpt-4o-mini} or {@code meta/llama3-8b-instruct}; required. */
-        public Builder model(String model) {
-            settings.model(model);
-            return this;
-        }
-
-        /** The API key, sent as {@code Authorization: Bearer}; takes precedence over the environment. */
-        public Builder apiKey(String apiKey) {
-            settings.apiKey(apiKey);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -252,55 +230,9 @@ public final class OpenAiCompatibleClient implements ModelClient {
             return this;
         }
 
-        /** Where environment variables are read (default {@code System::getenv}); lets tests pass a map. */
-        public Builder environment(Function<String, @Nullable String> environment) {
-            settings.environment = Objects.requireNonNull(environment, "environment");
-            return this;
-        }
-
-        /** Sampling options sent with every request unless the request overrides them (default: none). */
-        public Builder defaultOptions(GenerationOptions defaultOptions) {
-            settings.defaultOptions = Objects.requireNonNull(defaultOptions, "defaultOptions");
-            return this;
-        }
-
-        /**
-         * An extra header sent with every request (for example an organization or a gateway's routing header).
-         *
-         * @throws IllegalArgumentException for headers the client sets itself, such as {@code Authorization}
-         */
-        public Builder header(String name, String value) {
-            settings.header(name, value);
-            return this;
-        }
-
-        /** Time allowed to connect (default 10 s); must be positive. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            settings.connectTimeout = ClientSettings.positive("connectTimeout", connectTimeout);
-            return this;
-        }
-
-        /** Time allowed for the server to start answering (default 5 min); must be positive. */
-        public Builder requestTimeout(Duration requestTimeout) {
-            settings.requestTimeout = ClientSettings.positive("requestTimeout", requestTimeout);
-            return this;
-        }
-
-        /** Whether to stream replies, which measures the time to first token (default false). */
-        public Builder streaming(boolean streaming) {
-            settings.streaming = streaming;
-            return this;
-        }
-
         /** How to ask for structured replies (default {@link StructuredReplyMode#JSON_SCHEMA}). */
         public Builder structuredReplyMode(StructuredReplyMode mode) {
             this.replyMode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        /** The nanosecond time source for latency (default {@code System::nanoTime}); lets tests control time. */
-        public Builder ticker(LongSupplier ticker) {
-            settings.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 
@@ -315,11 +247,6 @@ public final class OpenAiCompatibleClient implements ModelClient {
             String key = copy.resolveKey(problems);
             copy.check(problems);
             return new OpenAiCompatibleClient(this, copy, key);
-        }
-
-        @Override
-        public String toString() {
-            return "OpenAiCompatibleClient.Builder{" + settings.describe() + "}";
         }
     }
 

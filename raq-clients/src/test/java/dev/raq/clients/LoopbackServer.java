@@ -40,7 +40,11 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "loopback-server");
+        t.setDaemon(true);
+        return t;
+    });
     private final ConcurrentLinkedQueue<Responder> responders = new ConcurrentLinkedQueue<>();
     private volatile Responder last = json(200, "{}");
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
