@@ -2,10 +2,13 @@ package dev.raq.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raq.clients.resilience.RetryPolicy;
+import dev.raq.clients.resilience.RetryingModelClient;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelCallException;
+import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.NonRetriableModelCallException;
 import dev.raq.core.model.ReplySchema;
 import dev.raq.core.model.RetriableModelCallException;
@@ -17,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -199,6 +204,41 @@ class OpenAiCompatibleClientTest {
 
         assertThat(e.reason()).isEqualTo(RetriableModelCallException.Reason.CONNECTION);
         assertThat(e.getCause()).hasMessageContaining("[DONE]");
+    }
+
+    @Test
+    void complete_connectionClosedMidStream_isRetriableConnection() {
+        // the server promises 4096 bytes, sends one chunk and closes the connection
+        server.then(exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 4096);
+            OutputStream out = exchange.getResponseBody();
+            out.write(data("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Par\"}}]}")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            exchange.close();
+        });
+
+        RetriableModelCallException e = catchThrowableOfType(RetriableModelCallException.class,
+                () -> client().streaming(true).build().complete(ChatRequest.ofUser("q")));
+
+        assertThat(e.reason()).isEqualTo(RetriableModelCallException.Reason.CONNECTION);
+    }
+
+    @Test
+    void complete_429ThenOk_throughRetryingDecorator_succeedsAfterRetryAfter() {
+        server.then(json(429, Fixtures.read("openai-error-429.json"), "retry-after-ms", "20"),
+                json(200, Fixtures.read("openai-chat-completion.json")));
+        List<Duration> waits = new ArrayList<>();
+        ModelClient client = RetryingModelClient.builder(client().build()).sleeper(d -> {
+            waits.add(d);
+            return CompletableFuture.completedFuture(null);
+        }).policy(RetryPolicy.defaults().withJitter(0).withBackoff(Duration.ofMillis(10), Duration.ofSeconds(1)))
+                .build();
+
+        assertThat(client.completeAsync(ChatRequest.ofUser("q"), Runnable::run).join().text()).startsWith("Paris");
+        assertThat(waits).containsExactly(Duration.ofMillis(20));
+        assertThat(server.requests()).hasSize(2);
     }
 
     @Test
