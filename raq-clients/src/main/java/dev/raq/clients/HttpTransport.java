@@ -61,17 +61,25 @@ final class HttpTransport {
             return HttpResponse.BodySubscribers.fromLineSubscriber(new SseSubscriber(state, ticker),
                     sub -> finishStream(sub, state, chat, start), StandardCharsets.UTF_8, null);
         };
+        CompletableFuture<HttpResponse<Completion>> exchange;
         try {
-            return http.sendAsync(httpRequest, handler)
-                    .handle((response, failure) -> {
-                        if (failure != null) {
-                            throw HttpFailures.forThrowable(model, failure);
-                        }
-                        return response.body();
-                    });
+            exchange = http.sendAsync(httpRequest, handler);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<Completion> result = exchange.handle((response, failure) -> {
+            if (failure != null) {
+                throw HttpFailures.forThrowable(model, failure);
+            }
+            return response.body();
+        });
+        // a caller that cancels the call (or is interrupted while waiting) also cancels the exchange
+        result.whenComplete((c, failure) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
     }
 
     /** Waits for {@code future} and rethrows its failure unwrapped, as {@code ModelClient.complete} must. */

@@ -20,9 +20,13 @@ import java.util.concurrent.Executor;
  * failures and exceptions that are not {@link ModelCallException}s pass through at once. The final failure reports
  * the number of attempts made ({@link ModelCallException#withAttempts(int)}).
  *
- * <p>The asynchronous path waits with the {@link Sleeper} and holds no thread while waiting. Thread-safe.
+ * <p>The asynchronous path waits with the {@link Sleeper} and holds no thread while waiting. Each retry is logged at
+ * {@code DEBUG} on the {@link System.Logger} named after this class (the failure's message: model, status,
+ * retry-after; never a key). Thread-safe.
  */
 public final class RetryingModelClient implements ModelClient {
+
+    private static final System.Logger LOG = System.getLogger(RetryingModelClient.class.getName());
 
     private final ModelClient delegate;
     private final RetryPolicy policy;
@@ -105,7 +109,10 @@ public final class RetryingModelClient implements ModelClient {
             draw = random.nextDouble();
         }
         Duration backoff = policy.backoff(attempt, draw);
-        return retryAfter.isPresent() && retryAfter.get().compareTo(backoff) > 0 ? retryAfter.get() : backoff;
+        Duration wait = retryAfter.isPresent() && retryAfter.get().compareTo(backoff) > 0 ? retryAfter.get() : backoff;
+        LOG.log(System.Logger.Level.DEBUG, () -> e.getMessage() + "; attempt " + (attempt + 1) + " of "
+                + policy.maxAttempts() + " in " + wait.toMillis() + " ms");
+        return wait;
     }
 
     private void pause(Duration wait, ModelCallException e, int attempt) {
