@@ -97,16 +97,38 @@ public final class ConcurrencyLimitedModelClient implements ModelClient {
     public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(executor, "executor");
-        return acquire().thenCompose(v -> {
+        CompletableFuture<Void> permit = acquire();
+        CompletableFuture<Completion> result = new CompletableFuture<>();
+        permit.whenComplete((granted, notGranted) -> {
+            if (notGranted != null) {
+                result.completeExceptionally(notGranted); // cancelled while waiting; the slot went to the next
+                return;
+            }
+            if (result.isDone()) {
+                release(false, false); // the caller gave up while waiting
+                return;
+            }
             CompletableFuture<Completion> call;
             try {
                 call = delegate.completeAsync(request, executor);
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
-            return call.whenComplete((c, failure) -> release(failure == null, failure != null
-                    && isRateLimited(failure)));
+            call.whenComplete((c, failure) -> {
+                release(failure == null, failure != null && isRateLimited(failure));
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(c);
+                }
+            });
         });
+        result.whenComplete((c, failure) -> {
+            if (result.isCancelled()) {
+                permit.cancel(false);
+            }
+        });
+        return result;
     }
 
     /** The current limit on calls in flight (the maximum unless adaptive). */

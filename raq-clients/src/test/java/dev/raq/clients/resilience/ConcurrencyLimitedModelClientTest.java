@@ -74,6 +74,24 @@ class ConcurrencyLimitedModelClientTest {
     }
 
     @Test
+    void completeAsync_callerCancelsWhileWaiting_slotGoesToTheNext() {
+        Manual model = new Manual();
+        ConcurrencyLimitedModelClient client = ModelClients.concurrencyLimited(model, 1);
+        CompletableFuture<Completion> first = client.completeAsync(REQUEST, Runnable::run);
+        CompletableFuture<Completion> cancelled = client.completeAsync(REQUEST, Runnable::run);
+        CompletableFuture<Completion> third = client.completeAsync(REQUEST, Runnable::run);
+
+        cancelled.cancel(false);
+        model.take().complete(Completion.of("1"));
+
+        assertThat(first).isCompleted();
+        assertThat(model.started()).isEqualTo(1);
+        model.take().complete(Completion.of("3"));
+        assertThat(third.join().text()).isEqualTo("3");
+        assertThat(client.inFlight()).isZero();
+    }
+
+    @Test
     void complete_sync_releasesSlotOnFailure() {
         ConcurrencyLimitedModelClient client = ModelClients.concurrencyLimited(r -> {
             throw rateLimited();
