@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.raq.clients.OpenAiCompatibleClient;
 import dev.raq.core.model.ChatRequest;
-import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
 
 import java.io.IOException;
@@ -13,6 +12,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * How close {@link OpenAiCompatibleClient#completeAsync} gets to the ideal throughput when the server is the only
@@ -34,7 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * until 2,000 have completed, and reports the wall time against the ideal ({@code calls × 50 ms / concurrency}),
  * the throughput against the ideal, and the client's CPU time per call: the process CPU time minus the CPU time of
  * the server's threads (so it includes GC and JIT), and the CPU time of the client's own threads alone. A warm-up
- * round runs first.
+ * round of 1,000 calls runs first. Each round is repeated with the bare JDK {@code HttpClient} sending the same
+ * request ({@code raw}), the floor that shows what RAQ's client adds ({@code raq}). On a loaded machine the wall times measure the CPU share the process got, not
+ * the client: compare the CPU figures.
  *
  * <p>Run from the repository root:
  * <pre>
@@ -64,6 +70,9 @@ public final class ClientThroughputBenchmark {
      */
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        // let the JDK server keep every client connection open (its default of 200 would make it close some at
+        // concurrency 256, and the reconnects would be charged to the client)
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
         new ClientThroughputBenchmark().run(calls);
     }
 
@@ -78,13 +87,18 @@ public final class ClientThroughputBenchmark {
         server.setExecutor(handlers);
         server.start();
         try {
-            ModelClient client = OpenAiCompatibleClient.local("http://127.0.0.1:" + server.getAddress().getPort()
-                    + "/v1").model("bench").build();
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            ModelClient client = OpenAiCompatibleClient.local(base).model("bench").build();
+            Function<ChatRequest, CompletableFuture<?>> raq = r -> client.completeAsync(r, Runnable::run);
+            Function<ChatRequest, CompletableFuture<?>> raw = rawJdkClient(base);
             System.out.printf(Locale.ROOT, "server delay %d ms, %d calls per round, %d cores%n", DELAY_MS, calls,
                     Runtime.getRuntime().availableProcessors());
-            round(client, 500, 64, false);
-            round(client, calls, 64, true);
-            round(client, calls, 256, true);
+            round("raw", raw, 1000, 64, false);
+            round("raq", raq, 1000, 64, false);
+            for (int concurrency : new int[] {64, 256}) {
+                round("raq", raq, calls, concurrency, true);
+                round("raw", raw, calls, concurrency, true);
+            }
         } finally {
             server.stop(0);
             delayer.shutdownNow();
@@ -92,7 +106,21 @@ public final class ClientThroughputBenchmark {
         }
     }
 
-    private void round(ModelClient client, int calls, int concurrency, boolean print) throws Exception {
+    /**
+     * The floor to compare with: the same POST with the JDK {@link HttpClient} alone (HTTP/1.1, the reply read as a
+     * string and nothing else).
+     */
+    private static Function<ChatRequest, CompletableFuture<?>> rawJdkClient(String base) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String body = "{\"model\":\"bench\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"What is the capital of France?\"}]}";
+        return r -> http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/chat/completions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void round(String name, Function<ChatRequest, CompletableFuture<?>> call, int calls, int concurrency,
+                       boolean print) throws Exception {
         findDispatcherThread();
         long serverCpu0 = serverCpuNanos();
         long processCpu0 = processCpuNanos();
@@ -106,8 +134,8 @@ public final class ClientThroughputBenchmark {
             if (started.getAndIncrement() >= calls) {
                 return;
             }
-            client.completeAsync(ChatRequest.ofUser("What is the capital of France?"), Runnable::run)
-                    .whenComplete((Completion c, Throwable failure) -> {
+            call.apply(ChatRequest.ofUser("What is the capital of France?"))
+                    .whenComplete((c, failure) -> {
                         if (failure != null) {
                             done.completeExceptionally(failure);
                             return;
@@ -133,10 +161,12 @@ public final class ClientThroughputBenchmark {
         double idealMs = calls * (double) DELAY_MS / concurrency;
         double wallMs = wall / 1e6;
         System.out.printf(Locale.ROOT,
-                "concurrency %3d: %5d calls in %7.0f ms (ideal %6.0f ms) = %6.0f calls/s (ideal %6.0f, %5.1f %%);"
-                        + " client CPU per call: %4.0f us (process minus server), %4.0f us (client threads)%n",
-                concurrency, calls, wallMs, idealMs, calls / (wall / 1e9), concurrency * 1000.0 / DELAY_MS,
-                100 * idealMs / wallMs, (processCpu - serverCpu) / 1e3 / calls, clientCpu / 1e3 / calls);
+                "%s concurrency %3d: %5d calls in %7.0f ms (ideal %6.0f ms) = %6.0f calls/s (ideal %6.0f, %5.1f %%);"
+                        + " client CPU per call: %4.0f us (process minus server), %4.0f us (client threads);"
+                        + " server threads %4.0f us%n",
+                name, concurrency, calls, wallMs, idealMs, calls / (wall / 1e9), concurrency * 1000.0 / DELAY_MS,
+                100 * idealMs / wallMs, (processCpu - serverCpu) / 1e3 / calls, clientCpu / 1e3 / calls,
+                serverCpu / 1e3 / calls);
     }
 
     private void answer(HttpExchange exchange) {
