@@ -7,7 +7,8 @@ package dev.raq.clients;
 public enum StructuredReplyMode {
     /**
      * {@code response_format: {type: json_schema}}: the server constrains decoding to the schema. Supported by
-     * OpenAI, NIM, vLLM, recent Ollama and llama.cpp servers.
+     * OpenAI, NIM, vLLM, LM Studio, Ollama (0.5 and later) and llama.cpp server; TGI uses another shape, so use
+     * {@link #TOOL_CALL} or {@link #PROMPT} there.
      */
     JSON_SCHEMA,
     /**
