@@ -67,19 +67,27 @@ public final class AnthropicClient implements ModelClient {
 
     @Override
     public Completion complete(ChatRequest request) {
-        return transport.await(completeAsync(request));
+        Objects.requireNonNull(request, "request");
+        return transport.await(send(request, Runnable::run));
     }
 
-    /** Sends the request without blocking; {@code executor} is not used, because the transport never blocks. */
+    /**
+     * Sends the request without blocking a thread while the server works ({@code HttpClient.sendAsync}).
+     *
+     * @param request  the chat request
+     * @param executor where the returned future is completed, and so where stages chained to it run; pass a
+     *                 direct executor ({@code Runnable::run}) when those stages never block
+     * @return a future completed with the completion, or exceptionally with a
+     *         {@link dev.raq.core.model.ModelCallException}
+     */
     @Override
     public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(executor, "executor");
-        return completeAsync(request);
+        return send(request, executor);
     }
 
-    /** Sends the request without blocking (see {@link #completeAsync(ChatRequest, Executor)}). */
-    public CompletableFuture<Completion> completeAsync(ChatRequest request) {
-        Objects.requireNonNull(request, "request");
+    private CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
         HttpRequest.Builder http = HttpRequest.newBuilder(settings.endpoint("/messages"))
                 .timeout(settings.requestTimeout)
                 .header("Content-Type", "application/json")
@@ -89,7 +97,8 @@ public final class AnthropicClient implements ModelClient {
             http.header("x-api-key", apiKey);
         }
         settings.headers.forEach(http::header);
-        return transport.send(http.build(), request, new AnthropicReplyReader(request.replySchema().isPresent()));
+        return transport.send(http.build(), request, new AnthropicReplyReader(request.replySchema().isPresent()),
+                executor);
     }
 
     /** The configured model id. */

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,8 +40,13 @@ final class HttpTransport {
         this.model = model;
     }
 
-    /** Sends {@code httpRequest} and reads the reply with {@code reader}, streamed or whole. */
-    CompletableFuture<Completion> send(HttpRequest httpRequest, ChatRequest chat, ReplyReader reader) {
+    /**
+     * Sends {@code httpRequest} and reads the reply with {@code reader}, streamed or whole. The returned future is
+     * completed on {@code executor}, so stages a caller chains to it never run on (and never block) the
+     * {@link HttpClient}'s own few threads.
+     */
+    CompletableFuture<Completion> send(HttpRequest httpRequest, ChatRequest chat, ReplyReader reader,
+                                       Executor executor) {
         long start = ticker.getAsLong();
         HttpResponse.BodyHandler<Completion> handler = info -> {
             int status = info.statusCode();
@@ -67,12 +73,12 @@ final class HttpTransport {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Completion> result = exchange.handle((response, failure) -> {
+        CompletableFuture<Completion> result = exchange.handleAsync((response, failure) -> {
             if (failure != null) {
                 throw HttpFailures.forThrowable(model, failure);
             }
             return response.body();
-        });
+        }, executor);
         // a caller that cancels the call (or is interrupted while waiting) also cancels the exchange
         result.whenComplete((c, failure) -> {
             if (result.isCancelled()) {

@@ -37,7 +37,7 @@ import java.util.concurrent.Executor;
  * {@link dev.raq.core.model.ModelCallException}s; the client never retries (wrap it in a retrying decorator).
  *
  * <p>Thread-safe; {@link #completeAsync} uses {@code HttpClient.sendAsync}, so hundreds of calls in flight need
- * only a few threads. The API key is sent as {@code Authorization: Bearer} and appears nowhere else.
+ * only a few threads, and completes its future on the executor the caller passes. The API key is sent as {@code Authorization: Bearer} and appears nowhere else.
  */
 public final class OpenAiCompatibleClient implements ModelClient {
 
@@ -94,28 +94,30 @@ public final class OpenAiCompatibleClient implements ModelClient {
 
     @Override
     public Completion complete(ChatRequest request) {
-        return transport.await(completeAsync(request));
+        Objects.requireNonNull(request, "request");
+        return transport.await(send(request, Runnable::run));
     }
 
     /**
-     * Sends the request without blocking; {@code executor} is not used, because the transport never blocks.
+     * Sends the request without blocking a thread while the server works ({@code HttpClient.sendAsync}).
      *
+     * @param request  the chat request
+     * @param executor where the returned future is completed, and so where stages chained to it run; pass a
+     *                 direct executor ({@code Runnable::run}) when those stages never block
      * @return a future completed with the completion, or exceptionally with a
      *         {@link dev.raq.core.model.ModelCallException}
      */
     @Override
     public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(executor, "executor");
-        return completeAsync(request);
+        return send(request, executor);
     }
 
-    /** Sends the request without blocking (see {@link #completeAsync(ChatRequest, Executor)}). */
-    public CompletableFuture<Completion> completeAsync(ChatRequest request) {
-        Objects.requireNonNull(request, "request");
+    private CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
         Optional<ReplySchema> schema = request.replySchema();
-        boolean prompt = schema.isPresent() && replyMode == StructuredReplyMode.PROMPT;
-        ReplyReader reader = new OpenAiReplyReader(schema.isPresent() && replyMode == StructuredReplyMode.TOOL_CALL,
-                prompt);
+        boolean toolCall = schema.isPresent() && replyMode == StructuredReplyMode.TOOL_CALL;
+        ReplyReader reader = new OpenAiReplyReader(toolCall, schema.isPresent() && !toolCall);
         HttpRequest.Builder http = HttpRequest.newBuilder(settings.endpoint("/chat/completions"))
                 .timeout(settings.requestTimeout)
                 .header("Content-Type", "application/json")
@@ -125,7 +127,7 @@ public final class OpenAiCompatibleClient implements ModelClient {
             http.header("Authorization", "Bearer " + apiKey);
         }
         settings.headers.forEach(http::header);
-        return transport.send(http.build(), request, reader);
+        return transport.send(http.build(), request, reader, executor);
     }
 
     /** The configured model id. */

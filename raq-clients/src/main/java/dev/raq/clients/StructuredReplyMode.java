@@ -2,7 +2,8 @@ package dev.raq.clients;
 
 /**
  * How an OpenAI-compatible client asks for a reply in a {@link dev.raq.core.model.ReplySchema}. In every mode the
- * completion's text is the JSON reply (or whatever the model wrote when it did not comply).
+ * completion's text is the JSON reply (or whatever the model wrote when it did not comply); a text reply that is one
+ * Markdown code fence is unwrapped.
  */
 public enum StructuredReplyMode {
     /**
@@ -18,7 +19,7 @@ public enum StructuredReplyMode {
     TOOL_CALL,
     /**
      * Plain text: the schema is appended to the last user message as instructions, for servers with neither
-     * feature; a reply wrapped in a Markdown code fence is unwrapped.
+     * feature.
      */
     PROMPT
 }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -456,7 +457,7 @@ class OpenAiCompatibleClientTest {
     void completeAsync_failure_completesExceptionallyWithModelCallException() {
         server.then(json(401, "{\"error\":\"bad key\"}"));
 
-        assertThatThrownBy(() -> client().build().completeAsync(ChatRequest.ofUser("q")).join())
+        assertThatThrownBy(() -> client().build().completeAsync(ChatRequest.ofUser("q"), Runnable::run).join())
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(NonRetriableModelCallException.class)
                 .hasMessageNotContaining(KEY);
@@ -486,11 +487,11 @@ class OpenAiCompatibleClientTest {
             }
         });
         OpenAiCompatibleClient client = client().build();
-        ExecutorService unused = Executors.newSingleThreadExecutor();
+        ExecutorService callbacks = Executors.newSingleThreadExecutor();
         try {
             List<CompletableFuture<Completion>> futures = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                futures.add(client.completeAsync(ChatRequest.ofUser("q" + i), unused));
+                futures.add(client.completeAsync(ChatRequest.ofUser("q" + i), callbacks));
             }
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
@@ -499,8 +500,23 @@ class OpenAiCompatibleClientTest {
             assertThat(newClientThreadsAtPeak.get()).isBetween(0L, 8L);
             assertThat(server.requests()).hasSize(calls);
         } finally {
-            unused.shutdownNow();
+            callbacks.shutdownNow();
         }
+    }
+
+    @Test
+    void completeAsync_executor_completesTheFutureOnIt() {
+        server.then(json(200, Fixtures.read("openai-chat-completion.json")));
+        AtomicLong tasks = new AtomicLong();
+        Executor counting = task -> {
+            tasks.incrementAndGet();
+            task.run();
+        };
+
+        Completion c = client().build().completeAsync(ChatRequest.ofUser("q"), counting).join();
+
+        assertThat(c.text()).startsWith("Paris");
+        assertThat(tasks).hasValue(1);
     }
 
     @Test
