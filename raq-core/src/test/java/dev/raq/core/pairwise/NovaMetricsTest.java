@@ -52,7 +52,7 @@ class NovaMetricsTest {
         NovaMetrics excl = NovaMetrics.of(c, NovaMetrics.TieHandling.EXCLUDE, NovaMetrics.IntervalMethod.WILSON, 0.95, 0);
         assertThat(excl.winrate()).isEqualTo(5.0 / 8);
         assertThat(excl.score()).isEqualTo(5.0);
-        assertThat(excl.interval()).isEqualTo(ProportionCi.of(5, 8, 0.05, ProportionCi.Method.WILSON));
+        assertThat(excl.interval()).isEqualTo(ProportionCi.of(5, 8, 1 - 0.95, ProportionCi.Method.WILSON));
     }
 
     @Test
@@ -73,7 +73,7 @@ class NovaMetricsTest {
         PairwiseCounts c = new PairwiseCounts(16, 10, 0, 0);
         NovaMetrics cp = NovaMetrics.of(c, NovaMetrics.TieHandling.HALF, NovaMetrics.IntervalMethod.CLOPPER_PEARSON,
                 0.95, 0);
-        assertThat(cp.interval()).isEqualTo(ProportionCi.of(10, 26, 0.05, ProportionCi.Method.CLOPPER_PEARSON));
+        assertThat(cp.interval()).isEqualTo(ProportionCi.of(10, 26, 1 - 0.95, ProportionCi.Method.CLOPPER_PEARSON));
         NovaMetrics b1 = NovaMetrics.of(c, NovaMetrics.TieHandling.HALF, NovaMetrics.IntervalMethod.BOOTSTRAP, 0.95,
                 7);
         NovaMetrics b2 = NovaMetrics.of(c, NovaMetrics.TieHandling.HALF, NovaMetrics.IntervalMethod.BOOTSTRAP, 0.95,
