@@ -127,7 +127,9 @@ public final class StudentizedRange {
         double refined = 0;
         for (int p = 0; p < PANELS; p++) {
             double a = lo + p * width;
-            refined += refine(a, a + width, panel[p], tolerance, q, k, upper, 0);
+            // a panel below the tolerance cannot move the total by more than the tolerance: keep its estimate
+            refined += Math.abs(panel[p]) <= tolerance ? panel[p]
+                    : refine(a, a + width, panel[p], tolerance, q, k, upper, 0);
         }
         return refined;
     }
@@ -160,9 +162,11 @@ public final class StudentizedRange {
 
     /** k φ(z) Φ(z−q) Σ_{j=0}^{k−2} Φ(z)^j [Φ(z) − Φ(z−q)]^(k−2−j), all terms non-negative. */
     private static double sfIntegrand(double z, double q, int k) {
-        double a = normalCdf(z);
-        double b = normalCdf(z - q);
-        double c = between(z - q, z);
+        double zTail = tail(z);
+        double shiftedTail = tail(z - q);
+        double a = z < 0 ? zTail : 1 - zTail;
+        double b = z - q < 0 ? shiftedTail : 1 - shiftedTail;
+        double c = between(z - q, shiftedTail, z, zTail);
         double sum = 1;
         double cPower = 1;
         for (int m = 1; m <= k - 2; m++) {
@@ -174,7 +178,7 @@ public final class StudentizedRange {
 
     /** k φ(z) [Φ(z) − Φ(z−q)]^(k−1). */
     private static double cdfIntegrand(double z, double q, int k) {
-        double c = between(z - q, z);
+        double c = between(z - q, tail(z - q), z, tail(z));
         double power = 1;
         for (int m = 1; m <= k - 1; m++) {
             power *= c;
@@ -186,19 +190,22 @@ public final class StudentizedRange {
         return INV_SQRT_2PI * Math.exp(-0.5 * z * z);
     }
 
-    /** Φ(x), accurate in relative terms in the lower tail. */
-    private static double normalCdf(double x) {
-        return 0.5 * Erf.erfc(-x * SQRT_HALF);
+    /** The smaller tail at x: Φ(x) for x &lt; 0, 1 − Φ(x) otherwise; accurate in relative terms. */
+    private static double tail(double x) {
+        return 0.5 * Erf.erfc(Math.abs(x) * SQRT_HALF);
     }
 
-    /** Φ(hi) − Φ(lo) for lo ≤ hi, taken from the tail where both probabilities are small to avoid cancellation. */
-    private static double between(double lo, double hi) {
+    /**
+     * Φ(hi) − Φ(lo) for lo ≤ hi from the two smaller tails, taken where both probabilities are small so that the
+     * difference does not cancel.
+     */
+    private static double between(double lo, double loTail, double hi, double hiTail) {
         if (lo >= 0) {
-            return 0.5 * (Erf.erfc(lo * SQRT_HALF) - Erf.erfc(hi * SQRT_HALF));
+            return loTail - hiTail;
         }
         if (hi <= 0) {
-            return 0.5 * (Erf.erfc(-hi * SQRT_HALF) - Erf.erfc(-lo * SQRT_HALF));
+            return hiTail - loTail;
         }
-        return 1 - 0.5 * (Erf.erfc(hi * SQRT_HALF) + Erf.erfc(-lo * SQRT_HALF));
+        return 1 - (hiTail + loTail);
     }
 }
