@@ -86,7 +86,9 @@ public final class Friedman {
      *
      * <p>With A₁ = Σ r², S² = (A₁ − nk(k+1)²/4)/(k−1), T₂ = Σ_j (R_j − n(k+1)/2)² / S²,
      * A = 2nS²/(n−1) and B = 1 − T₂/(n(k−1)): t_ij = (R_i − R_j) / sqrt(A·B), p = 2·P(T_{(n−1)(k−1)} ≥ |t|). When
-     * every block ranks the treatments identically B = 0, t is infinite and p = 0 (as scikit-posthocs).
+     * every block ranks the treatments identically B = 0, t is infinite and p = 0 (as scikit-posthocs); a pair that
+     * is tied in every such block is 0/0, its p-value NaN, and the adjustment runs over the remaining pairs (a
+     * deliberate difference: statsmodels would spread that NaN to other pairs depending on the method).
      *
      * @param blocks     n ≥ 1 rows (blocks) × k ≥ 2 columns (treatments); not ragged, no NaN
      * @param adjustment the multiple-comparison adjustment over the upper triangle ({@link PAdjust#NONE} for raw

@@ -10,18 +10,31 @@ final class PostHocMatrices {
     }
 
     /**
-     * The adjusted, mirrored matrix with 1 on the diagonal. The family is all NaN or all defined in every test that
-     * calls this (an undefined variance is shared by all pairs); an all-NaN family stays NaN, as statsmodels returns
-     * it.
+     * The adjusted, mirrored matrix with 1 on the diagonal. NaN p-values (pairs whose statistic is 0/0) stay NaN and
+     * the defined ones are adjusted as one family among themselves. In the tests here the family is either all NaN
+     * (zero rank variance) or has NaN only for pairs with 0/0 statistics (Conover–Friedman when every block ranks
+     * identically and two treatments tie throughout); statsmodels would let such a NaN spread to other pairs in
+     * a method-dependent way, which is not meaningful, so this deliberately differs there.
      */
     static double[][] adjusted(double[] upper, int k, PAdjust adjustment) {
-        boolean anyNaN = false;
+        int defined = 0;
         for (double p : upper) {
-            anyNaN |= Double.isNaN(p);
+            if (!Double.isNaN(p)) {
+                defined++;
+            }
         }
-        double[] adjustedUpper = anyNaN ? upper.clone() : adjustment.adjust(clampToUnit(upper));
-        if (anyNaN) {
-            java.util.Arrays.fill(adjustedUpper, Double.NaN);
+        double[] family = new double[defined];
+        int next = 0;
+        for (double p : upper) {
+            if (!Double.isNaN(p)) {
+                family[next++] = Math.min(1.0, p);
+            }
+        }
+        double[] adjustedFamily = adjustment.adjust(family);
+        double[] adjustedUpper = new double[upper.length];
+        next = 0;
+        for (int i = 0; i < upper.length; i++) {
+            adjustedUpper[i] = Double.isNaN(upper[i]) ? Double.NaN : adjustedFamily[next++];
         }
         return mirror(adjustedUpper, k);
     }
@@ -39,14 +52,5 @@ final class PostHocMatrices {
             }
         }
         return m;
-    }
-
-    /** Two-sided p-values computed as 2·sf may exceed 1 by rounding; PAdjust requires [0, 1]. */
-    private static double[] clampToUnit(double[] p) {
-        double[] out = p.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.min(1.0, out[i]);
-        }
-        return out;
     }
 }

@@ -78,6 +78,15 @@ class FriedmanTest {
     }
 
     @Test
+    void conover_identicalRankingWithTwoTreatmentsAlwaysTied_leavesOnlyThatPairUndefined() {
+        double[][] agreement = {{1.5, 1.5, 3, 4}, {1.5, 1.5, 3, 4}, {1.5, 1.5, 3, 4}};
+        PostHocResult r = Friedman.conover(agreement, PAdjust.HOLM);
+        assertThat(r.pValue(0, 1)).isNaN();
+        assertThat(r.pValue(0, 2)).isZero();
+        assertThat(r.pValue(2, 3)).isZero();
+    }
+
+    @Test
     void conover_singleBlock_isUndefined() {
         PostHocResult r = Friedman.conover(new double[][] {{4, 1, 3, 2}}, PAdjust.HOLM);
         assertThat(r.pValue(0, 1)).isNaN();
