@@ -13,7 +13,7 @@ import java.util.Objects;
  *   <li>{@link Method#EXACT}: P(U' ≥ ⌊U⌋) under the exact null distribution of U' for untied data (scipy truncates a
  *   tied U the same way, and the distribution ignores ties). The distribution is the Gaussian binomial
  *   coefficient [n₁+n₂ choose n₁]_q, built by n₁ polynomial steps truncated at degree min(U, n₁n₂ − U) in
- *   normalised probabilities: O(n₁·n₁n₂) time and O(n₁n₂) memory.</li>
+ *   normalised probabilities: O(min(n₁, n₂)·n₁n₂) time and O(n₁n₂) memory (n₁n₂ ≤ 2³⁰).</li>
  *   <li>{@link Method#ASYMPTOTIC}: z = (U − n₁n₂/2 − ½·[continuity]) / sqrt(n₁n₂/12 · ((N+1) − T/(N(N−1)))) with the
  *   tie term T = Σ(t³ − t); p = P(Z ≥ z). When every value is equal and continuity is off this is 0/0 and the
  *   p-value is NaN (as scipy); with continuity it is 1.</li>
@@ -35,6 +35,8 @@ public final class MannWhitney {
     }
 
     private static final int AUTO_EXACT_MAX_SIZE = 8;
+    /** The exact distribution is held in an array of about n₁n₂/2 doubles. */
+    static final long EXACT_MAX_PRODUCT = 1L << 30;
 
     private MannWhitney() {
     }
@@ -58,7 +60,8 @@ public final class MannWhitney {
      * @param useContinuity whether the asymptotic method applies the continuity correction of ½ (scipy default
      *                      true); ignored by the exact method
      * @return U of x and the p-value
-     * @throws IllegalArgumentException if a sample is empty or contains NaN ("x[3] is NaN")
+     * @throws IllegalArgumentException if a sample is empty or contains NaN ("x[3] is NaN"), or {@link Method#EXACT}
+     *                                  is asked for with n₁·n₂ above 2³⁰
      */
     public static MannWhitneyResult test(double[] x, double[] y, Alternative alternative, Method method,
                                          boolean useContinuity) {
@@ -100,6 +103,10 @@ public final class MannWhitney {
         if (method == Method.AUTO) {
             boolean small = n1 <= AUTO_EXACT_MAX_SIZE || n2 <= AUTO_EXACT_MAX_SIZE;
             used = small && ranks.tieCubeSum == 0 ? Method.EXACT : Method.ASYMPTOTIC;
+        }
+        if (used == Method.EXACT && product > EXACT_MAX_PRODUCT) {
+            throw new IllegalArgumentException("the exact method supports x.length * y.length up to "
+                    + EXACT_MAX_PRODUCT + " but it was " + (long) product + "; use Method.ASYMPTOTIC");
         }
         double p;
         if (used == Method.EXACT) {

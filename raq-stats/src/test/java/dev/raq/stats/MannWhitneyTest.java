@@ -74,6 +74,21 @@ class MannWhitneyTest {
     }
 
     @Test
+    void test_exactBeyondItsSizeLimit_isRejectedWithAdvice() {
+        double[] x = new double[32_769];
+        double[] y = new double[32_768];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i + 0.5;
+        }
+        assertThatThrownBy(() -> MannWhitney.test(x, y, Alternative.TWO_SIDED, MannWhitney.Method.EXACT, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use Method.ASYMPTOTIC");
+        assertThat(MannWhitney.test(x, y).pValue()).isBetween(0.0, 1.0); // AUTO picks the normal approximation
+    }
+
+    @Test
     void test_emptyOrNaN_isRejected() {
         assertThatThrownBy(() -> MannWhitney.test(new double[0], new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("x is empty");
