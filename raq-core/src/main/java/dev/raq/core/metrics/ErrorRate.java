@@ -96,32 +96,14 @@ public enum ErrorRate {
      * @return the thread-safe scorer; it rejects empty or null reference lists
      */
     public AnswerScorer scorer() {
-        String name = name().toLowerCase(java.util.Locale.ROOT);
-        ErrorRate rate = this;
-        return new AnswerScorer() {
-            @Override
-            public double score(String answer, List<String> references) {
-                Objects.requireNonNull(answer, "answer");
-                Checks.references(references, "references");
-                double best = 0;
-                for (String reference : references) {
-                    EditCounts counts = rate.align(reference, answer);
-                    double score = counts.isDefined() ? 1.0 - Math.min(1.0, counts.rate()) : 0.0;
-                    best = Math.max(best, score);
-                }
-                return best;
+        return new NamedScorer(name().toLowerCase(java.util.Locale.ROOT), (answer, references) -> {
+            double best = 0;
+            for (String reference : references) {
+                EditCounts counts = align(reference, answer);
+                best = Math.max(best, counts.isDefined() ? 1.0 - Math.min(1.0, counts.rate()) : 0.0);
             }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+            return best;
+        });
     }
 
     private static int[] words(String text, StringIds ids) {

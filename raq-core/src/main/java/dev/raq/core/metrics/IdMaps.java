@@ -125,6 +125,82 @@ final class IdMaps {
         }
     }
 
+    /** Dense ids for character ranges {@code chars[from..to)} of any arrays, compared by content. */
+    static final class CharRangeIds {
+        private char[][] arrays;
+        private int[] froms;
+        private int[] tos;
+        private int[] ids;
+        private int size;
+
+        CharRangeIds(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) * 2;
+            allocate(capacity);
+        }
+
+        private void allocate(int capacity) {
+            arrays = new char[capacity][];
+            froms = new int[capacity];
+            tos = new int[capacity];
+            ids = new int[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int idOf(char[] chars, int from, int to) {
+            int mask = arrays.length - 1;
+            int slot = mix(hash(chars, from, to)) & mask;
+            while (true) {
+                char[] k = arrays[slot];
+                if (k == null) {
+                    arrays[slot] = chars;
+                    froms[slot] = from;
+                    tos[slot] = to;
+                    ids[slot] = size;
+                    if (++size * 2 > arrays.length) {
+                        grow();
+                    }
+                    return size - 1;
+                }
+                if (Arrays.equals(k, froms[slot], tos[slot], chars, from, to)) {
+                    return ids[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private static int hash(char[] chars, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + chars[i];
+            }
+            return h;
+        }
+
+        private void grow() {
+            char[][] oldArrays = arrays;
+            int[] oldFroms = froms;
+            int[] oldTos = tos;
+            int[] oldIds = ids;
+            allocate(oldArrays.length * 2);
+            int mask = arrays.length - 1;
+            for (int i = 0; i < oldArrays.length; i++) {
+                if (oldArrays[i] != null) {
+                    int slot = mix(hash(oldArrays[i], oldFroms[i], oldTos[i])) & mask;
+                    while (arrays[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    arrays[slot] = oldArrays[i];
+                    froms[slot] = oldFroms[i];
+                    tos[slot] = oldTos[i];
+                    ids[slot] = oldIds[i];
+                }
+            }
+        }
+    }
+
     private static int mix(int h) {
         int x = h * 0x9E3779B9;
         return x ^ (x >>> 16);

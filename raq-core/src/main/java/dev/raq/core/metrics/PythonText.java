@@ -22,18 +22,27 @@ final class PythonText {
      */
     static String lower(String text) {
         int length = text.length();
-        StringBuilder out = null;
-        for (int i = 0; i < length; ) {
-            int cp = text.codePointAt(i);
-            int width = Character.charCount(cp);
-            if (out == null) {
-                if (cp < 'A' || (cp > 'Z' && cp < 0x80) || (cp >= 0x80 && !changesOnLower(cp))) {
-                    i += width;
-                    continue;
-                }
-                out = new StringBuilder(length + 4);
-                out.append(text, 0, i);
+        int first = 0;
+        while (first < length) {
+            char c = text.charAt(first);
+            if (c < 0x80 ? (c >= 'A' && c <= 'Z') : changesOnLower(text.codePointAt(first))) {
+                break;
             }
+            first++;
+        }
+        if (first == length) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length + 4);
+        out.append(text, 0, first);
+        for (int i = first; i < length; ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                i++;
+                continue;
+            }
+            int cp = text.codePointAt(i);
             if (cp == CAPITAL_I_WITH_DOT) {
                 out.append('i').append('\u0307');
             } else if (cp == CAPITAL_SIGMA) {
@@ -41,9 +50,9 @@ final class PythonText {
             } else {
                 out.appendCodePoint(Character.toLowerCase(cp));
             }
-            i += width;
+            i += Character.charCount(cp);
         }
-        return out == null ? text : out.toString();
+        return out.toString();
     }
 
     private static boolean changesOnLower(int cp) {

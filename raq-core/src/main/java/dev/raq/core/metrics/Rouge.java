@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ROUGE-N, ROUGE-L and ROUGE-Lsum exactly as Google's rouge-score 0.1.2 computes them
@@ -27,7 +28,8 @@ import java.util.Objects;
  *
  * <p>With {@link Builder#useStemmer(boolean) stemming}, NLTK's Porter stemmer (NLTK_EXTENSIONS mode) is applied to
  * tokens longer than 3 characters, as rouge-score does. Results are exact to the last bit on rouge-score's golden
- * cases. Instances are immutable and thread-safe; build one and share it.
+ * cases. The configuration is immutable and instances are thread-safe; build one and share it (a stemming instance
+ * remembers the stems of the first 100,000 distinct words it sees, so sharing it also shares that work).
  *
  * <pre>{@code
  * Rouge rouge = Rouge.builder().types(RougeType.ROUGE_1, RougeType.ROUGE_L).useStemmer(true).build();
@@ -41,11 +43,15 @@ public final class Rouge {
     public static final List<RougeType> DEFAULT_TYPES =
             List.of(RougeType.ROUGE_1, RougeType.ROUGE_2, RougeType.ROUGE_L, RougeType.ROUGE_LSUM);
 
+    /** How many distinct stems one instance remembers (about 10 MB at most); words beyond are stemmed each time. */
+    static final int STEM_CACHE_SIZE = 100_000;
+
     private final List<RougeType> types;
     private final boolean stemming;
     private final RougeTokenizer tokenizer;
     private final boolean needsWholeText;
     private final boolean needsSentences;
+    private final ConcurrentHashMap<String, String> stems = new ConcurrentHashMap<>();
 
     private Rouge(List<RougeType> types, boolean stemming, RougeTokenizer tokenizer) {
         this.types = List.copyOf(types);
@@ -146,23 +152,8 @@ public final class Rouge {
         Objects.requireNonNull(type, "type");
         Rouge single = new Rouge(List.of(type), stemming, tokenizer);
         String name = type.name() + (stemming ? "-stemmed" : "");
-        return new AnswerScorer() {
-            @Override
-            public double score(String answer, List<String> references) {
-                Objects.requireNonNull(answer, "answer");
-                return single.scoreMulti(references, answer).get(type).fmeasure();
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return new NamedScorer(name, (answer, references) ->
+                single.scoreMulti(references, answer).get(type).fmeasure());
     }
 
     /** The configured types, in the order results report them. */
@@ -192,9 +183,21 @@ public final class Rouge {
         }
         List<String> stemmed = new ArrayList<>(raw.size());
         for (String token : raw) {
-            stemmed.add(token.length() > 3 && isAsciiLowerOrDigit(token) ? PorterStemmer.stem(token) : token);
+            stemmed.add(token.length() > 3 && isAsciiLowerOrDigit(token) ? stem(token) : token);
         }
         return stemmed;
+    }
+
+    /** The Porter stem, remembered for the first {@link #STEM_CACHE_SIZE} distinct words this instance sees. */
+    private String stem(String token) {
+        String stem = stems.get(token);
+        if (stem == null) {
+            stem = PorterStemmer.stem(token);
+            if (stems.size() < STEM_CACHE_SIZE) {
+                stems.putIfAbsent(token, stem);
+            }
+        }
+        return stem;
     }
 
     private static boolean isAsciiLowerOrDigit(String token) {

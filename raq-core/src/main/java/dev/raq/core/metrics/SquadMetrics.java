@@ -1,9 +1,9 @@
 package dev.raq.core.metrics;
 
-import dev.raq.core.metrics.IdMaps.StringIds;
+import dev.raq.core.metrics.IdMaps.CharRangeIds;
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,7 +28,14 @@ import java.util.Objects;
  */
 public final class SquadMetrics {
 
-    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /** Python's {@code string.punctuation}, indexed by ASCII code. */
+    private static final boolean[] PUNCTUATION = new boolean[128];
+
+    static {
+        for (char c : "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".toCharArray()) {
+            PUNCTUATION[c] = true;
+        }
+    }
 
     private SquadMetrics() {
     }
@@ -41,32 +48,7 @@ public final class SquadMetrics {
      */
     public static String normalize(String text) {
         Objects.requireNonNull(text, "text");
-        String t = removePunctuation(PythonText.lower(text));
-        StringBuilder out = new StringBuilder(t.length());
-        boolean separated = false;
-        int length = t.length();
-        int i = 0;
-        while (i < length) {
-            int cp = t.codePointAt(i);
-            if (PythonText.isSpace(cp)) {
-                separated = true;
-                i += Character.charCount(cp);
-                continue;
-            }
-            int article = articleLength(t, i);
-            if (article > 0) {
-                separated = true;
-                i += article;
-                continue;
-            }
-            if (separated && out.length() > 0) {
-                out.append(' ');
-            }
-            separated = false;
-            out.appendCodePoint(cp);
-            i += Character.charCount(cp);
-        }
-        return out.toString();
+        return Normalized.of(text).toString();
     }
 
     /**
@@ -79,7 +61,7 @@ public final class SquadMetrics {
     public static boolean exactMatch(String prediction, String groundTruth) {
         Objects.requireNonNull(prediction, "prediction");
         Objects.requireNonNull(groundTruth, "groundTruth");
-        return normalize(prediction).equals(normalize(groundTruth));
+        return Normalized.of(prediction).sameAs(Normalized.of(groundTruth));
     }
 
     /**
@@ -92,7 +74,7 @@ public final class SquadMetrics {
     public static double f1(String prediction, String groundTruth) {
         Objects.requireNonNull(prediction, "prediction");
         Objects.requireNonNull(groundTruth, "groundTruth");
-        return f1(tokens(normalize(prediction)), tokens(normalize(groundTruth)));
+        return Normalized.of(prediction).f1(Normalized.of(groundTruth));
     }
 
     /**
@@ -107,14 +89,13 @@ public final class SquadMetrics {
     public static SquadScore score(String prediction, List<String> groundTruths) {
         Objects.requireNonNull(prediction, "prediction");
         Checks.references(groundTruths, "groundTruths");
-        String normalized = normalize(prediction);
-        List<String> predictionTokens = tokens(normalized);
+        Normalized normalized = Normalized.of(prediction);
         boolean exact = false;
         double best = 0;
         for (String groundTruth : groundTruths) {
-            String gold = normalize(groundTruth);
-            exact |= normalized.equals(gold);
-            best = Math.max(best, f1(predictionTokens, tokens(gold)));
+            Normalized gold = Normalized.of(groundTruth);
+            exact |= normalized.sameAs(gold);
+            best = Math.max(best, normalized.f1(gold));
         }
         return new SquadScore(exact ? 1 : 0, best);
     }
@@ -170,114 +151,152 @@ public final class SquadMetrics {
     }
 
     private static AnswerScorer scorer(String name, boolean f1) {
-        return new AnswerScorer() {
-            @Override
-            public double score(String answer, List<String> references) {
-                SquadScore s = SquadMetrics.score(answer, references);
-                return f1 ? s.f1() : s.exactMatch();
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return new NamedScorer(name, (answer, references) -> {
+            SquadScore s = score(answer, references);
+            return f1 ? s.f1() : s.exactMatch();
+        });
     }
 
-    private static String removePunctuation(String text) {
-        int first = 0;
-        while (first < text.length() && PUNCTUATION.indexOf(text.charAt(first)) < 0) {
-            first++;
-        }
-        if (first == text.length()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        out.append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80 || PUNCTUATION.indexOf(c) < 0) {
-                out.append(c);
+    /**
+     * A normalized answer as characters plus the bounds of its space-separated tokens, so that comparing answers
+     * needs no substrings and no boxing.
+     */
+    private static final class Normalized {
+        private final char[] chars;
+        private final int length;
+        private final int[] tokenStarts;
+        private final int tokenCount;
+
+        private Normalized(char[] chars, int length) {
+            this.chars = chars;
+            this.length = length;
+            int count = 0;
+            int[] starts = new int[8];
+            for (int i = 0; i < length; i++) {
+                if (i == 0 || chars[i - 1] == ' ') {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i;
+                }
             }
+            this.tokenStarts = starts;
+            this.tokenCount = count;
         }
-        return out.toString();
+
+        static Normalized of(String text) {
+            boolean ascii = true;
+            for (int i = 0; i < text.length() && ascii; i++) {
+                ascii = text.charAt(i) < 0x80;
+            }
+            String lower = ascii ? text : PythonText.lower(text);
+            int n = lower.length();
+            // lowercase ASCII and drop ASCII punctuation (Python's lower() never produces any from other characters)
+            char[] t = new char[n];
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                char c = lower.charAt(i);
+                if (c >= 0x80) {
+                    t[kept++] = c;
+                } else if (!PUNCTUATION[c]) {
+                    t[kept++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                }
+            }
+            // drop articles and collapse whitespace (every Python whitespace character is in the BMP), in place
+            int size = 0;
+            boolean separated = false;
+            int i = 0;
+            while (i < kept) {
+                char c = t[i];
+                if ((c <= ' ' || c >= 0x85) && PythonText.isSpace(c)) {
+                    separated = true;
+                    i++;
+                    continue;
+                }
+                if (c == 'a' || c == 't') {
+                    int article = articleLength(t, kept, i);
+                    if (article > 0) {
+                        separated = true;
+                        i += article;
+                        continue;
+                    }
+                }
+                if (separated && size > 0) {
+                    t[size++] = ' ';
+                }
+                separated = false;
+                t[size++] = c;
+                i++;
+            }
+            return new Normalized(t, size);
+        }
+
+        boolean sameAs(Normalized other) {
+            return Arrays.equals(chars, 0, length, other.chars, 0, other.length);
+        }
+
+        private int tokenEnd(int token) {
+            return token + 1 < tokenCount ? tokenStarts[token + 1] - 1 : length;
+        }
+
+        /** The official token F1 against {@code gold}: 0 when no token is shared. */
+        double f1(Normalized gold) {
+            if (tokenCount == 0 || gold.tokenCount == 0) {
+                return 0;
+            }
+            CharRangeIds ids = new CharRangeIds(tokenCount + gold.tokenCount);
+            int[] goldIds = new int[gold.tokenCount];
+            for (int k = 0; k < gold.tokenCount; k++) {
+                goldIds[k] = ids.idOf(gold.chars, gold.tokenStarts[k], gold.tokenEnd(k));
+            }
+            int[] predictionIds = new int[tokenCount];
+            for (int k = 0; k < tokenCount; k++) {
+                predictionIds[k] = ids.idOf(chars, tokenStarts[k], tokenEnd(k));
+            }
+            int[] counts = new int[ids.size()];
+            for (int id : goldIds) {
+                counts[id]++;
+            }
+            int same = 0;
+            for (int id : predictionIds) {
+                if (counts[id] > 0) {
+                    counts[id]--;
+                    same++;
+                }
+            }
+            if (same == 0) {
+                return 0;
+            }
+            double precision = 1.0 * same / tokenCount;
+            double recall = 1.0 * same / gold.tokenCount;
+            return (2 * precision * recall) / (precision + recall);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 
     /**
      * The length of the article ("a", "an" or "the", tried in that order as the regex alternation does) starting at
-     * {@code i} with a Python word boundary on both sides, or 0.
+     * {@code i} of {@code t[0..n)} with a Python word boundary on both sides, or 0.
      */
-    private static int articleLength(String t, int i) {
-        char c = t.charAt(i);
-        if (c != 'a' && c != 't') {
+    private static int articleLength(char[] t, int n, int i) {
+        if (i > 0 && PythonText.isWordChar(Character.codePointBefore(t, i))) {
             return 0;
         }
-        if (i > 0 && PythonText.isWordChar(t.codePointBefore(i))) {
-            return 0;
-        }
-        if (c == 'a') {
-            if (boundaryAt(t, i + 1)) {
+        if (t[i] == 'a') {
+            if (boundaryAt(t, n, i + 1)) {
                 return 1;
             }
-            return t.startsWith("an", i) && boundaryAt(t, i + 2) ? 2 : 0;
+            return i + 1 < n && t[i + 1] == 'n' && boundaryAt(t, n, i + 2) ? 2 : 0;
         }
-        return t.startsWith("the", i) && boundaryAt(t, i + 3) ? 3 : 0;
+        return i + 2 < n && t[i + 1] == 'h' && t[i + 2] == 'e' && boundaryAt(t, n, i + 3) ? 3 : 0;
     }
 
     /** Whether position {@code end}, just after word characters, is a word boundary: end of text or a non-word. */
-    private static boolean boundaryAt(String t, int end) {
-        return end >= t.length() || !PythonText.isWordChar(t.codePointAt(end));
-    }
-
-    private static List<String> tokens(String normalized) {
-        List<String> tokens = new ArrayList<>();
-        int start = 0;
-        int length = normalized.length();
-        while (start < length) {
-            int end = normalized.indexOf(' ', start);
-            if (end < 0) {
-                end = length;
-            }
-            tokens.add(normalized.substring(start, end));
-            start = end + 1;
-        }
-        return tokens;
-    }
-
-    private static double f1(List<String> prediction, List<String> groundTruth) {
-        if (prediction.isEmpty() || groundTruth.isEmpty()) {
-            return 0;
-        }
-        StringIds ids = new StringIds(prediction.size() + groundTruth.size());
-        int[] goldIds = new int[groundTruth.size()];
-        for (int i = 0; i < goldIds.length; i++) {
-            goldIds[i] = ids.idOf(groundTruth.get(i));
-        }
-        int[] predictionIds = new int[prediction.size()];
-        for (int i = 0; i < predictionIds.length; i++) {
-            predictionIds[i] = ids.idOf(prediction.get(i));
-        }
-        int[] counts = new int[ids.size()];
-        for (int id : goldIds) {
-            counts[id]++;
-        }
-        int same = 0;
-        for (int id : predictionIds) {
-            if (counts[id] > 0) {
-                counts[id]--;
-                same++;
-            }
-        }
-        if (same == 0) {
-            return 0;
-        }
-        double precision = 1.0 * same / prediction.size();
-        double recall = 1.0 * same / groundTruth.size();
-        return (2 * precision * recall) / (precision + recall);
+    private static boolean boundaryAt(char[] t, int n, int end) {
+        return end >= n || !PythonText.isWordChar(Character.codePointAt(t, end, n));
     }
 }
