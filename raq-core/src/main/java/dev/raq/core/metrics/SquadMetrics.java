@@ -167,47 +167,54 @@ public final class SquadMetrics {
         private final int[] tokenStarts;
         private final int tokenCount;
 
-        private Normalized(char[] chars, int length) {
+        private Normalized(char[] chars, int length, int[] tokenStarts, int tokenCount) {
             this.chars = chars;
             this.length = length;
-            int count = 0;
-            int[] starts = new int[8];
-            for (int i = 0; i < length; i++) {
-                if (i == 0 || chars[i - 1] == ' ') {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i;
-                }
-            }
-            this.tokenStarts = starts;
-            this.tokenCount = count;
+            this.tokenStarts = tokenStarts;
+            this.tokenCount = tokenCount;
         }
 
         static Normalized of(String text) {
-            boolean ascii = true;
-            for (int i = 0; i < text.length() && ascii; i++) {
-                ascii = text.charAt(i) < 0x80;
-            }
-            String lower = ascii ? text : PythonText.lower(text);
-            int n = lower.length();
-            // lowercase ASCII and drop ASCII punctuation (Python's lower() never produces any from other characters)
+            int n = text.length();
             char[] t = new char[n];
             int kept = 0;
+            // lowercase ASCII and drop ASCII punctuation; the first non-ASCII character switches to Python's lower()
             for (int i = 0; i < n; i++) {
-                char c = lower.charAt(i);
+                char c = text.charAt(i);
                 if (c >= 0x80) {
-                    t[kept++] = c;
-                } else if (!PUNCTUATION[c]) {
+                    char[] lower = keepNonPunctuation(PythonText.lower(text));
+                    return of(lower, lower.length);
+                }
+                if (!PUNCTUATION[c]) {
                     t[kept++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 }
             }
-            // drop articles and collapse whitespace (every Python whitespace character is in the BMP), in place
+            return of(t, kept);
+        }
+
+        /** The characters of an already lowercased {@code lower} without ASCII punctuation, as a char array. */
+        private static char[] keepNonPunctuation(String lower) {
+            char[] t = new char[lower.length()];
+            int kept = 0;
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                if (c >= 0x80 || !PUNCTUATION[c]) {
+                    t[kept++] = c;
+                }
+            }
+            return kept == t.length ? t : Arrays.copyOf(t, kept);
+        }
+
+        /** Drops articles and collapses whitespace of {@code t[0..kept)} in place, recording where tokens start. */
+        private static Normalized of(char[] t, int kept) {
+            int[] starts = new int[8];
+            int count = 0;
             int size = 0;
-            boolean separated = false;
+            boolean separated = true;
             int i = 0;
             while (i < kept) {
                 char c = t[i];
+                // every Python whitespace character is in the BMP
                 if ((c <= ' ' || c >= 0x85) && PythonText.isSpace(c)) {
                     separated = true;
                     i++;
@@ -221,14 +228,20 @@ public final class SquadMetrics {
                         continue;
                     }
                 }
-                if (separated && size > 0) {
-                    t[size++] = ' ';
+                if (separated) {
+                    if (size > 0) {
+                        t[size++] = ' ';
+                    }
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = size;
+                    separated = false;
                 }
-                separated = false;
                 t[size++] = c;
                 i++;
             }
-            return new Normalized(t, size);
+            return new Normalized(t, size, starts, count);
         }
 
         boolean sameAs(Normalized other) {
