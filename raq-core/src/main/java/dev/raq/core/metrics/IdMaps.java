@@ -130,6 +130,7 @@ final class IdMaps {
         private char[][] arrays;
         private int[] froms;
         private int[] tos;
+        private int[] hashes;
         private int[] ids;
         private int size;
 
@@ -142,6 +143,7 @@ final class IdMaps {
             arrays = new char[capacity][];
             froms = new int[capacity];
             tos = new int[capacity];
+            hashes = new int[capacity];
             ids = new int[capacity];
         }
 
@@ -151,24 +153,38 @@ final class IdMaps {
 
         int idOf(char[] chars, int from, int to) {
             int mask = arrays.length - 1;
-            int slot = mix(hash(chars, from, to)) & mask;
+            int hash = mix(hash(chars, from, to));
+            int slot = hash & mask;
             while (true) {
                 char[] k = arrays[slot];
                 if (k == null) {
                     arrays[slot] = chars;
                     froms[slot] = from;
                     tos[slot] = to;
+                    hashes[slot] = hash;
                     ids[slot] = size;
                     if (++size * 2 > arrays.length) {
                         grow();
                     }
                     return size - 1;
                 }
-                if (Arrays.equals(k, froms[slot], tos[slot], chars, from, to)) {
+                if (hashes[slot] == hash && sameChars(k, froms[slot], tos[slot], chars, from, to)) {
                     return ids[slot];
                 }
                 slot = (slot + 1) & mask;
             }
+        }
+
+        private static boolean sameChars(char[] a, int aFrom, int aTo, char[] b, int bFrom, int bTo) {
+            if (aTo - aFrom != bTo - bFrom) {
+                return false;
+            }
+            for (int i = aFrom, j = bFrom; i < aTo; i++, j++) {
+                if (a[i] != b[j]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int hash(char[] chars, int from, int to) {
@@ -183,18 +199,20 @@ final class IdMaps {
             char[][] oldArrays = arrays;
             int[] oldFroms = froms;
             int[] oldTos = tos;
+            int[] oldHashes = hashes;
             int[] oldIds = ids;
             allocate(oldArrays.length * 2);
             int mask = arrays.length - 1;
             for (int i = 0; i < oldArrays.length; i++) {
                 if (oldArrays[i] != null) {
-                    int slot = mix(hash(oldArrays[i], oldFroms[i], oldTos[i])) & mask;
+                    int slot = oldHashes[i] & mask;
                     while (arrays[slot] != null) {
                         slot = (slot + 1) & mask;
                     }
                     arrays[slot] = oldArrays[i];
                     froms[slot] = oldFroms[i];
                     tos[slot] = oldTos[i];
+                    hashes[slot] = oldHashes[i];
                     ids[slot] = oldIds[i];
                 }
             }

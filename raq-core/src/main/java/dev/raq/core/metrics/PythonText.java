@@ -33,26 +33,41 @@ final class PythonText {
         if (first == length) {
             return text;
         }
-        StringBuilder out = new StringBuilder(length + 4);
-        out.append(text, 0, first);
+        char[] out = new char[length + 8];
+        text.getChars(0, first, out, 0);
+        int size = first;
         for (int i = first; i < length; ) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-                i++;
-                continue;
+            if (size + 2 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
             }
             int cp = text.codePointAt(i);
-            if (cp == CAPITAL_I_WITH_DOT) {
-                out.append('i').append('\u0307');
-            } else if (cp == CAPITAL_SIGMA) {
-                out.append(isFinalSigma(text, i) ? '\u03C2' : '\u03C3');
-            } else {
-                out.appendCodePoint(Character.toLowerCase(cp));
-            }
+            size = appendLower(text, i, cp, out, size);
             i += Character.charCount(cp);
         }
-        return out.toString();
+        return new String(out, 0, size);
+    }
+
+    /**
+     * Writes Python's lowercase of the code point {@code cp} found at {@code index} of {@code text} (the text is the
+     * context of a capital sigma) to {@code out} at {@code size}, which must leave room for two chars.
+     *
+     * @return the new size
+     */
+    static int appendLower(String text, int index, int cp, char[] out, int size) {
+        if (cp < 0x80) {
+            out[size] = cp >= 'A' && cp <= 'Z' ? (char) (cp + ('a' - 'A')) : (char) cp;
+            return size + 1;
+        }
+        if (cp == CAPITAL_I_WITH_DOT) {
+            out[size] = 'i';
+            out[size + 1] = '\u0307';
+            return size + 2;
+        }
+        if (cp == CAPITAL_SIGMA) {
+            out[size] = isFinalSigma(text, index) ? '\u03C2' : '\u03C3';
+            return size + 1;
+        }
+        return size + Character.toChars(Character.toLowerCase(cp), out, size);
     }
 
     private static boolean changesOnLower(int cp) {

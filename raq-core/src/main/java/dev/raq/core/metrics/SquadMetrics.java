@@ -158,90 +158,122 @@ public final class SquadMetrics {
     }
 
     /**
-     * A normalized answer as characters plus the bounds of its space-separated tokens, so that comparing answers
-     * needs no substrings and no boxing.
+     * A normalized answer as characters plus the bounds of its space-separated tokens, built in one scan so that
+     * comparing answers needs no substrings and no boxing.
+     *
+     * <p>The scan lowercases as Python does, skips ASCII punctuation, and collapses whitespace. Articles need no
+     * regex: {@code \b(a|an|the)\b} matches exactly where a maximal run of word characters (after punctuation
+     * removal) is "a", "an" or "the", so each run is checked when it ends and, if it is an article, taken back out
+     * and replaced by a separator.
      */
     private static final class Normalized {
-        private final char[] chars;
-        private final int length;
-        private final int[] tokenStarts;
-        private final int tokenCount;
+        private char[] chars;
+        private int length;
+        private int[] tokenStarts = new int[8];
+        private int tokenCount;
+        private boolean separated = true;
+        /** Start of the current run of word characters in {@code chars}, or -1 outside a run. */
+        private int runStart = -1;
+        /** Length and token count from just before the current run, restored when the run is an article. */
+        private int lengthBeforeRun;
+        private int tokenCountBeforeRun;
 
-        private Normalized(char[] chars, int length, int[] tokenStarts, int tokenCount) {
-            this.chars = chars;
-            this.length = length;
-            this.tokenStarts = tokenStarts;
-            this.tokenCount = tokenCount;
+        private Normalized(int capacity) {
+            chars = new char[capacity];
         }
 
         static Normalized of(String text) {
             int n = text.length();
-            char[] t = new char[n];
-            int kept = 0;
-            // lowercase ASCII and drop ASCII punctuation; the first non-ASCII character switches to Python's lower()
-            for (int i = 0; i < n; i++) {
+            Normalized normalized = new Normalized(n + 8);
+            char[] lowered = new char[2];
+            for (int i = 0; i < n; ) {
                 char c = text.charAt(i);
-                if (c >= 0x80) {
-                    char[] lower = keepNonPunctuation(PythonText.lower(text));
-                    return of(lower, lower.length);
-                }
-                if (!PUNCTUATION[c]) {
-                    t[kept++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                }
-            }
-            return of(t, kept);
-        }
-
-        /** The characters of an already lowercased {@code lower} without ASCII punctuation, as a char array. */
-        private static char[] keepNonPunctuation(String lower) {
-            char[] t = new char[lower.length()];
-            int kept = 0;
-            for (int i = 0; i < lower.length(); i++) {
-                char c = lower.charAt(i);
-                if (c >= 0x80 || !PUNCTUATION[c]) {
-                    t[kept++] = c;
-                }
-            }
-            return kept == t.length ? t : Arrays.copyOf(t, kept);
-        }
-
-        /** Drops articles and collapses whitespace of {@code t[0..kept)} in place, recording where tokens start. */
-        private static Normalized of(char[] t, int kept) {
-            int[] starts = new int[8];
-            int count = 0;
-            int size = 0;
-            boolean separated = true;
-            int i = 0;
-            while (i < kept) {
-                char c = t[i];
-                // every Python whitespace character is in the BMP
-                if ((c <= ' ' || c >= 0x85) && PythonText.isSpace(c)) {
-                    separated = true;
+                if (c < 0x80) {
+                    if (!PUNCTUATION[c]) {
+                        char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                        normalized.add(lower, (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')
+                                || lower == '_');
+                    }
                     i++;
                     continue;
                 }
-                if (c == 'a' || c == 't') {
-                    int article = articleLength(t, kept, i);
-                    if (article > 0) {
-                        separated = true;
-                        i += article;
-                        continue;
-                    }
+                int cp = text.codePointAt(i);
+                // Python's lower() never produces ASCII punctuation from other characters
+                int size = PythonText.appendLower(text, i, cp, lowered, 0);
+                for (int k = 0; k < size; ) {
+                    int lower = Character.codePointAt(lowered, k, size);
+                    normalized.add(lower, PythonText.isWordChar(lower));
+                    k += Character.charCount(lower);
                 }
-                if (separated) {
-                    if (size > 0) {
-                        t[size++] = ' ';
-                    }
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = size;
-                    separated = false;
-                }
-                t[size++] = c;
-                i++;
+                i += Character.charCount(cp);
             }
-            return new Normalized(t, size, starts, count);
+            normalized.endRun();
+            return normalized;
+        }
+
+        private void add(int cp, boolean word) {
+            if (!word) {
+                endRun();
+                if (PythonText.isSpace(cp)) {
+                    separated = true;
+                    return;
+                }
+            } else if (runStart < 0) {
+                lengthBeforeRun = length;
+                tokenCountBeforeRun = tokenCount;
+            }
+            if (separated) {
+                if (length > 0) {
+                    append(' ');
+                }
+                if (tokenCount == tokenStarts.length) {
+                    tokenStarts = Arrays.copyOf(tokenStarts, tokenCount * 2);
+                }
+                tokenStarts[tokenCount++] = length;
+                separated = false;
+            }
+            if (word && runStart < 0) {
+                runStart = length;
+            }
+            if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                append((char) cp);
+            } else {
+                append(Character.highSurrogate(cp));
+                append(Character.lowSurrogate(cp));
+            }
+        }
+
+        private void append(char c) {
+            if (length == chars.length) {
+                chars = Arrays.copyOf(chars, length * 2);
+            }
+            chars[length++] = c;
+        }
+
+        /** Ends the current run of word characters; an article is removed and leaves a separator. */
+        private void endRun() {
+            if (runStart < 0) {
+                return;
+            }
+            if (isArticle(runStart, length)) {
+                length = lengthBeforeRun;
+                tokenCount = tokenCountBeforeRun;
+                separated = true;
+            }
+            runStart = -1;
+        }
+
+        private boolean isArticle(int from, int to) {
+            switch (to - from) {
+                case 1:
+                    return chars[from] == 'a';
+                case 2:
+                    return chars[from] == 'a' && chars[from + 1] == 'n';
+                case 3:
+                    return chars[from] == 't' && chars[from + 1] == 'h' && chars[from + 2] == 'e';
+                default:
+                    return false;
+            }
         }
 
         boolean sameAs(Normalized other) {
@@ -289,27 +321,5 @@ public final class SquadMetrics {
         public String toString() {
             return new String(chars, 0, length);
         }
-    }
-
-    /**
-     * The length of the article ("a", "an" or "the", tried in that order as the regex alternation does) starting at
-     * {@code i} of {@code t[0..n)} with a Python word boundary on both sides, or 0.
-     */
-    private static int articleLength(char[] t, int n, int i) {
-        if (i > 0 && PythonText.isWordChar(Character.codePointBefore(t, i))) {
-            return 0;
-        }
-        if (t[i] == 'a') {
-            if (boundaryAt(t, n, i + 1)) {
-                return 1;
-            }
-            return i + 1 < n && t[i + 1] == 'n' && boundaryAt(t, n, i + 2) ? 2 : 0;
-        }
-        return i + 2 < n && t[i + 1] == 'h' && t[i + 2] == 'e' && boundaryAt(t, n, i + 3) ? 3 : 0;
-    }
-
-    /** Whether position {@code end}, just after word characters, is a word boundary: end of text or a non-word. */
-    private static boolean boundaryAt(char[] t, int n, int end) {
-        return end >= n || !PythonText.isWordChar(Character.codePointAt(t, end, n));
     }
 }
