@@ -44,6 +44,22 @@ public final class Levenshtein {
     }
 
     /**
+     * An {@link AnswerScorer} named {@code "levenshtein-similarity"}: the highest {@link #similarity} between the
+     * answer and any reference, in [0, 1].
+     *
+     * @return the thread-safe scorer; it rejects empty or null reference lists
+     */
+    public static AnswerScorer similarityScorer() {
+        return new NamedScorer("levenshtein-similarity", (answer, references) -> {
+            double best = 0;
+            for (String reference : references) {
+                best = Math.max(best, similarity(answer, reference));
+            }
+            return best;
+        });
+    }
+
+    /**
      * A minimal alignment of {@code hypothesis} to {@code reference}. Among alignments of equal cost every cell of the
      * dynamic programme prefers a match or substitution, then a deletion, then an insertion, so the counts are
      * deterministic.

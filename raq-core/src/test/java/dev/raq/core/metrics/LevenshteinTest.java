@@ -2,7 +2,10 @@ package dev.raq.core.metrics;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LevenshteinTest {
 
@@ -24,5 +27,15 @@ class LevenshteinTest {
         assertThat(Levenshtein.similarity("kitten", "sitting")).isEqualTo(1.0 - 3.0 / 7);
         assertThat(Levenshtein.similarity("", "")).isEqualTo(1.0);
         assertThat(Levenshtein.similarity("", "abc")).isZero();
+    }
+
+    @Test
+    void similarityScorer_references_takesTheMostSimilar() {
+        AnswerScorer scorer = Levenshtein.similarityScorer();
+
+        assertThat(scorer.score("kitten", List.of("sitting", "kitten!"))).isEqualTo(1.0 - 1.0 / 7);
+        assertThat(scorer.name()).isEqualTo("levenshtein-similarity");
+        assertThatThrownBy(() -> scorer.score("x", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("references must not be null");
     }
 }
