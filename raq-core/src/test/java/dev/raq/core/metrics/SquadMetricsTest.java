@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Expected normalizations were produced with the official normalize_answer under Debian's python3 3.11. */
 class SquadMetricsTest {
@@ -45,6 +46,25 @@ class SquadMetricsTest {
         // prediction tokens: denver broncos won (3); gold: broncos (1); overlap 1 -> P 1/3, R 1 -> F1 0.5
         assertThat(SquadMetrics.f1("the Denver Broncos won", "Broncos")).isEqualTo(0.5);
         assertThat(SquadMetrics.exactMatch("The Broncos!", "broncos")).isTrue();
+    }
+
+    @Test
+    void f1_repeatedTokens_countAsAMultiset() {
+        // shared: one x and one y -> P = R = 2/3
+        assertThat(SquadMetrics.f1("x x y", "x y y")).isCloseTo(2.0 / 3, within(1e-15));
+    }
+
+    @Test
+    void f1_longAnswers_countTheSameAsShortOnes() {
+        StringBuilder prediction = new StringBuilder();
+        StringBuilder gold = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            prediction.append(" w").append(i);
+            gold.append(" w").append(i + 50);
+        }
+        // 50 of 100 tokens shared on each side, and the same with duplicates on the map-based path
+        assertThat(SquadMetrics.f1(prediction.toString(), gold.toString())).isEqualTo(0.5);
+        assertThat(SquadMetrics.f1("x x y " + prediction, "x y y " + gold)).isCloseTo(52.0 / 103, within(1e-15));
     }
 
     @Test
