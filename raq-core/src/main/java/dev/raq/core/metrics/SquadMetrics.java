@@ -196,8 +196,13 @@ public final class SquadMetrics {
                 if (c < 0x80) {
                     if (!PUNCTUATION[c]) {
                         char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                        normalized.add(lower, (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')
-                                || lower == '_');
+                        boolean word = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+                        if (word && normalized.runStart >= 0 && normalized.length < normalized.chars.length) {
+                            // inside a run of word characters nothing but the character itself can happen
+                            normalized.chars[normalized.length++] = lower;
+                        } else {
+                            normalized.add(lower, word);
+                        }
                     }
                     i++;
                     continue;
