@@ -1,0 +1,120 @@
+package dev.raq.core.judge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Combines the rankings of a panel of judges on one sample into one consensus ranking.
+ *
+ * <p>Each judge's rank of a candidate is its mean rank over that judge's successful calls (its repeats); the
+ * consensus rank of a candidate is the median of those ranks over the judges (the mean of the two middle values for
+ * an even number of judges), and the candidates are re-ranked by it into a valid {@link Ranking}, equal medians
+ * sharing the average of the ranks they span. The median keeps one wayward judge from moving the consensus.
+ * Stateless.
+ */
+public final class Consensus {
+
+    private Consensus() {
+    }
+
+    /**
+     * The consensus of one ranking per judge: the candidates re-ranked by their median rank.
+     *
+     * @param rankings one ranking per judge, all of the same candidates; at least one
+     * @return the consensus ranking
+     * @throws IllegalArgumentException if there are no rankings or they rank different candidates (naming the index)
+     */
+    public static Ranking medianRank(List<Ranking> rankings) {
+        Objects.requireNonNull(rankings, "rankings");
+        List<Map<String, Double>> perJudge = new ArrayList<>(rankings.size());
+        for (Ranking r : rankings) {
+            perJudge.add(Objects.requireNonNull(r, "ranking").ranks());
+        }
+        return reRank(perJudge, "rankings");
+    }
+
+    /**
+     * The consensus of a panel's judgments of one sample: each judge's ranks averaged over its successful calls,
+     * then the median over the judges, re-ranked. Judges without a successful call are left out.
+     *
+     * @param judgments the judgments of one sample, one per judge
+     * @return the consensus, or empty when no judge produced a ranking
+     * @throws IllegalArgumentException if the judgments are of different samples, or their rankings do not all rank
+     *                                  the same candidates
+     */
+    public static Optional<Ranking> of(List<Judgment> judgments) {
+        List<Map<String, Double>> perJudge = meanRanksPerJudge(judgments);
+        return perJudge.isEmpty() ? Optional.empty() : Optional.of(reRank(perJudge, "judgments"));
+    }
+
+    /** Each successful judge's mean rank per candidate over its calls, in judgment order. */
+    static List<Map<String, Double>> meanRanksPerJudge(List<Judgment> judgments) {
+        Objects.requireNonNull(judgments, "judgments");
+        List<Map<String, Double>> perJudge = new ArrayList<>();
+        String sampleId = null;
+        Set<String> candidates = null;
+        for (int j = 0; j < judgments.size(); j++) {
+            Judgment judgment = Objects.requireNonNull(judgments.get(j), "judgment");
+            if (sampleId != null && !sampleId.equals(judgment.sampleId())) {
+                throw new IllegalArgumentException("judgments[" + j + "] is of sample '" + judgment.sampleId()
+                        + "' but judgments[0] is of sample '" + sampleId + "'");
+            }
+            sampleId = judgment.sampleId();
+            List<Ranking> repeats = judgment.rankings();
+            if (repeats.isEmpty()) {
+                continue;
+            }
+            Map<String, Double> sums = new HashMap<>();
+            for (Ranking r : repeats) {
+                if (candidates == null) {
+                    candidates = r.candidateSet();
+                } else if (!candidates.equals(r.candidateSet())) {
+                    throw new IllegalArgumentException("judgments[" + j + "] (" + judgment.judge() + ") ranks "
+                            + r.candidateSet() + " but an earlier ranking ranks " + candidates
+                            + "; a consensus needs rankings of the same candidates");
+                }
+                r.ranks().forEach((c, rank) -> sums.merge(c, rank, Double::sum));
+            }
+            Map<String, Double> means = new HashMap<>();
+            sums.forEach((c, sum) -> means.put(c, sum / repeats.size()));
+            perJudge.add(means);
+        }
+        return perJudge;
+    }
+
+    private static Ranking reRank(List<Map<String, Double>> perJudge, String argument) {
+        if (perJudge.isEmpty()) {
+            throw new IllegalArgumentException(argument + " must not be empty");
+        }
+        Set<String> candidates = perJudge.get(0).keySet();
+        for (int j = 1; j < perJudge.size(); j++) {
+            if (!perJudge.get(j).keySet().equals(candidates)) {
+                throw new IllegalArgumentException(argument + "[" + j + "] ranks " + perJudge.get(j).keySet()
+                        + " but " + argument + "[0] ranks " + candidates
+                        + "; a consensus needs rankings of the same candidates");
+            }
+        }
+        Map<String, Double> negatedMedians = new HashMap<>();
+        double[] values = new double[perJudge.size()];
+        for (String c : candidates) {
+            for (int j = 0; j < values.length; j++) {
+                values[j] = perJudge.get(j).get(c);
+            }
+            negatedMedians.put(c, -median(values));
+        }
+        return Ranking.fromScores(negatedMedians);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
