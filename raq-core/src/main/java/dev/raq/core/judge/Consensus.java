@@ -77,7 +77,7 @@ public final class Consensus {
                 } else if (!candidates.equals(r.candidateSet())) {
                     throw new IllegalArgumentException("judgments[" + j + "] (" + judgment.judge() + ") ranks "
                             + r.candidateSet() + " but an earlier ranking ranks " + candidates
-                            + "; a consensus needs rankings of the same candidates");
+                            + "; a panel's rankings must be of the same candidates");
                 }
                 r.ranks().forEach((c, rank) -> sums.merge(c, rank, Double::sum));
             }
@@ -92,14 +92,7 @@ public final class Consensus {
         if (perJudge.isEmpty()) {
             throw new IllegalArgumentException(argument + " must not be empty");
         }
-        Set<String> candidates = perJudge.get(0).keySet();
-        for (int j = 1; j < perJudge.size(); j++) {
-            if (!perJudge.get(j).keySet().equals(candidates)) {
-                throw new IllegalArgumentException(argument + "[" + j + "] ranks " + perJudge.get(j).keySet()
-                        + " but " + argument + "[0] ranks " + candidates
-                        + "; a consensus needs rankings of the same candidates");
-            }
-        }
+        Set<String> candidates = sameCandidates(perJudge, argument);
         Map<String, Double> negatedMedians = new HashMap<>();
         double[] values = new double[perJudge.size()];
         for (String c : candidates) {
@@ -109,6 +102,19 @@ public final class Consensus {
             negatedMedians.put(c, -median(values));
         }
         return Ranking.fromScores(negatedMedians);
+    }
+
+    /** The candidates every judge ranks; they must be the same for all. */
+    private static Set<String> sameCandidates(List<Map<String, Double>> perJudge, String argument) {
+        Set<String> candidates = perJudge.get(0).keySet();
+        for (int j = 1; j < perJudge.size(); j++) {
+            if (!perJudge.get(j).keySet().equals(candidates)) {
+                throw new IllegalArgumentException(argument + "[" + j + "] ranks " + perJudge.get(j).keySet()
+                        + " but " + argument + "[0] ranks " + candidates
+                        + "; a panel's rankings must be of the same candidates");
+            }
+        }
+        return candidates;
     }
 
     private static double median(double[] values) {

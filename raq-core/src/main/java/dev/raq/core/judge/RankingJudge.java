@@ -176,9 +176,12 @@ public final class RankingJudge implements JudgeStrategy {
         if (name != null) {
             return name;
         }
-        String model = client.modelId().orElse(null);
-        String suffix = withReference ? "" : (model == null ? "no reference" : ", no reference");
-        return model == null && withReference ? "ranking" : "ranking(" + (model == null ? "" : model) + suffix + ")";
+        List<String> parts = new ArrayList<>(2);
+        client.modelId().ifPresent(parts::add);
+        if (!withReference) {
+            parts.add("no reference");
+        }
+        return parts.isEmpty() ? "ranking" : "ranking(" + String.join(", ", parts) + ")";
     }
 
     /**
