@@ -1,5 +1,7 @@
 package dev.raq.core.judge;
 
+import dev.raq.stats.Agreement;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -16,7 +19,8 @@ import java.util.Set;
  * consensus rank of a candidate is the median of those ranks over the judges (the mean of the two middle values for
  * an even number of judges), and the candidates are re-ranked by it into a valid {@link Ranking}, equal medians
  * sharing the average of the ranks they span. The median keeps one wayward judge from moving the consensus.
- * Stateless.
+ * {@link #agreement(List)} says how far the judges agree (Kendall's W), so that a consensus of judges who disagree
+ * is not mistaken for a clear verdict. Stateless.
  */
 public final class Consensus {
 
@@ -51,6 +55,52 @@ public final class Consensus {
     public static Optional<Ranking> of(List<Judgment> judgments) {
         List<Map<String, Double>> perJudge = meanRanksPerJudge(judgments);
         return perJudge.isEmpty() ? Optional.empty() : Optional.of(reRank(perJudge, "judgments"));
+    }
+
+    /**
+     * How much the judges agree on one sample: Kendall's coefficient of concordance W with the tie correction
+     * ({@code dev.raq.stats.Agreement.kendallW}), 1 when every judge ranks the candidates the same way, near 0 when
+     * their rankings are unrelated.
+     *
+     * @param rankings one ranking per judge, all of the same candidates; at least two
+     * @return W in [0, 1], or empty when it is undefined (every judge ties all candidates)
+     * @throws IllegalArgumentException if fewer than two rankings are given or they rank different candidates
+     */
+    public static OptionalDouble kendallW(List<Ranking> rankings) {
+        Objects.requireNonNull(rankings, "rankings");
+        List<Map<String, Double>> perJudge = new ArrayList<>(rankings.size());
+        for (Ranking r : rankings) {
+            perJudge.add(Objects.requireNonNull(r, "ranking").ranks());
+        }
+        if (perJudge.size() < 2) {
+            throw new IllegalArgumentException("rankings must hold at least two rankings but had " + perJudge.size());
+        }
+        return concordance(perJudge, "rankings");
+    }
+
+    /**
+     * How much a panel agrees on one sample: Kendall's W (see {@link #kendallW(List)}) of each judge's ranks
+     * averaged over its successful calls. Judges without a successful call are left out.
+     *
+     * @param judgments the judgments of one sample, one per judge
+     * @return W in [0, 1], or empty when fewer than two judges produced a ranking or W is undefined
+     * @throws IllegalArgumentException if the judgments are of different samples or rank different candidates
+     */
+    public static OptionalDouble agreement(List<Judgment> judgments) {
+        List<Map<String, Double>> perJudge = meanRanksPerJudge(judgments);
+        return perJudge.size() < 2 ? OptionalDouble.empty() : concordance(perJudge, "judgments");
+    }
+
+    private static OptionalDouble concordance(List<Map<String, Double>> perJudge, String argument) {
+        List<String> candidates = new ArrayList<>(sameCandidates(perJudge, argument));
+        double[][] ratings = new double[perJudge.size()][candidates.size()];
+        for (int j = 0; j < ratings.length; j++) {
+            for (int c = 0; c < candidates.size(); c++) {
+                ratings[j][c] = perJudge.get(j).get(candidates.get(c));
+            }
+        }
+        double w = Agreement.kendallW(ratings);
+        return Double.isNaN(w) ? OptionalDouble.empty() : OptionalDouble.of(w);
     }
 
     /** Each successful judge's mean rank per candidate over its calls, in judgment order. */

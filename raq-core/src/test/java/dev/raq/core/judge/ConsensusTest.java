@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.stats.Agreement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -73,5 +74,35 @@ class ConsensusTest {
 
         assertThatThrownBy(() -> Consensus.of(List.of(q1, q2)))
                 .hasMessage("judgments[1] is of sample 'q2' but judgments[0] is of sample 'q1'");
+    }
+
+    @Test
+    void kendallW_matchesAgreementOfRaqStats() {
+        List<Ranking> rankings = List.of(order("a", "b", "c", "d"), order("a", "c", "b", "d"),
+                Ranking.fromTiers(List.of(List.of("b"), List.of("a", "c"), List.of("d"))));
+        double[][] ratings = {{1, 2, 3, 4}, {1, 3, 2, 4}, {2.5, 1, 2.5, 4}};
+
+        assertThat(Consensus.kendallW(rankings)).hasValue(Agreement.kendallW(ratings));
+        assertThat(Consensus.kendallW(List.of(order("a", "b", "c"), order("a", "b", "c")))).hasValue(1.0);
+    }
+
+    @Test
+    void kendallW_everyJudgeTiesEverything_isEmpty_andOneRankingIsRejected() {
+        Ranking tied = Ranking.fromTiers(List.of(List.of("a", "b", "c")));
+
+        assertThat(Consensus.kendallW(List.of(tied, tied))).isEmpty();
+        assertThatThrownBy(() -> Consensus.kendallW(List.of(tied)))
+                .hasMessage("rankings must hold at least two rankings but had 1");
+    }
+
+    @Test
+    void agreement_usesEachJudgesMeanRanks_andNeedsTwoSuccessfulJudges() {
+        Judgment first = Judgment.of("j1", "q", List.of(call(order("a", "b", "c")), call(order("b", "a", "c"))));
+        Judgment second = Judgment.of("j2", "q", List.of(call(order("a", "c", "b"))));
+        Judgment failed = Judgment.of("j3", "q", List.of(JudgeCall.failed(List.of(), null, "down", Map.of())));
+
+        assertThat(Consensus.agreement(List.of(first, second, failed)))
+                .hasValue(Agreement.kendallW(new double[][] {{1.5, 1.5, 3}, {1, 3, 2}}));
+        assertThat(Consensus.agreement(List.of(first, failed))).isEmpty();
     }
 }
