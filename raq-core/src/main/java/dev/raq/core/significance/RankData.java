@@ -132,4 +132,9 @@ final class RankData {
         }
         return pairs;
     }
+
+    /** The omnibus part of a result, from raq-stats' omnibus result. */
+    static Omnibus omnibus(dev.raq.stats.OmnibusResult r) {
+        return new Omnibus(r.test(), r.statistic(), r.pValue(), r.defined());
+    }
 }

@@ -11,10 +11,10 @@ import java.util.Objects;
  *
  * <p><b>Which one?</b>
  * <ul>
- *   <li>Dunn (coming) after Kruskal–Wallis, with Holm's adjustment, is the RAQ paper's test. It pools
+ *   <li>{@link #dunn(PAdjust) Dunn} after Kruskal–Wallis, with Holm's adjustment, is the RAQ paper's test. It pools
  *       each candidate's ranks over all rankings and treats them as independent groups, ignoring that the ranks of
  *       one ranking belong together; use it to reproduce the paper.</li>
- *   <li>Friedman with Nemenyi (coming) or Conover treats each
+ *   <li>{@link #friedmanNemenyi() Friedman with Nemenyi} or {@link #friedmanConover(PAdjust) Conover} treats each
  *       ranking (each question) as a block, so differences in difficulty between questions cancel out; usually
  *       more powerful than Dunn on the same full rankings. Nemenyi is family-wise by construction; Conover is more
  *       powerful and takes an adjustment.</li>
@@ -38,6 +38,38 @@ import java.util.Objects;
 public final class SignificanceTests {
 
     private SignificanceTests() {
+    }
+
+    /**
+     * Dunn's test after a Kruskal–Wallis omnibus test, as in the RAQ paper (with {@link PAdjust#HOLM}): the groups
+     * are each candidate's ranks over all rankings. Needs full rankings. Named {@code "Dunn (<adjustment>)"}.
+     *
+     * @param adjustment the adjustment of the pairwise p-values
+     * @return a test whose omnibus is Kruskal–Wallis and whose pairs come from {@code dev.raq.stats.Dunn}
+     */
+    public static SignificanceTest dunn(PAdjust adjustment) {
+        return new RankSumTests.DunnTest(Objects.requireNonNull(adjustment, "adjustment"));
+    }
+
+    /**
+     * The Friedman test with Nemenyi's post-hoc test: the blocks are the rankings (n rankings × k candidates).
+     * Needs full rankings. The omnibus is left out for two candidates (Friedman needs three; the post-hoc test
+     * still runs). Named {@code "Friedman-Nemenyi"}.
+     *
+     * @return a test whose pairs' p-values are family-wise by construction (no adjustment)
+     */
+    public static SignificanceTest friedmanNemenyi() {
+        return new RankSumTests.FriedmanTest(false, PAdjust.NONE);
+    }
+
+    /**
+     * The Friedman test with Conover's post-hoc test (Student t p-values, adjusted). Needs full rankings, at least
+     * two of them; the omnibus is left out for two candidates. Named {@code "Friedman-Conover (<adjustment>)"}.
+     *
+     * @param adjustment the adjustment of the pairwise p-values
+     */
+    public static SignificanceTest friedmanConover(PAdjust adjustment) {
+        return new RankSumTests.FriedmanTest(true, Objects.requireNonNull(adjustment, "adjustment"));
     }
 
     /**

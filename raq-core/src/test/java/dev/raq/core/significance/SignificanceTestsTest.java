@@ -1,6 +1,10 @@
 package dev.raq.core.significance;
 
 import dev.raq.core.judge.Ranking;
+import dev.raq.stats.Dunn;
+import dev.raq.stats.Friedman;
+import dev.raq.stats.KruskalWallis;
+import dev.raq.stats.OmnibusResult;
 import dev.raq.stats.PAdjust;
 import dev.raq.stats.PostHocResult;
 import dev.raq.stats.SignTest;
@@ -61,6 +65,68 @@ class SignificanceTestsTest {
                 assertThat(pair.significant()).isEqualTo(expected.pValue(i, j) <= ALPHA);
             }
         }
+    }
+
+    private static void assertOmnibusMatches(SignificanceResult result, OmnibusResult expected) {
+        assertThat(result.omnibus()).hasValueSatisfying(o -> {
+            assertThat(o.test()).isEqualTo(expected.test());
+            assertThat(o.statistic()).isEqualTo(expected.statistic());
+            assertThat(o.pValue()).isEqualTo(expected.pValue());
+            assertThat(o.defined()).isTrue();
+        });
+    }
+
+    @Test
+    void dunn_fullRankings_matchesKruskalWallisAndDunnOfRaqStats() {
+        List<Ranking> rankings = rankings(40, 1);
+        double[][] groups = columns(blocks(rankings, ABC));
+
+        SignificanceResult result = SignificanceTests.dunn(PAdjust.HOLM).test(ABC, rankings, ALPHA);
+
+        assertThat(result.test()).isEqualTo("Dunn (holm)");
+        assertThat(result.candidates()).isEqualTo(ABC);
+        assertOmnibusMatches(result, KruskalWallis.test(groups));
+        assertPairsMatch(result, Dunn.test(groups, PAdjust.HOLM), ABC);
+        assertThat(result.pair("a", "b").better()).isEqualTo("a");
+        assertThat(result.pair("a", "c").better()).isEqualTo("a");
+        assertThat(result.pair("a", "b").significant()).isTrue();
+    }
+
+    @Test
+    void friedmanNemenyi_fullRankings_matchesFriedmanAndNemenyiOfRaqStats() {
+        List<Ranking> rankings = rankings(25, 2);
+        double[][] blocks = blocks(rankings, ABC);
+
+        SignificanceResult result = SignificanceTests.friedmanNemenyi().test(ABC, rankings, ALPHA);
+
+        assertThat(result.test()).isEqualTo("Friedman-Nemenyi");
+        assertOmnibusMatches(result, Friedman.test(blocks));
+        assertPairsMatch(result, Friedman.nemenyi(blocks), ABC);
+        assertThat(result.pair("a", "c").better()).isEqualTo("a");
+    }
+
+    @Test
+    void friedmanConover_fullRankings_matchesConoverOfRaqStats() {
+        List<Ranking> rankings = rankings(25, 3);
+        double[][] blocks = blocks(rankings, ABC);
+
+        SignificanceResult result = SignificanceTests.friedmanConover(PAdjust.FDR_BH).test(ABC, rankings, ALPHA);
+
+        assertThat(result.test()).isEqualTo("Friedman-Conover (fdr_bh)");
+        assertOmnibusMatches(result, Friedman.test(blocks));
+        assertPairsMatch(result, Friedman.conover(blocks, PAdjust.FDR_BH), ABC);
+    }
+
+    @Test
+    void friedman_twoCandidates_hasNoOmnibusButPairs() {
+        List<Ranking> rankings = List.of(Ranking.fromOrder(List.of("a", "b")), Ranking.fromOrder(List.of("a", "b")),
+                Ranking.fromOrder(List.of("b", "a")));
+
+        SignificanceResult result = SignificanceTests.friedmanNemenyi().test(List.of("a", "b"), rankings, ALPHA);
+
+        assertThat(result.omnibus()).isEmpty();
+        assertThat(result.pair("a", "b").better()).isEqualTo("a");
+        assertPairsMatch(result, Friedman.nemenyi(blocks(rankings, List.of("a", "b"))), List.of("a", "b"));
     }
 
     @Test
@@ -134,11 +200,40 @@ class SignificanceTestsTest {
     }
 
     @Test
+    void fullTests_partialRanking_isRejectedNamingIt() {
+        List<Ranking> rankings = List.of(Ranking.fromOrder(ABC), Ranking.fromOrder(List.of("a", "b")));
+
+        assertThatThrownBy(() -> SignificanceTests.dunn(PAdjust.HOLM).test(ABC, rankings, ALPHA))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rankings[1] does not rank 'c'; Dunn (holm) needs rankings of every candidate");
+        assertThatThrownBy(() -> SignificanceTests.friedmanNemenyi().test(ABC, rankings, ALPHA))
+                .hasMessageContaining("rankings[1] does not rank 'c'");
+    }
+
+    @Test
     void pairedTests_pairNeverRankedTogether_isRejected() {
         List<Ranking> rankings = List.of(Ranking.fromOrder(List.of("a", "b")), Ranking.fromOrder(List.of("b", "c")));
 
         assertThatThrownBy(() -> SignificanceTests.signTest(PAdjust.HOLM).test(ABC, rankings, ALPHA))
                 .hasMessage("no ranking ranks both 'a' and 'c'");
+    }
+
+    @Test
+    void everyRankTied_isUndefinedOmnibusAndNoSignificantPair() {
+        Ranking allTied = Ranking.fromTiers(List.of(ABC));
+        List<Ranking> rankings = List.of(allTied, allTied, allTied, allTied);
+
+        for (SignificanceTest test : List.of(SignificanceTests.dunn(PAdjust.HOLM), SignificanceTests.friedmanNemenyi(),
+                SignificanceTests.friedmanConover(PAdjust.HOLM), SignificanceTests.wilcoxon(PAdjust.HOLM),
+                SignificanceTests.signTest(PAdjust.HOLM))) {
+            SignificanceResult result = test.test(ABC, rankings, ALPHA);
+            assertThat(result.pairs()).as(test.name()).allSatisfy(pair -> {
+                assertThat(pair.pValue()).isEqualTo(1.0);
+                assertThat(pair.significant()).isFalse();
+                assertThat(pair.better()).isNull();
+            });
+            result.omnibus().ifPresent(o -> assertThat(o.defined()).as(test.name()).isFalse());
+        }
     }
 
     @Test
@@ -154,5 +249,34 @@ class SignificanceTestsTest {
         assertThat(result.pair("b", "c").better()).isNull();
         assertThat(result.isSignificant("a", "b")).isTrue();
         assertThat(result.pair("a", "b").better()).isEqualTo("a");
+    }
+
+    @Test
+    void rankingsOfMoreCandidates_countWithTheComparedOnesReRanked() {
+        List<Ranking> wide = List.of(Ranking.fromOrder(List.of("a", "x", "b", "c")),
+                Ranking.fromOrder(List.of("x", "b", "a", "c")), Ranking.fromOrder(List.of("a", "c", "x", "b")));
+        List<Ranking> narrow = List.of(Ranking.fromOrder(List.of("a", "b", "c")),
+                Ranking.fromOrder(List.of("b", "a", "c")), Ranking.fromOrder(List.of("a", "c", "b")));
+
+        for (SignificanceTest test : List.of(SignificanceTests.dunn(PAdjust.HOLM), SignificanceTests.friedmanNemenyi(),
+                SignificanceTests.wilcoxon(PAdjust.HOLM), SignificanceTests.signTest(PAdjust.HOLM))) {
+            assertThat(test.test(ABC, wide, ALPHA).pairs()).as(test.name())
+                    .isEqualTo(test.test(ABC, narrow, ALPHA).pairs());
+        }
+    }
+
+    @Test
+    void badArguments_areRejectedNamingThem() {
+        SignificanceTest dunn = SignificanceTests.dunn(PAdjust.HOLM);
+        List<Ranking> rankings = rankings(5, 7);
+
+        assertThatThrownBy(() -> dunn.test(ABC, rankings, 1.5)).hasMessage("alpha must be in (0, 1) but was 1.5");
+        assertThatThrownBy(() -> dunn.test(List.of("a"), rankings, ALPHA))
+                .hasMessage("candidates must hold at least two names but had 1");
+        assertThatThrownBy(() -> dunn.test(List.of("a", "b", "a"), rankings, ALPHA))
+                .hasMessage("candidates[2] 'a' appears twice");
+        assertThatThrownBy(() -> dunn.test(ABC, List.of(), ALPHA)).hasMessage("rankings must not be empty");
+        assertThatThrownBy(() -> SignificanceTests.friedmanConover(PAdjust.HOLM).test(ABC, rankings.subList(0, 1),
+                ALPHA)).hasMessage("Friedman-Conover (holm) needs at least 2 rankings but got 1");
     }
 }
