@@ -37,6 +37,9 @@ final class RankingReplyParser {
         }
     }
 
+    /** The most positions at which a JSON object or array is tried, bounding the work on long replies. */
+    static final int MAX_JSON_STARTS = 1000;
+
     private static final ObjectMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
@@ -64,9 +67,10 @@ final class RankingReplyParser {
      * @throws InvalidReply if the reply holds no ranking, several different ones, or an invalid one
      */
     static List<List<Integer>> parse(String reply, Set<Integer> shown) throws InvalidReply {
-        List<List<List<Integer>>> found = jsonObjectRankings(reply);
+        char[] chars = reply.toCharArray();
+        List<List<List<Integer>>> found = jsonObjectRankings(chars);
         if (found.isEmpty()) {
-            found = jsonArrayRankings(reply);
+            found = jsonArrayRankings(chars);
         }
         if (found.isEmpty()) {
             found = textRankings(reply);
@@ -157,22 +161,42 @@ final class RankingReplyParser {
         return (ids.size() == 1 ? "id " : "ids ") + String.join(", ", names);
     }
 
-    /** Rankings under a {@code "ranking"} key of any JSON object in the reply (fenced, bare or inside prose). */
-    private static List<List<List<Integer>>> jsonObjectRankings(String reply) throws InvalidReply {
+    /**
+     * Rankings under a {@code "ranking"} key (at any depth) of the JSON objects in the reply: bare, fenced or inside
+     * prose. An object that parses is skipped as a whole, so each character is read by at most one successful parse;
+     * at most {@value #MAX_JSON_STARTS} start positions are tried.
+     */
+    private static List<List<List<Integer>>> jsonObjectRankings(char[] reply) throws InvalidReply {
         List<List<List<Integer>>> found = new ArrayList<>();
-        for (int i = reply.indexOf('{'); i >= 0; i = reply.indexOf('{', i + 1)) {
-            JsonNode node = readValueAt(reply, i);
+        int[] end = new int[1];
+        int attempts = 0;
+        for (int i = indexOf(reply, '{', 0); i >= 0 && attempts < MAX_JSON_STARTS; attempts++) {
+            JsonNode node = readValueAt(reply, i, end);
             if (node == null || !node.isObject()) {
+                i = indexOf(reply, '{', i + 1);
                 continue;
             }
+            collectRankings(node, found);
+            i = indexOf(reply, '{', end[0]);
+        }
+        return found;
+    }
+
+    private static void collectRankings(JsonNode node, List<List<List<Integer>>> found) throws InvalidReply {
+        if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getKey().trim().equalsIgnoreCase("ranking")) {
                     found.add(rankingValue(field.getValue()));
+                } else {
+                    collectRankings(field.getValue(), found);
                 }
             }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                collectRankings(element, found);
+            }
         }
-        return found;
     }
 
     private static List<List<Integer>> rankingValue(JsonNode value) throws InvalidReply {
@@ -192,22 +216,34 @@ final class RankingReplyParser {
         return tiers;
     }
 
-    /** Top-level JSON arrays of ids (ties as nested arrays) anywhere in the reply, holding at least two ids. */
-    private static List<List<List<Integer>>> jsonArrayRankings(String reply) {
+    /**
+     * Top-level JSON arrays of ids (ties as nested arrays) anywhere in the reply, holding at least two ids; at most
+     * {@value #MAX_JSON_STARTS} start positions are tried.
+     */
+    private static List<List<List<Integer>>> jsonArrayRankings(char[] reply) {
         List<List<List<Integer>>> found = new ArrayList<>();
-        int i = reply.indexOf('[');
-        while (i >= 0) {
-            int[] end = new int[1];
+        int[] end = new int[1];
+        int attempts = 0;
+        for (int i = indexOf(reply, '[', 0); i >= 0 && attempts < MAX_JSON_STARTS; attempts++) {
             JsonNode node = readValueAt(reply, i, end);
             List<List<Integer>> tiers = node == null ? null : arrayTiers(node);
             if (tiers != null && tiers.stream().mapToInt(List::size).sum() >= 2) {
                 found.add(tiers);
-                i = reply.indexOf('[', end[0]);
+                i = indexOf(reply, '[', end[0]);
             } else {
-                i = reply.indexOf('[', i + 1);
+                i = indexOf(reply, '[', i + 1);
             }
         }
         return found;
+    }
+
+    private static int indexOf(char[] text, char c, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Rankings written as text: {@code 2, 1, 3}, {@code ID 2 > ID 1 > ID 3}, {@code 2 = 1 > 3}. */
@@ -291,13 +327,9 @@ final class RankingReplyParser {
         return Integer.valueOf(digits);
     }
 
-    private static @Nullable JsonNode readValueAt(String text, int start) {
-        return readValueAt(text, start, new int[1]);
-    }
-
     /** The JSON value that starts at {@code start}, or null; {@code end[0]} receives the index after it. */
-    private static @Nullable JsonNode readValueAt(String text, int start, int[] end) {
-        try (JsonParser parser = FACTORY.createParser(text.substring(start))) {
+    private static @Nullable JsonNode readValueAt(char[] text, int start, int[] end) {
+        try (JsonParser parser = FACTORY.createParser(text, start, text.length - start)) {
             JsonNode node = LENIENT.readTree(parser);
             end[0] = start + (int) parser.currentLocation().getCharOffset();
             return node;

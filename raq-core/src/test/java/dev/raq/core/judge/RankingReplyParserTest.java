@@ -111,4 +111,25 @@ class RankingReplyParserTest {
                 .hasMessage("the reply contains 2 different rankings [[2, 1, 3], [1, 2, 3]] and it is not clear "
                         + "which one is meant");
     }
+
+    @Test
+    void parse_rankingNestedInsideAnotherObject_isFound() throws Exception {
+        assertThat(RankingReplyParser.parse("{\"result\": {\"reason\": \"x\", \"ranking\": [2, 1, 3]}}", SHOWN))
+                .isEqualTo(TWO_ONE_THREE);
+    }
+
+    @Test
+    void parse_severalArraysInProse_eachIsRead() throws Exception {
+        assertThat(RankingReplyParser.parse("Shown: [1, 2] first, then [3]. My order: [2, 1, 3]", SHOWN))
+                .isEqualTo(TWO_ONE_THREE);
+        assertThat(RankingReplyParser.parse("{\"a\": 1} and later {\"ranking\": [2, 1, 3]}", SHOWN))
+                .isEqualTo(TWO_ONE_THREE);
+    }
+
+    @Test
+    void parse_longDegenerateReply_isBoundedAndStillReadsTheRanking() throws Exception {
+        String reply = "{\"a\":".repeat(5000) + " unterminated ... final answer: [2, 1, 3]";
+
+        assertThat(RankingReplyParser.parse(reply, SHOWN)).isEqualTo(TWO_ONE_THREE);
+    }
 }
