@@ -43,7 +43,8 @@ import java.util.SplittableRandom;
  * <p><b>Reading the reply.</b> Accepted forms, tried in this order:
  * <ol>
  *   <li>a JSON object with a {@code "ranking"} key (at any depth), alone, inside a {@code ```} code fence, or
- *       inside prose: {@code {"ranking": [2, 1, 3]}}; ids may be integers or strings such as {@code "2"} or {@code "ID 2"};</li>
+ *       inside prose: {@code {"ranking": [2, 1, 3]}}; ids may be integers or strings such as {@code "2"} or
+ *       {@code "ID 2"};</li>
  *   <li>a bare JSON array of ids anywhere in the reply: {@code [2, 1, 3]};</li>
  *   <li>ids joined by separators in text: {@code 2, 1, 3}, {@code ID 2 > ID 1 > ID 3}, {@code 2 >> 1 >> 3}.</li>
  * </ol>
