@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  *   <li>any other name — the sample's metadata value under that key (the four names above take precedence).</li>
  * </ul>
  * Names consist of letters, digits, {@code _}, {@code -} and {@code .}. Write <code>&#123;&#123;</code> and
- * <code>&#125;&#125;</code> for literal braces. The template's syntax (unbalanced braces, empty or malformed names) is checked when it is created; whether
- * a sample can fill every placeholder (a metadata key, a context, references) can only be checked when it is
- * rendered, and a sample that cannot throws an {@link IllegalArgumentException} naming the placeholder and the
- * sample id. Values are inserted verbatim. Immutable and thread-safe.
+ * <code>&#125;&#125;</code> for literal braces. The template's syntax (unbalanced braces, empty or malformed names)
+ * is checked when it is created; whether a sample can fill every placeholder (a metadata key, a context,
+ * references) can only be checked when it is rendered, and a sample that cannot throws an
+ * {@link IllegalArgumentException} naming the placeholder and the sample id. Values are inserted verbatim. Immutable and thread-safe.
  */
 public final class PromptTemplate {
 
@@ -50,8 +50,8 @@ public final class PromptTemplate {
     /**
      * Parses a template.
      *
-     * @param template the text with {@code {name}} placeholders and <code>&#123;&#123;</code> / <code>&#125;&#125;</code>
-     *                 escapes
+     * @param template the text with {@code {name}} placeholders and <code>&#123;&#123;</code> /
+     *                 <code>&#125;&#125;</code> escapes
      * @throws IllegalArgumentException if a brace is unbalanced or a placeholder name is empty or malformed, naming
      *                                  the position
      */

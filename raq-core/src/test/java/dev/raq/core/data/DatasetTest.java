@@ -107,7 +107,8 @@ class DatasetTest {
 
     @Test
     void fromJsonl_missingQuestion_namesLineAndField() throws IOException {
-        Path file = write("data.jsonl", "{\"id\": \"a\", \"question\": \"Q\"}", "", "{\"id\": \"b\", \"query\": \"Q\"}");
+        Path file = write("data.jsonl", "{\"id\": \"a\", \"question\": \"Q\"}", "",
+                "{\"id\": \"b\", \"query\": \"Q\"}");
 
         assertThatThrownBy(() -> Dataset.fromJsonl(file))
                 .hasMessage(file + " line 3: missing field 'question'");
@@ -199,7 +200,8 @@ class DatasetTest {
                 .hasMessage(duplicate + ": duplicate sample id 'q1' at data[0].paragraphs[0].qas[1] (first used at "
                         + "data[0].paragraphs[0].qas[0])");
         assertThatThrownBy(() -> Dataset.fromSquadJson(malformed))
-                .isInstanceOf(DatasetFormatException.class).hasMessageStartingWith(malformed + " line 2: malformed JSON");
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageStartingWith(malformed + " line 2: malformed JSON");
         assertThatThrownBy(() -> Dataset.fromSquadJson(noData)).hasMessage(noData + ": missing field 'data'");
     }
 
