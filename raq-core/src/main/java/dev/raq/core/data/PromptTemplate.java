@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * <code>&#125;&#125;</code> for literal braces. The template's syntax (unbalanced braces, empty or malformed names)
  * is checked when it is created; whether a sample can fill every placeholder (a metadata key, a context,
  * references) can only be checked when it is rendered, and a sample that cannot throws an
- * {@link IllegalArgumentException} naming the placeholder and the sample id. Values are inserted verbatim. Immutable and thread-safe.
+ * {@link IllegalArgumentException} naming the placeholder and the sample id. Values are inserted verbatim.
+ * Immutable and thread-safe.
  */
 public final class PromptTemplate {
 
