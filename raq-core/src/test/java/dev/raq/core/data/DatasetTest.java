@@ -244,4 +244,11 @@ class DatasetTest {
                 .hasMessage("question and references must name different fields but both are 'question'");
         assertThatThrownBy(() -> FieldMapping.defaults().withId(" ")).hasMessage("id field name must not be blank");
     }
+
+    @Test
+    void fromJsonl_byteOrderMarkOnFirstLine_isIgnored() throws IOException {
+        Path file = write("bom.jsonl", "\uFEFF{\"id\": \"a\", \"question\": \"Q\"}");
+
+        assertThat(Dataset.fromJsonl(file).get(0).id()).isEqualTo("a");
+    }
 }

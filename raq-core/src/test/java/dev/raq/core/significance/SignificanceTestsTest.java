@@ -279,4 +279,16 @@ class SignificanceTestsTest {
         assertThatThrownBy(() -> SignificanceTests.friedmanConover(PAdjust.HOLM).test(ABC, rankings.subList(0, 1),
                 ALPHA)).hasMessage("Friedman-Conover (holm) needs at least 2 rankings but got 1");
     }
+
+    @Test
+    void wilcoxon_withZeroMethodAndCorrection_matchesPairwiseWilcoxonOfRaqStats() {
+        List<Ranking> rankings = rankings(30, 8);
+        double[][] columns = columns(blocks(rankings, ABC));
+
+        SignificanceResult result = SignificanceTests.wilcoxon(PAdjust.HOLM, Wilcoxon.ZeroMethod.ZSPLIT, true)
+                .test(ABC, rankings, ALPHA);
+
+        assertPairsMatch(result, Wilcoxon.pairwise(columns, Wilcoxon.ZeroMethod.ZSPLIT, true, Wilcoxon.Method.AUTO,
+                PAdjust.HOLM), ABC);
+    }
 }
