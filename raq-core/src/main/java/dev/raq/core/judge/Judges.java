@@ -2,12 +2,13 @@ package dev.raq.core.judge;
 
 import dev.raq.core.metrics.AnswerScorer;
 import dev.raq.core.model.ModelClient;
+import dev.raq.core.pairwise.PairwiseJudge;
 
 import java.util.Objects;
 
 /**
- * The built-in judges: the RAQ ranking judge ({@link #ranking(ModelClient)}) and rule-based metric judges
- * ({@link #score(AnswerScorer)}). Several judges on one sample combine into a consensus with {@link Consensus}.
+ * The built-in judges: the RAQ ranking judge ({@link #ranking(ModelClient)}), the pairwise preference judge
+ * ({@link #pairwise(ModelClient)}) and rule-based metric judges ({@link #score(AnswerScorer)}). Several judges on one sample combine into a consensus with {@link Consensus}.
  */
 public final class Judges {
 
@@ -38,5 +39,19 @@ public final class Judges {
      */
     public static JudgeStrategy score(AnswerScorer metric) {
         return new ScoreJudge(Objects.requireNonNull(metric, "metric"));
+    }
+
+    /**
+     * A pairwise preference judge: {@code judgeClient} sees two answers (and the reference when the sample has one)
+     * and ends its reply with a verdict label such as {@code [[A>B]]}; each verdict is a ranking over the two
+     * candidates. Configure it with the returned judge's settings, for example
+     * {@code Judges.pairwise(client).labels(VerdictLabels.GRADED).againstBaseline("gpt-4").swapPositions()}.
+     *
+     * @param judgeClient the judge model
+     * @return a judge comparing all pairs, one game per pair in a seeded order, with labels {@code [[A>B]]},
+     *         {@code [[A=B]]}, {@code [[B>A]]}
+     */
+    public static PairwiseJudge pairwise(ModelClient judgeClient) {
+        return PairwiseJudge.of(Objects.requireNonNull(judgeClient, "judgeClient"));
     }
 }
