@@ -51,7 +51,8 @@ final class ReportMarkdown {
                     .append(" | ").append(ms(c.latencyP95()))
                     .append(" | ").append(c.answersWithUsage() == 0 ? NA
                             : c.promptTokens() + "/" + c.completionTokens())
-                    .append(" | ").append(c.cost() == null ? NA : String.format(Locale.ROOT, "%.4f", c.cost()))
+                    .append(" | ").append(c.cost() == null ? NA : new java.math.BigDecimal(c.cost()).round(new java.math.MathContext(4)).stripTrailingZeros()
+                            .toPlainString())
                     .append(" | ").append(c.errors()).append(" |\n");
         }
         sb.append('\n');
@@ -108,13 +109,13 @@ final class ReportMarkdown {
         sb.append(res.test()).append(" at alpha ").append(num(res.alpha()));
         Omnibus o = res.omnibus().orElse(null);
         if (o != null) {
-            sb.append(o.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %.4g", o.test(),
-                    o.statistic(), o.pValue()) : "; " + o.test() + " undefined for these rankings");
+            sb.append(o.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s", o.test(),
+                    o.statistic(), pValue(o.pValue())) : "; " + o.test() + " undefined for these rankings");
         }
         sb.append(".\n\n| Pair | p-value | Significant | Favoured |\n|---|---:|:---:|---|\n");
         for (PairComparison p : res.pairs()) {
             sb.append("| ").append(p.first()).append(" vs ").append(p.second())
-                    .append(" | ").append(String.format(Locale.ROOT, "%.4g", p.pValue()))
+                    .append(" | ").append(pValue(p.pValue()))
                     .append(" | ").append(p.significant() ? "yes" : "no")
                     .append(" | ").append(p.better() == null ? "—" : p.better()).append(" |\n");
         }
@@ -123,6 +124,14 @@ final class ReportMarkdown {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private static String pValue(double p) {
+        return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : num4(p);
+    }
+
+    private static String num4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static String ms(@Nullable Duration d) {
