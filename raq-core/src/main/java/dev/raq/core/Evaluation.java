@@ -261,7 +261,10 @@ public final class Evaluation {
             return this;
         }
 
-        /** Sets where answers and judgments are kept and reused (default: a new in-memory store per run). */
+        /**
+         * Sets where answers and judgments are kept and reused (default: an in-memory store that belongs to the
+         * built evaluation, so that running it again reuses its results).
+         */
         public Builder store(ResultStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
