@@ -328,5 +328,9 @@ class EvaluationTest {
         assertThat(report.consensus().get("s0").candidates()).containsExactly("a", "b", "c");
         assertThat(report.rankings()).hasSize(4);
         assertThat(report.judgeSummaries()).extracting(j -> j.ranks().get("a").mean()).containsExactly(1.0, 1.0, 2.0);
+        // W of the three judges' ranks [1,2,3], [1,3,2], [2,1,3]: rank sums a=4, b=6, c=8; S = 8; W = 12*8/(9*24) = 4/9
+        assertThat(report.judgeAgreement().getAsDouble()).isCloseTo(4.0 / 9, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(report.agreementSamples()).isEqualTo(4);
+        assertThat(report.toMarkdown()).contains("Judge agreement: mean Kendall's W 0.444 over 4 samples.");
     }
 }

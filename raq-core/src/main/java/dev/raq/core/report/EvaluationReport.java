@@ -6,6 +6,7 @@ import dev.raq.core.model.Completion;
 import dev.raq.core.model.TokenUsage;
 import dev.raq.core.significance.SignificanceResult;
 import dev.raq.core.significance.SignificanceTest;
+import dev.raq.stats.Agreement;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The outcome of an evaluation: per candidate how it was ranked, its wins, ties and losses against every other
@@ -54,6 +56,8 @@ public final class EvaluationReport {
     private final @Nullable String abortedBecause;
     private final List<SampleResult> samples;
     private final Map<String, Ranking> consensus;
+    private final @Nullable Double judgeAgreement;
+    private final int agreementSamples;
     private final List<Ranking> rankings;
     private final List<CandidateSummary> candidateSummaries;
     private final List<JudgeSummary> judgeSummaries;
@@ -73,6 +77,8 @@ public final class EvaluationReport {
         this.samples = List.copyOf(sorted);
         Map<String, Ranking> cons = new LinkedHashMap<>();
         List<Ranking> observations = new ArrayList<>();
+        double wSum = 0;
+        int wCount = 0;
         for (SampleResult s : samples) {
             if (judges.size() == 1) {
                 for (Judgment j : s.judgments()) {
@@ -84,9 +90,16 @@ public final class EvaluationReport {
                     cons.put(s.sample().id(), c);
                     observations.add(c);
                 }
+                Double w = agreementOf(s.judgments());
+                if (w != null) {
+                    wSum += w;
+                    wCount++;
+                }
             }
         }
         this.consensus = java.util.Collections.unmodifiableMap(cons);
+        this.judgeAgreement = wCount == 0 ? null : wSum / wCount;
+        this.agreementSamples = wCount;
         this.rankings = List.copyOf(observations);
         this.candidateSummaries = summarizeCandidates(b.prices);
         this.judgeSummaries = summarizeJudges();
@@ -156,6 +169,20 @@ public final class EvaluationReport {
     /** Sample id → the judges' consensus ranking, for panels of two or more judges; empty otherwise. */
     public Map<String, Ranking> consensus() {
         return consensus;
+    }
+
+    /**
+     * How much a panel's judges agree: the mean over samples of Kendall's W (tie-corrected, from
+     * {@code dev.raq.stats.Agreement#kendallW}) of the judges' mean ranks on the sample; 1 is full agreement, 0 none.
+     * Empty with fewer than two judges, or when no sample had a defined W.
+     */
+    public OptionalDouble judgeAgreement() {
+        return judgeAgreement == null ? OptionalDouble.empty() : OptionalDouble.of(judgeAgreement);
+    }
+
+    /** The samples {@link #judgeAgreement()} averages over. */
+    public int agreementSamples() {
+        return agreementSamples;
     }
 
     /** One summary per candidate, in report order. */
@@ -253,6 +280,56 @@ public final class EvaluationReport {
 
     /** Median over judges of each judge's mean rank, for the candidates every successful judge ranked. */
     static @Nullable Ranking consensusOf(List<Judgment> judgments) {
+        List<Map<String, Double>> perJudge = meanRanksPerJudge(judgments);
+        if (perJudge.isEmpty()) {
+            return null;
+        }
+        Map<String, Double> negMedian = new HashMap<>();
+        for (String c : commonCandidates(perJudge)) {
+            double[] values = new double[perJudge.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = perJudge.get(i).get(c);
+            }
+            negMedian.put(c, -RankSummary.of(values).median());
+        }
+        return negMedian.size() < 2 ? null : Ranking.fromScores(negMedian);
+    }
+
+    /**
+     * Kendall's W of the judges' mean ranks on one sample, over the candidates every successful judge ranked; null
+     * when fewer than two judges ranked two common candidates, or W is undefined (every judge tied everything).
+     */
+    static @Nullable Double agreementOf(List<Judgment> judgments) {
+        List<Map<String, Double>> perJudge = meanRanksPerJudge(judgments);
+        List<String> common = commonCandidates(perJudge);
+        if (perJudge.size() < 2 || common.size() < 2) {
+            return null;
+        }
+        double[][] ratings = new double[perJudge.size()][common.size()];
+        for (int j = 0; j < ratings.length; j++) {
+            for (int c = 0; c < common.size(); c++) {
+                ratings[j][c] = perJudge.get(j).get(common.get(c));
+            }
+        }
+        double w = Agreement.kendallW(ratings);
+        return Double.isNaN(w) ? null : w;
+    }
+
+    private static List<String> commonCandidates(List<Map<String, Double>> perJudge) {
+        List<String> common = new ArrayList<>();
+        if (perJudge.isEmpty()) {
+            return common;
+        }
+        for (String c : perJudge.get(0).keySet()) {
+            if (perJudge.stream().allMatch(m -> m.containsKey(c))) {
+                common.add(c);
+            }
+        }
+        common.sort(null);
+        return common;
+    }
+
+    private static List<Map<String, Double>> meanRanksPerJudge(List<Judgment> judgments) {
         List<Map<String, Double>> perJudge = new ArrayList<>();
         for (Judgment j : judgments) {
             List<Ranking> rs = j.rankings();
@@ -271,23 +348,7 @@ public final class EvaluationReport {
             sums.forEach((k, v) -> means.put(k, v[0] / v[1]));
             perJudge.add(means);
         }
-        if (perJudge.isEmpty()) {
-            return null;
-        }
-        Map<String, Double> negMedian = new HashMap<>();
-        for (String c : perJudge.get(0).keySet()) {
-            double[] values = new double[perJudge.size()];
-            boolean all = true;
-            for (int i = 0; i < values.length && all; i++) {
-                Double v = perJudge.get(i).get(c);
-                all = v != null;
-                values[i] = all ? v : 0;
-            }
-            if (all) {
-                negMedian.put(c, -RankSummary.of(values).median());
-            }
-        }
-        return negMedian.size() < 2 ? null : Ranking.fromScores(negMedian);
+        return perJudge;
     }
 
     private List<CandidateSummary> summarizeCandidates(PriceTable prices) {

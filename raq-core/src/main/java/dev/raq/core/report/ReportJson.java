@@ -40,6 +40,12 @@ final class ReportJson {
         counts.put("rankings", r.rankings().size());
         counts.put("answerErrors", r.answerErrors());
         counts.put("judgeErrors", r.judgeErrors());
+        if (r.judgeAgreement().isPresent()) {
+            root.putObject("judgeAgreement").put("kendallW", r.judgeAgreement().getAsDouble())
+                    .put("samples", r.agreementSamples());
+        } else {
+            root.putNull("judgeAgreement");
+        }
         ArrayNode cands = root.putArray("candidateSummaries");
         for (CandidateSummary c : r.candidateSummaries()) {
             ObjectNode n = cands.addObject();

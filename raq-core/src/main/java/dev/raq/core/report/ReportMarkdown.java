@@ -31,6 +31,8 @@ final class ReportMarkdown {
                 r.judges().size() > 1 ? "the consensus of " + r.judges().size() + " judges"
                         : r.judges().isEmpty() ? "no judge" : "judge " + r.judges().get(0),
                 r.seed(), num(r.alpha())));
+        r.judgeAgreement().ifPresent(w -> sb.append(String.format(Locale.ROOT,
+                "Judge agreement: mean Kendall's W %.3f over %d samples.%n%n", w, r.agreementSamples())));
         if (markdown) {
             sb.append("## Candidates\n\n");
         }
