@@ -29,6 +29,7 @@ public final class ScriptedClient implements ModelClient {
     public final AtomicInteger calls = new AtomicInteger();
     public final AtomicInteger inFlight = new AtomicInteger();
     public final AtomicInteger maxInFlight = new AtomicInteger();
+    private @Nullable AtomicInteger[] shared; // {in flight, max in flight} over a group of clients
 
     private ScriptedClient(@Nullable String modelId, Function<ChatRequest, String> answer,
                            Predicate<ChatRequest> fails, @Nullable ScheduledExecutorService scheduler,
@@ -48,6 +49,12 @@ public final class ScriptedClient implements ModelClient {
     /** This client, failing (with a non-retriable error) where the predicate holds. */
     public ScriptedClient failingWhen(Predicate<ChatRequest> when) {
         return new ScriptedClient(modelId, answer, when, scheduler, delayMillis);
+    }
+
+    /** Also counts this client's calls in flight in a counter shared by a group: {in flight, max in flight}. */
+    public ScriptedClient countingIn(AtomicInteger[] group) {
+        this.shared = group;
+        return this;
     }
 
     /** This client, reporting a model id. */
@@ -71,9 +78,16 @@ public final class ScriptedClient implements ModelClient {
         calls.incrementAndGet();
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        AtomicInteger[] group = shared;
+        if (group != null) {
+            group[1].accumulateAndGet(group[0].incrementAndGet(), Math::max);
+        }
         CompletableFuture<Completion> f = new CompletableFuture<>();
         Runnable finish = () -> {
             inFlight.decrementAndGet();
+            if (group != null) {
+                group[0].decrementAndGet();
+            }
             try {
                 f.complete(answer(request));
             } catch (RuntimeException e) {
