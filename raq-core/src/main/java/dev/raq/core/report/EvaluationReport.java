@@ -7,6 +7,7 @@ import dev.raq.core.model.TokenUsage;
 import dev.raq.core.significance.SignificanceResult;
 import dev.raq.core.significance.SignificanceTest;
 import dev.raq.stats.Agreement;
+import dev.raq.stats.Bootstrap;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -36,6 +37,10 @@ import java.util.OptionalDouble;
  * which ranks the candidates by the median over judges of each judge's mean rank on that sample (candidates every
  * judge ranked). The significance test runs on exactly these observations.
  *
+ * <p><b>Intervals.</b> Each candidate's mean rank comes with a {@value #CONFIDENCE} percentile bootstrap confidence
+ * interval ({@value #BOOTSTRAP_ROUNDS} rounds, resampling the observations, seeded by the evaluation's seed). Repeated
+ * judge calls on one sample are resampled as if independent, so with repeats the interval is somewhat too narrow.
+ *
  * <p><b>Words.</b> Answer length counts words in any script: a maximal run of letters, digits and combining marks is
  * one word (inner apostrophes and hyphens do not split it), and every Han ideograph, Hiragana or Katakana character
  * counts as one word, since those scripts do not separate words by spaces.
@@ -47,6 +52,10 @@ public final class EvaluationReport {
 
     /** The JSON schema identifier of {@link #toJson()}. */
     public static final String SCHEMA = "raq-report/1";
+    /** Bootstrap rounds for the confidence interval of each candidate's mean rank: {@value}. */
+    public static final int BOOTSTRAP_ROUNDS = 1000;
+    /** Confidence level of those intervals: {@value}. */
+    public static final double CONFIDENCE = 0.95;
 
     private final List<String> candidates;
     private final List<String> judges;
@@ -353,13 +362,14 @@ public final class EvaluationReport {
 
     private List<CandidateSummary> summarizeCandidates(PriceTable prices) {
         List<CandidateSummary> out = new ArrayList<>();
+        Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed).build();
         for (String c : candidates) {
-            out.add(summarizeCandidate(c, prices));
+            out.add(summarizeCandidate(c, prices, bootstrap));
         }
         return List.copyOf(out);
     }
 
-    private CandidateSummary summarizeCandidate(String c, PriceTable prices) {
+    private CandidateSummary summarizeCandidate(String c, PriceTable prices, Bootstrap bootstrap) {
         int answers = 0;
         int errors = 0;
         long words = 0;
@@ -406,7 +416,7 @@ public final class EvaluationReport {
         Arrays.sort(lat);
         Double cost = prices.price(c).isPresent() && withUsage > 0
                 ? prices.price(c).get().cost(prompt, completion) : null;
-        return new CandidateSummary(c, answers, errors, rankSummary(rankings, c), versus(c),
+        return new CandidateSummary(c, answers, errors, rankSummary(rankings, c, bootstrap), versus(c),
                 answers == 0 ? Double.NaN : (double) words / answers,
                 timedNanos > 0 ? timedWords / (timedNanos / 1e9) : null,
                 tokenNanos > 0 ? timedTokens / (tokenNanos / 1e9) : null,
@@ -459,7 +469,7 @@ public final class EvaluationReport {
             }
             Map<String, RankSummary> ranks = new LinkedHashMap<>();
             for (String c : candidates) {
-                RankSummary summary = rankSummary(rs, c);
+                RankSummary summary = rankSummary(rs, c, null);
                 if (summary != null) {
                     ranks.put(c, summary);
                 }
@@ -469,7 +479,8 @@ public final class EvaluationReport {
         return List.copyOf(out);
     }
 
-    private static @Nullable RankSummary rankSummary(List<Ranking> rankings, String c) {
+    private static @Nullable RankSummary rankSummary(List<Ranking> rankings, String c,
+                                                     @Nullable Bootstrap bootstrap) {
         double[] ranks = new double[rankings.size()];
         int n = 0;
         for (Ranking r : rankings) {
@@ -478,7 +489,7 @@ public final class EvaluationReport {
                 ranks[n++] = rank;
             }
         }
-        return n == 0 ? null : RankSummary.of(Arrays.copyOf(ranks, n));
+        return n == 0 ? null : RankSummary.of(Arrays.copyOf(ranks, n), bootstrap);
     }
 
     /** Linear interpolation between closest ranks (numpy's default), or null for no data. */

@@ -1,5 +1,10 @@
 package dev.raq.core.report;
 
+import dev.raq.stats.Bootstrap;
+import dev.raq.stats.ConfidenceInterval;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -9,8 +14,10 @@ import java.util.OptionalDouble;
  * @param mean   the mean rank
  * @param median the median rank (mean of the two middle values for even n)
  * @param sd     the sample standard deviation (n − 1 denominator), or NaN exactly when n = 1; see {@link #sdIfDefined()}
+ * @param meanInterval a percentile bootstrap confidence interval of the mean rank (resampling the rankings), or null
+ *                     when it was not computed (fewer than two rankings, or a per-judge summary)
  */
-public record RankSummary(int n, double mean, double median, double sd) {
+public record RankSummary(int n, double mean, double median, double sd, @Nullable ConfidenceInterval meanInterval) {
 
     /**
      * Validates the ranges.
@@ -26,12 +33,21 @@ public record RankSummary(int n, double mean, double median, double sd) {
         }
     }
 
+    /** The bootstrap confidence interval of the mean rank, if computed. */
+    public Optional<ConfidenceInterval> meanIntervalIfComputed() {
+        return Optional.ofNullable(meanInterval);
+    }
+
     /** The standard deviation, defined for at least two rankings. */
     public OptionalDouble sdIfDefined() {
         return n > 1 ? OptionalDouble.of(sd) : OptionalDouble.empty();
     }
 
     static RankSummary of(double[] ranks) {
+        return of(ranks, null);
+    }
+
+    static RankSummary of(double[] ranks, @Nullable Bootstrap bootstrap) {
         int n = ranks.length;
         double[] sorted = ranks.clone();
         java.util.Arrays.sort(sorted);
@@ -45,6 +61,15 @@ public record RankSummary(int n, double mean, double median, double sd) {
         for (double r : sorted) {
             ss += (r - mean) * (r - mean);
         }
-        return new RankSummary(n, mean, median, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN);
+        ConfidenceInterval ci = bootstrap == null || n < 2 ? null : bootstrap.interval(ranks, RankSummary::mean);
+        return new RankSummary(n, mean, median, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, ci);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
     }
 }

@@ -205,6 +205,12 @@ final class ReportJson {
         n.put("mean", s.mean());
         n.put("median", s.median());
         putNumber(n, "sd", s.n() > 1 ? s.sd() : null);
+        if (s.meanInterval() == null) {
+            n.putNull("meanInterval");
+        } else {
+            n.putObject("meanInterval").put("lower", s.meanInterval().lower()).put("upper", s.meanInterval().upper())
+                    .put("level", s.meanInterval().level());
+        }
     }
 
     private static void putNumber(ObjectNode n, String field, @Nullable Double v) {

@@ -36,13 +36,15 @@ final class ReportMarkdown {
         if (markdown) {
             sb.append("## Candidates\n\n");
         }
-        sb.append("| Candidate | Mean rank | Median rank | SD | Rankings | Mean words | Words/s | Tokens/s "
+        sb.append("| Candidate | Mean rank | 95% CI | Median rank | SD | Rankings | Mean words | Words/s | Tokens/s "
                 + "| Latency p50 | Latency p95 | Tokens in/out | Cost | Errors |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CandidateSummary c : r.candidateSummaries()) {
             RankSummary rank = c.rank();
             sb.append("| ").append(c.name())
                     .append(" | ").append(rank == null ? NA : num(rank.mean()))
+                    .append(" | ").append(rank == null || rank.meanInterval() == null ? NA
+                            : num(rank.meanInterval().lower()) + "–" + num(rank.meanInterval().upper()))
                     .append(" | ").append(rank == null ? NA : num(rank.median()))
                     .append(" | ").append(rank == null || rank.n() < 2 ? NA : num(rank.sd()))
                     .append(" | ").append(rank == null ? 0 : rank.n())

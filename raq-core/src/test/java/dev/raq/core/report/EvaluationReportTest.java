@@ -81,6 +81,7 @@ class EvaluationReportTest {
         assertThat(a.rank().mean()).isEqualTo(1.5);
         assertThat(a.rank().median()).isEqualTo(1.5);
         assertThat(a.rank().sd()).isCloseTo(0.5, within(1e-12));
+        assertThat(a.rank().meanInterval().contains(1.5)).isTrue();
         assertThat(a.against("b")).isEqualTo(new WinTieLoss(1, 1, 1));
         assertThat(a.against("c")).isEqualTo(new WinTieLoss(2, 0, 0));
         assertThat(r.candidate("c").against("a")).isEqualTo(new WinTieLoss(0, 0, 2));
@@ -168,12 +169,32 @@ class EvaluationReportTest {
         String md = Files.readString(file);
         assertThat(md).startsWith("# RAQ evaluation report")
                 .contains("4 samples (4 judged), 3 rankings from judge j; seed 5, alpha 0.1.")
-                .contains("| a | 1.5 | 1.5 | 0.5 | 3 | 1.75 | 6.667 | 6.667 | 300.0 ms | 480.0 ms | 60/6 | 0.000072 | 0 |")
-                .contains("| c | 3 | 3 | 0 | 2 | 1.5 | n/a | n/a | n/a | n/a | n/a | n/a | 2 |")
+                .contains("| a | 1.5 | " + ci(r.candidate("a"))
+                        + " | 1.5 | 0.5 | 3 | 1.75 | 6.667 | 6.667 | 300.0 ms | 480.0 ms | 60/6 | 0.000072 | 0 |")
+                .contains("| c | 3 | 3–3 | 3 | 0 | 2 | 1.5 | n/a | n/a | n/a | n/a | n/a | n/a | 2 |")
                 .contains("| a | — | 1/1/1 | 2/0/0 |")
                 .contains("| a vs c | 0.01 | yes | a |").contains("| a vs b | 1 | no | — |")
                 .contains("| j | 4 | 1 | 1 |")
                 .doesNotContain("DRY RUN");
         assertThat(r.toString()).contains("| a | 1.5 |").doesNotContain("#");
+    }
+
+    private static String ci(CandidateSummary c) {
+        var i = c.rank().meanInterval();
+        return String.format(java.util.Locale.ROOT, "%.3f", i.lower()).replaceAll("0+$", "").replaceAll("\\.$", "")
+                + "–" + String.format(java.util.Locale.ROOT, "%.3f", i.upper()).replaceAll("0+$", "")
+                .replaceAll("\\.$", "");
+    }
+
+    @Test
+    void meanInterval_smallExample_bootstrapOfTheMeanRankSeeded() {
+        EvaluationReport r = report();
+        // resampling ranks {1, 2, 1.5} gives means between 1 and 2; the interval is reproducible for the seed
+        var ci = r.candidate("a").rank().meanInterval();
+        assertThat(ci.level()).isEqualTo(0.95);
+        assertThat(ci.lower()).isBetween(1.0, 1.5);
+        assertThat(ci.upper()).isBetween(1.5, 2.0);
+        assertThat(report().candidate("a").rank().meanInterval()).isEqualTo(ci);
+        assertThat(r.judgeSummaries().get(0).ranks().get("a").meanInterval()).isNull();
     }
 }
