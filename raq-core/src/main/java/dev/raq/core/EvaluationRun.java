@@ -141,10 +141,23 @@ final class EvaluationRun {
         }
         int missed = 1;
         do {
+            List<SampleTask> admitted;
+            synchronized (lock) {
+                admitted = admit();
+            }
+            // rendering prompts, hashing keys and asking the store happen outside the lock
             List<Runnable> actions = new ArrayList<>();
+            List<Call> calls = new ArrayList<>();
+            for (SampleTask task : admitted) {
+                for (int i = 0; i < k; i++) {
+                    prepare(task, i, actions, calls);
+                }
+            }
             boolean finishNow;
             synchronized (lock) {
-                admit(actions);
+                if (abortReason == null) {
+                    calls.forEach(call -> queues.get(call.candidate).add(call));
+                }
                 launch(actions);
                 finishNow = !finished && done();
                 finished |= finishNow;
@@ -163,7 +176,8 @@ final class EvaluationRun {
         return abortReason == null ? exhausted && openSamples == 0 : globalInFlight == 0 && judgesRunning == 0;
     }
 
-    private void admit(List<Runnable> actions) {
+    private List<SampleTask> admit() {
+        List<SampleTask> admitted = new ArrayList<>();
         Iterator<Sample> it = Objects.requireNonNull(samples);
         while (abortReason == null && !exhausted && openSamples < maxOpenSamples) {
             Sample sample;
@@ -181,13 +195,12 @@ final class EvaluationRun {
             SampleTask task = new SampleTask(nextIndex++, sample, k);
             openSamples++;
             open.add(task);
-            for (int i = 0; i < k; i++) {
-                admitCall(task, i, actions);
-            }
+            admitted.add(task);
         }
+        return admitted;
     }
 
-    private void admitCall(SampleTask task, int i, List<Runnable> actions) {
+    private void prepare(SampleTask task, int i, List<Runnable> actions, List<Call> calls) {
         Candidate c = ev.candidates.get(i);
         ChatRequest request;
         try {
@@ -209,7 +222,7 @@ final class EvaluationRun {
             AnswerRecord reused = AnswerRecord.answered(c.name(), stored, true);
             actions.add(() -> onAnswer(task, i, reused));
         } else {
-            queues.get(i).add(new Call(task, i, request, key));
+            calls.add(new Call(task, i, request, key));
         }
     }
 
