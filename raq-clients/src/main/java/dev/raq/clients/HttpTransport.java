@@ -1,0 +1,174 @@
+package dev.raq.clients;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raq.core.model.ChatMessage;
+import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.Completion;
+import dev.raq.core.model.TokenUsage;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * Sends one provider request with {@link HttpClient#sendAsync} and turns the answer into a {@link Completion}:
+ * measures latency and time to first token with the injected ticker, maps every failure through
+ * {@link HttpFailures}, and estimates token usage when the server reported none. Thread-safe.
+ */
+final class HttpTransport {
+
+    /** Characters per token assumed when the server reports no usage (the usual rule of thumb for English). */
+    static final int CHARS_PER_TOKEN = 4;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final LongSupplier ticker;
+    private final String model;
+
+    HttpTransport(HttpClient http, LongSupplier ticker, String model) {
+        this.http = http;
+        this.ticker = ticker;
+        this.model = model;
+    }
+
+    /**
+     * Sends {@code httpRequest} and reads the reply with {@code reader}, streamed or whole. The returned future is
+     * completed on {@code executor}, so stages a caller chains to it never run on (and never block) the
+     * {@link HttpClient}'s own few threads.
+     */
+    CompletableFuture<Completion> send(HttpRequest httpRequest, ChatRequest chat, ReplyReader reader,
+                                       Executor executor) {
+        long start = ticker.getAsLong();
+        HttpResponse.BodyHandler<Completion> handler = info -> {
+            int status = info.statusCode();
+            if (status < 200 || status > 299) {
+                return HttpResponse.BodySubscribers.mapping(
+                        HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
+                            throw HttpFailures.forStatus(model, status, body, info.headers());
+                        });
+            }
+            boolean eventStream = info.headers().firstValue("content-type")
+                    .map(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")).orElse(false);
+            if (!eventStream) {
+                return HttpResponse.BodySubscribers.mapping(
+                        HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
+                        body -> finish(readWhole(body, reader), chat, start, -1));
+            }
+            ReplyReader.StreamState state = reader.newStream();
+            return HttpResponse.BodySubscribers.fromLineSubscriber(new SseSubscriber(state, ticker),
+                    sub -> finishStream(sub, state, chat, start), StandardCharsets.UTF_8, null);
+        };
+        CompletableFuture<HttpResponse<Completion>> exchange;
+        try {
+            exchange = http.sendAsync(httpRequest, handler);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Completion> result = exchange.handleAsync((response, failure) -> {
+            if (failure != null) {
+                throw HttpFailures.forThrowable(model, failure);
+            }
+            return response.body();
+        }, executor);
+        // a caller that cancels the call (or is interrupted while waiting) also cancels the exchange
+        result.whenComplete((c, failure) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    /** Waits for {@code future} and rethrows its failure unwrapped, as {@code ModelClient.complete} must. */
+    Completion await(CompletableFuture<Completion> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw HttpFailures.interrupted(model, e);
+        } catch (ExecutionException e) {
+            throw HttpFailures.forThrowable(model, e);
+        }
+    }
+
+    private Completion.Builder readWhole(String body, ReplyReader reader) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw HttpFailures.malformed(model, body, e);
+        }
+        if (node == null || !node.isObject()) {
+            throw HttpFailures.malformed(model, body, null);
+        }
+        try {
+            return reader.read(node);
+        } catch (ReplyReader.MalformedReplyException e) {
+            throw HttpFailures.malformed(model, body, e);
+        }
+    }
+
+    private Completion finishStream(SseSubscriber sub, ReplyReader.StreamState state, ChatRequest chat, long start) {
+        RuntimeException failure = sub.failure();
+        if (failure instanceof ReplyReader.MalformedReplyException) {
+            throw HttpFailures.malformed(model, failure.getMessage(), failure);
+        }
+        if (failure instanceof ReplyReader.StreamErrorException) {
+            int status = ((ReplyReader.StreamErrorException) failure).status();
+            throw HttpFailures.forStatus(model, status, failure.getMessage(),
+                    java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (!state.finished()) {
+            throw HttpFailures.streamCut(model, state.endMarker());
+        }
+        Completion.Builder result;
+        try {
+            result = state.result();
+        } catch (ReplyReader.MalformedReplyException e) {
+            throw HttpFailures.malformed(model, e.getMessage(), e);
+        }
+        return finish(result, chat, start, sub.firstTextNanos());
+    }
+
+    private Completion finish(Completion.Builder builder, ChatRequest chat, long start, long firstText) {
+        long end = ticker.getAsLong();
+        builder.latency(Duration.ofNanos(Math.max(0, end - start)));
+        if (firstText >= 0) {
+            builder.timeToFirstToken(Duration.ofNanos(Math.max(0, firstText - start)));
+        }
+        Completion c = builder.build();
+        if (c.usage().isEmpty()) {
+            c = c.toBuilder().usage(estimateUsage(chat, c.text())).build();
+        }
+        return c;
+    }
+
+    /**
+     * Usage estimated at {@value #CHARS_PER_TOKEN} characters per token (rounded up) over the message contents and
+     * the answer text, marked {@linkplain TokenUsage#estimated() estimated}.
+     */
+    static TokenUsage estimateUsage(ChatRequest chat, String answer) {
+        long promptChars = 0;
+        for (ChatMessage m : chat.messages()) {
+            promptChars += m.content().length();
+        }
+        return TokenUsage.estimated(ceilTokens(promptChars), ceilTokens(answer.length()));
+    }
+
+    private static long ceilTokens(long chars) {
+        return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+    }
+}

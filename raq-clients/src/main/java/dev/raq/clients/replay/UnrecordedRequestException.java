@@ -1,0 +1,24 @@
+package dev.raq.clients.replay;
+
+import dev.raq.core.RaqException;
+
+/**
+ * A {@link ReplayingModelClient} was asked a request that its file does not hold. The message names the model, the
+ * request (its key and last user message) and the file, so the missing recording can be made.
+ */
+public final class UnrecordedRequestException extends RaqException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final RequestKey key;
+
+    UnrecordedRequestException(String message, RequestKey key) {
+        super(message);
+        this.key = key;
+    }
+
+    /** The key of the request that was not recorded. */
+    public RequestKey key() {
+        return key;
+    }
+}
