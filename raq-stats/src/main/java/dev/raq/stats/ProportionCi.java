@@ -44,13 +44,37 @@ public final class ProportionCi {
      * @throws IllegalArgumentException if nobs &lt; 1, count is outside [0, nobs], or alpha is outside (0, 1)
      */
     public static ConfidenceInterval of(int count, int nobs, double alpha, Method method) {
-        Objects.requireNonNull(method, "method");
         checkCounts(count, nobs);
+        return of((double) count, (double) nobs, alpha, method);
+    }
+
+    /**
+     * The two-sided interval for a possibly fractional number of successes, such as wins with ties counted as half
+     * a win, or weighted counts. Every method is evaluated at the real-valued count with the same formulas
+     * (Clopper–Pearson and Jeffreys through Beta quantiles with real parameters); for whole counts the result equals
+     * {@link #of(int, int, double, Method)}.
+     *
+     * @param count  the number of successes, in [0, nobs]
+     * @param nobs   the number of trials, greater than 0
+     * @param alpha  the significance level, in (0, 1)
+     * @param method the interval method; {@link Method#WILSON_CC} needs whole counts
+     * @return the interval, with level {@code 1 − alpha}
+     * @throws IllegalArgumentException if nobs is not positive and finite, count is outside [0, nobs], alpha is
+     *                                  outside (0, 1), or WILSON_CC is asked for with a fractional count
+     */
+    public static ConfidenceInterval of(double count, double nobs, double alpha, Method method) {
+        Objects.requireNonNull(method, "method");
+        if (!(nobs > 0) || Double.isInfinite(nobs)) {
+            throw new IllegalArgumentException("nobs must be positive and finite but was " + nobs);
+        }
+        if (!(count >= 0 && count <= nobs)) {
+            throw new IllegalArgumentException("count must be in [0, nobs = " + nobs + "] but was " + count);
+        }
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
         }
         double level = 1 - alpha;
-        double q = (double) count / nobs;
+        double q = count / nobs;
         double lower;
         double upper;
         switch (method) {
@@ -74,13 +98,16 @@ public final class ProportionCi {
                 double crit2 = crit * crit;
                 double denom = 1 + crit2 / nobs;
                 double center = (q + crit2 / (2.0 * nobs)) / denom;
-                double dist = crit * Math.sqrt(q * (1.0 - q) / nobs + crit2 / (4.0 * nobs * (double) nobs)) / denom;
+                double dist = crit * Math.sqrt(q * (1.0 - q) / nobs + crit2 / (4.0 * nobs * nobs)) / denom;
                 lower = center - dist;
                 upper = center + dist;
                 break;
             }
             case WILSON_CC:
-                return wilsonScipy(count, nobs, alpha, Alternative.TWO_SIDED, true);
+                if (count != Math.rint(count) || nobs != Math.rint(nobs)) {
+                    throw new IllegalArgumentException("WILSON_CC needs whole counts but had " + count + " of " + nobs);
+                }
+                return wilsonScipy((int) count, (int) nobs, alpha, Alternative.TWO_SIDED, true);
             case CLOPPER_PEARSON:
                 return clopperPearson(count, nobs, alpha, Alternative.TWO_SIDED);
             case JEFFREYS:
@@ -111,12 +138,12 @@ public final class ProportionCi {
      * Clopper–Pearson from Beta quantiles at level {@code 1 − alpha} (alpha passed as given, so that tiny values keep
      * their precision); one-sided for GREATER (upper 1) and LESS (lower 0), as scipy.
      */
-    static ConfidenceInterval clopperPearson(int k, int n, double alpha, Alternative alternative) {
+    static ConfidenceInterval clopperPearson(double k, double n, double alpha, Alternative alternative) {
         double level = 1 - alpha;
         double tail = alternative == Alternative.TWO_SIDED ? alpha / 2 : alpha;
         double lower = alternative == Alternative.LESS || k == 0 ? 0.0 : TailProbabilities.betaPpf(tail, k, n - k + 1.0);
         double upper = alternative == Alternative.GREATER || k == n
-                ? 1.0 : TailProbabilities.betaIsf(tail, k + 1.0, n - (double) k);
+                ? 1.0 : TailProbabilities.betaIsf(tail, k + 1.0, n - k);
         return new ConfidenceInterval(lower, upper, level);
     }
 

@@ -70,4 +70,23 @@ class ProportionCiTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("nobs must be at least 1 but was 0");
         assertThatThrownBy(() -> ProportionCi.standardError(-1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void of_fractionalCount_equalsIntegerVersionAtWholeCountsAndLiesBetweenNeighbours() {
+        for (ProportionCi.Method m : ProportionCi.Method.values()) {
+            ConfidenceInterval whole = ProportionCi.of(10, 26, 0.05, m);
+            assertThat(ProportionCi.of(10.0, 26.0, 0.05, m)).isEqualTo(whole);
+            if (m == ProportionCi.Method.WILSON_CC) {
+                assertThatThrownBy(() -> ProportionCi.of(10.5, 26.0, 0.05, m))
+                        .hasMessageContaining("needs whole counts");
+                continue;
+            }
+            ConfidenceInterval half = ProportionCi.of(10.5, 26.0, 0.05, m);
+            ConfidenceInterval next = ProportionCi.of(11, 26, 0.05, m);
+            assertThat(half.lower()).as(m.name()).isBetween(whole.lower(), next.lower());
+            assertThat(half.upper()).as(m.name()).isBetween(whole.upper(), next.upper());
+        }
+        assertThatThrownBy(() -> ProportionCi.of(27.0, 26.0, 0.05, ProportionCi.Method.WILSON))
+                .hasMessageContaining("count must be in [0, nobs = 26.0] but was 27.0");
+    }
 }

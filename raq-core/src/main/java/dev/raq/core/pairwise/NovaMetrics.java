@@ -1,0 +1,245 @@
+package dev.raq.core.pairwise;
+
+import dev.raq.stats.Alternative;
+import dev.raq.stats.BinomialTest;
+import dev.raq.stats.Bootstrap;
+import dev.raq.stats.ConfidenceInterval;
+import dev.raq.stats.ProportionCi;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The metric set of Amazon Nova LLM-as-a-Judge for one pair (A, B), under the names its users know:
+ * {@code a_scores}, {@code b_scores}, {@code ties}, {@code inference_error}, {@code winrate}, {@code lower_rate},
+ * {@code upper_rate}, {@code score}, the standard error of each count, and — beyond Nova — an exact two-sided sign
+ * test p-value for "B differs from A".
+ *
+ * <p>Conventions (Nova documents the names, not every formula; where it is silent we state ours):
+ * <ul>
+ *   <li>{@code winrate} is B's share of the valid judgements with a tie counting half for each side
+ *       ({@link TieHandling#HALF}, the default), or B's share of the decisive ones ({@link TieHandling#EXCLUDE}).
+ *       For two candidates this equals the Bradley–Terry win probability Nova describes.</li>
+ *   <li>{@code lower_rate}/{@code upper_rate}: a 95% interval for {@code winrate}: Wilson by default, Clopper–Pearson
+ *       or a seeded percentile bootstrap over judgements on request. With ties counted half the success count may be
+ *       fractional; Wilson and Clopper–Pearson are evaluated at that count.</li>
+ *   <li>{@code score} = B's wins plus half the ties (or B's wins when ties are excluded), matching Nova's example
+ *       where {@code score} equals {@code b_scores}.</li>
+ *   <li>{@code *_stderr} = the binomial standard error of the count, {@code sqrt(n·p·(1−p))} with {@code n} the
+ *       number of judgements (errors included) and {@code p} the count's share of them; for {@code score} the
+ *       standard error of B's wins plus half the ties, {@code sqrt(n·var)} of the per-judgement score.</li>
+ *   <li>{@code p_value}: exact two-sided binomial test of B's wins among the decisive judgements against 1/2 (the
+ *       sign test); ties and errors are left out; 1 when there is no decisive judgement.</li>
+ * </ul>
+ * Immutable.
+ */
+public final class NovaMetrics {
+
+    /** How ties enter {@code winrate} and {@code score}. */
+    public enum TieHandling {
+        /** A tie counts as half a win for each side (the default). */
+        HALF,
+        /** Ties are left out: B's wins over the decisive judgements. */
+        EXCLUDE
+    }
+
+    /** How the interval of {@code winrate} is computed. */
+    public enum IntervalMethod {
+        /** Wilson score interval (the default). */
+        WILSON,
+        /** Clopper–Pearson exact interval. */
+        CLOPPER_PEARSON,
+        /** Percentile bootstrap over the valid judgements (seeded). */
+        BOOTSTRAP
+    }
+
+    private final PairwiseCounts counts;
+    private final TieHandling tieHandling;
+    private final IntervalMethod intervalMethod;
+    private final double winrate;
+    private final ConfidenceInterval interval;
+    private final double score;
+    private final double pValue;
+
+    private NovaMetrics(PairwiseCounts counts, TieHandling tieHandling, IntervalMethod intervalMethod,
+                        double winrate, ConfidenceInterval interval, double score, double pValue) {
+        this.counts = counts;
+        this.tieHandling = tieHandling;
+        this.intervalMethod = intervalMethod;
+        this.winrate = winrate;
+        this.interval = interval;
+        this.score = score;
+        this.pValue = pValue;
+    }
+
+    /** The metrics with the defaults: ties count half, Wilson 95% interval. */
+    public static NovaMetrics of(PairwiseCounts counts) {
+        return of(counts, TieHandling.HALF, IntervalMethod.WILSON, 0.95, 0L);
+    }
+
+    /**
+     * The metrics of {@code counts}.
+     *
+     * @param counts         the judgements of the pair
+     * @param tieHandling    how ties count
+     * @param intervalMethod how the interval is computed
+     * @param confidence     the interval's confidence level in (0, 1), usually 0.95
+     * @param seed           the bootstrap seed (used only by {@link IntervalMethod#BOOTSTRAP})
+     * @throws IllegalArgumentException if there is no valid judgement to compute a win rate from, or the confidence
+     *                                  is outside (0, 1)
+     */
+    public static NovaMetrics of(PairwiseCounts counts, TieHandling tieHandling, IntervalMethod intervalMethod,
+                                 double confidence, long seed) {
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(tieHandling, "tieHandling");
+        Objects.requireNonNull(intervalMethod, "intervalMethod");
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
+        }
+        double successes = tieHandling == TieHandling.HALF ? counts.bWins() + counts.ties() / 2 : counts.bWins();
+        double trials = tieHandling == TieHandling.HALF ? counts.valid() : counts.aWins() + counts.bWins();
+        if (!(trials > 0)) {
+            throw new IllegalArgumentException("no " + (tieHandling == TieHandling.HALF ? "valid" : "decisive")
+                    + " judgement to compute a win rate from (counts: " + counts + ")");
+        }
+        double winrate = successes / trials;
+        ConfidenceInterval interval;
+        switch (intervalMethod) {
+            case WILSON:
+                interval = ProportionCi.of(successes, trials, 1 - confidence, ProportionCi.Method.WILSON);
+                break;
+            case CLOPPER_PEARSON:
+                interval = ProportionCi.of(successes, trials, 1 - confidence, ProportionCi.Method.CLOPPER_PEARSON);
+                break;
+            case BOOTSTRAP:
+                interval = bootstrap(counts, tieHandling, confidence, seed);
+                break;
+            default:
+                throw new AssertionError(intervalMethod);
+        }
+        double decisive = counts.aWins() + counts.bWins();
+        double pValue = 1.0;
+        if (decisive > 0) {
+            if (counts.bWins() != Math.rint(counts.bWins()) || counts.aWins() != Math.rint(counts.aWins())) {
+                throw new IllegalArgumentException("the sign test needs whole win counts but had " + counts);
+            }
+            pValue = BinomialTest.test((int) counts.bWins(), (int) decisive, 0.5, Alternative.TWO_SIDED).pValue();
+        }
+        return new NovaMetrics(counts, tieHandling, intervalMethod, winrate, interval, successes, pValue);
+    }
+
+    private static ConfidenceInterval bootstrap(PairwiseCounts counts, TieHandling tieHandling, double confidence,
+                                                long seed) {
+        boolean half = tieHandling == TieHandling.HALF;
+        int a = (int) Math.round(counts.aWins());
+        int b = (int) Math.round(counts.bWins());
+        int t = half ? (int) Math.round(counts.ties()) : 0;
+        double[] outcomes = new double[a + b + t];
+        java.util.Arrays.fill(outcomes, a, a + b, 1.0);
+        java.util.Arrays.fill(outcomes, a + b, a + b + t, 0.5);
+        Bootstrap bootstrap = Bootstrap.builder().confidence(confidence).seed(seed).build();
+        return bootstrap.interval(outcomes, NovaMetrics::mean);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** The underlying counts. */
+    public PairwiseCounts counts() {
+        return counts;
+    }
+
+    /** B's win rate under the tie handling. */
+    public double winrate() {
+        return winrate;
+    }
+
+    /** The interval of the win rate. */
+    public ConfidenceInterval interval() {
+        return interval;
+    }
+
+    /** B's score: wins plus half the ties (or wins only when ties are excluded). */
+    public double score() {
+        return score;
+    }
+
+    /** The exact two-sided sign-test p-value for "B differs from A". */
+    public double pValue() {
+        return pValue;
+    }
+
+    /** How ties were counted. */
+    public TieHandling tieHandling() {
+        return tieHandling;
+    }
+
+    /** How the interval was computed. */
+    public IntervalMethod intervalMethod() {
+        return intervalMethod;
+    }
+
+    /** The binomial standard error of a count among all judgements: {@code sqrt(n·p·(1−p))}. */
+    static double countStderr(double count, double n) {
+        if (n == 0) {
+            return 0;
+        }
+        double p = count / n;
+        return Math.sqrt(n * p * (1 - p));
+    }
+
+    /**
+     * The metric set under Nova's names, in Nova's order, plus {@code p_value}, {@code tie_handling} and
+     * {@code interval_method}.
+     */
+    public Map<String, Object> toMap() {
+        double n = counts.total();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a_scores", counts.aWins());
+        m.put("a_scores_stderr", countStderr(counts.aWins(), n));
+        m.put("b_scores", counts.bWins());
+        m.put("b_scores_stderr", countStderr(counts.bWins(), n));
+        m.put("ties", counts.ties());
+        m.put("ties_stderr", countStderr(counts.ties(), n));
+        m.put("inference_error", counts.inferenceErrors());
+        m.put("inference_error_stderr", countStderr(counts.inferenceErrors(), n));
+        m.put("score", score);
+        m.put("score_stderr", scoreStderr(n));
+        m.put("winrate", winrate);
+        m.put("lower_rate", interval.lower());
+        m.put("upper_rate", interval.upper());
+        m.put("p_value", pValue);
+        m.put("tie_handling", tieHandling.name().toLowerCase(Locale.ROOT));
+        m.put("interval_method", intervalMethod.name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    /** Standard error of the score: per judgement B-win = 1, tie = ½ (or 0 when excluded), else 0. */
+    private double scoreStderr(double n) {
+        if (n == 0) {
+            return 0;
+        }
+        double tieValue = tieHandling == TieHandling.HALF ? 0.5 : 0;
+        double mean = score / n;
+        double meanSq = (counts.bWins() + counts.ties() * tieValue * tieValue) / n;
+        return Math.sqrt(n * Math.max(0, meanSq - mean * mean));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "NovaMetrics{A=%s, B=%s, ties=%s, errors=%s, winrate=%.4f %s, p=%.4g}",
+                fmt(counts.aWins()), fmt(counts.bWins()), fmt(counts.ties()), fmt(counts.inferenceErrors()), winrate,
+                interval, pValue);
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,308 @@
+package dev.raq.core.pairwise;
+
+import dev.raq.core.data.Sample;
+import dev.raq.core.judge.CandidateAnswer;
+import dev.raq.core.judge.JudgeCall;
+import dev.raq.core.judge.JudgeInput;
+import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.Ranking;
+import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.GenerationOptions;
+import dev.raq.core.model.ModelClient;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A pairwise preference judge: for each pair of candidates it shows the judge model the prompt (and the reference
+ * answer when the sample has one) and the two answers as Assistant A and Assistant B, and reads the verdict label
+ * the reply ends with (the last valid one; see {@link VerdictLabels}).
+ *
+ * <p>Each verdict becomes a {@link Ranking} over the two candidates (a tie is 1.5/1.5) in a {@link JudgeCall}
+ * whose attributes record the verdict as shown ({@link #ATTR_VERDICT}) and who sat in each position, so that
+ * leaderboards can weigh strong verdicts and reports can measure position bias. A reply without a valid label, or a
+ * judge call that throws, is a failed call with the raw output kept: never a tie.
+ *
+ * <p>Position bias: by default one game per pair, with the order drawn from the sample's seed.
+ * {@link #swapPositions()} plays both orders; the {@link InconsistencyRule} says whether the two games make one
+ * verdict (a disagreement counts as a tie, MT-bench) or two battles (Arena-Hard).
+ *
+ * <p>Immutable and thread-safe; every setting returns a new judge.
+ */
+public final class PairwiseJudge implements JudgeStrategy {
+
+    /** Attribute: the verdict label as the judge gave it, relative to the positions shown ({@code "A>B"}). */
+    public static final String ATTR_VERDICT = "verdict";
+    /** Attribute: the candidate shown as Assistant A. */
+    public static final String ATTR_POSITION_A = "position_a";
+    /** Attribute: the candidate shown as Assistant B. */
+    public static final String ATTR_POSITION_B = "position_b";
+    /** Attribute: {@code "1"} for the first game of a pair, {@code "2"} for the swapped one. */
+    public static final String ATTR_GAME = "game";
+    /** Attribute (combined games only): the second game's verdict label, relative to its swapped positions. */
+    public static final String ATTR_SWAPPED_VERDICT = "swapped_verdict";
+    /** Attribute (combined games only): {@code "true"} when both orders agreed. */
+    public static final String ATTR_CONSISTENT = "consistent";
+
+    /** The longest raw output kept in a failed call, in characters. */
+    public static final int MAX_OUTPUT_CHARS = 4000;
+
+    private static final String SYSTEM_PROMPT = "Please act as an impartial judge and evaluate the quality of the "
+            + "responses provided by two AI assistants to the user prompt displayed below. You will be given "
+            + "assistant A's answer and assistant B's answer. Your job is to evaluate which assistant's answer is "
+            + "better.%s Avoid any position biases and ensure that the order in which the responses were presented "
+            + "does not influence your decision. Do not allow the length of the responses to influence your "
+            + "evaluation. Be as objective as possible. After providing your explanation, you must output only one "
+            + "of the following choices as your final verdict with a label: %s.";
+    private static final String REFERENCE_NOTE = " Compare both answers with the reference answer, which is correct.";
+
+    private final ModelClient client;
+    private final VerdictLabels labels;
+    private final PairingMode pairing;
+    private final boolean swap;
+    private final InconsistencyRule rule;
+    private final GenerationOptions options;
+    private final @Nullable String name;
+
+    private PairwiseJudge(ModelClient client, VerdictLabels labels, PairingMode pairing, boolean swap,
+                          InconsistencyRule rule, GenerationOptions options, @Nullable String name) {
+        this.client = client;
+        this.labels = labels;
+        this.pairing = pairing;
+        this.swap = swap;
+        this.rule = rule;
+        this.options = options;
+        this.name = name;
+    }
+
+    /**
+     * A pairwise judge over {@code client} with the defaults: labels {@link VerdictLabels#WITH_TIES}, all pairs, one
+     * game per pair in a seeded random order, and temperature 0.
+     */
+    public static PairwiseJudge of(ModelClient client) {
+        Objects.requireNonNull(client, "client");
+        return new PairwiseJudge(client, VerdictLabels.WITH_TIES, PairingMode.allPairs(), false,
+                InconsistencyRule.TIE_WHEN_INCONSISTENT, GenerationOptions.builder().temperature(0).build(), null);
+    }
+
+    /** The same judge asking for these labels (default {@link VerdictLabels#WITH_TIES}). */
+    public PairwiseJudge labels(VerdictLabels labels) {
+        return new PairwiseJudge(client, Objects.requireNonNull(labels, "labels"), pairing, swap, rule, options, name);
+    }
+
+    /** The same judge comparing these pairs (default {@link PairingMode#allPairs()}). */
+    public PairwiseJudge pairing(PairingMode pairing) {
+        return new PairwiseJudge(client, labels, Objects.requireNonNull(pairing, "pairing"), swap, rule, options,
+                name);
+    }
+
+    /** The same judge comparing every candidate against {@code baseline}. */
+    public PairwiseJudge againstBaseline(String baseline) {
+        return pairing(PairingMode.againstBaseline(baseline));
+    }
+
+    /**
+     * The same judge playing both orders of every pair, combining them by {@link InconsistencyRule#TIE_WHEN_INCONSISTENT}
+     * unless {@link #inconsistencyRule(InconsistencyRule)} says otherwise.
+     */
+    public PairwiseJudge swapPositions() {
+        return new PairwiseJudge(client, labels, pairing, true, rule, options, name);
+    }
+
+    /** The same judge combining swapped games by {@code rule} (it matters only with {@link #swapPositions()}). */
+    public PairwiseJudge inconsistencyRule(InconsistencyRule rule) {
+        return new PairwiseJudge(client, labels, pairing, swap, Objects.requireNonNull(rule, "rule"), options, name);
+    }
+
+    /** The same judge with these generation options (default temperature 0). */
+    public PairwiseJudge options(GenerationOptions options) {
+        return new PairwiseJudge(client, labels, pairing, swap, rule, Objects.requireNonNull(options, "options"),
+                name);
+    }
+
+    /** The same judge reported under {@code name} (default {@code "pairwise(<model id>)"}). */
+    public PairwiseJudge name(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        return new PairwiseJudge(client, labels, pairing, swap, rule, options, name);
+    }
+
+    @Override
+    public String name() {
+        return name != null ? name : "pairwise(" + client.modelId().orElse("judge") + ")";
+    }
+
+    /** The judge model's client. */
+    public ModelClient client() {
+        return client;
+    }
+
+    /** The pairing mode. */
+    public PairingMode pairing() {
+        return pairing;
+    }
+
+    @Override
+    public Judgment judge(JudgeInput input) {
+        Objects.requireNonNull(input, "input");
+        Map<String, String> answers = new HashMap<>();
+        for (CandidateAnswer a : input.answers()) {
+            answers.put(a.candidate(), a.text());
+        }
+        List<JudgeCall> calls = new ArrayList<>();
+        List<String[]> pairs = pairing.pairs(input.candidates());
+        SplittableRandom random = new SplittableRandom(input.seed());
+        for (String[] pair : pairs) {
+            String first = pair[0];
+            String second = pair[1];
+            if (swap) {
+                Game g1 = play(input.sample(), first, second, answers, 1);
+                Game g2 = play(input.sample(), second, first, answers, 2);
+                if (rule == InconsistencyRule.SEPARATE_GAMES) {
+                    calls.add(g1.toCall());
+                    calls.add(g2.toCall());
+                } else {
+                    calls.add(combine(g1, g2));
+                }
+            } else {
+                boolean flip = pairing.baseline() == null && random.nextBoolean();
+                calls.add(flip ? play(input.sample(), second, first, answers, 1).toCall()
+                        : play(input.sample(), first, second, answers, 1).toCall());
+            }
+        }
+        return Judgment.of(name(), input.sample().id(), calls);
+    }
+
+    /** The outcome of one game: the candidates in positions A and B, the verdict or the error, the raw reply. */
+    private static final class Game {
+        final String a;
+        final String b;
+        final int number;
+        final @Nullable Verdict verdict;
+        final @Nullable String output;
+        final @Nullable String error;
+
+        Game(String a, String b, int number, @Nullable Verdict verdict, @Nullable String output,
+             @Nullable String error) {
+            this.a = a;
+            this.b = b;
+            this.number = number;
+            this.verdict = verdict;
+            this.output = output;
+            this.error = error;
+        }
+
+        Map<String, String> attributes() {
+            Map<String, String> attrs = new HashMap<>();
+            attrs.put(ATTR_POSITION_A, a);
+            attrs.put(ATTR_POSITION_B, b);
+            attrs.put(ATTR_GAME, Integer.toString(number));
+            if (verdict != null) {
+                attrs.put(ATTR_VERDICT, verdict.label());
+            }
+            return attrs;
+        }
+
+        /** The candidate the verdict favours, or null on a tie. */
+        @Nullable String winner() {
+            Optional<Verdict.Side> side = Objects.requireNonNull(verdict).winner();
+            return side.map(s -> s == Verdict.Side.A ? a : b).orElse(null);
+        }
+
+        JudgeCall toCall() {
+            if (verdict == null) {
+                return JudgeCall.failed(List.of(a, b), truncate(output), Objects.requireNonNull(error), attributes());
+            }
+            return JudgeCall.ranked(List.of(a, b), output, rankingFor(winner(), a, b), attributes());
+        }
+    }
+
+    private Game play(Sample sample, String a, String b, Map<String, String> answers, int number) {
+        ChatRequest request = ChatRequest.builder()
+                .system(String.format(java.util.Locale.ROOT, SYSTEM_PROMPT,
+                        sample.hasReferences() ? REFERENCE_NOTE : "", labels.describe()))
+                .user(userPrompt(sample, answers.get(a), answers.get(b)))
+                .options(options)
+                .build();
+        String reply;
+        try {
+            reply = client.complete(request).text();
+        } catch (RuntimeException e) {
+            return new Game(a, b, number, null, null, "judge call failed: " + e.getMessage());
+        }
+        Optional<Verdict> verdict = labels.lastVerdict(reply);
+        if (verdict.isEmpty()) {
+            return new Game(a, b, number, null, reply, "no verdict label (" + labels.describe()
+                    + ") in the judge's reply");
+        }
+        return new Game(a, b, number, verdict.get(), reply, null);
+    }
+
+    static String userPrompt(Sample sample, String answerA, String answerB) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<|User Prompt|>\n").append(sample.question()).append('\n');
+        sample.contextIfPresent().ifPresent(c -> sb.append("\n<|Context|>\n").append(c).append('\n'));
+        if (sample.hasReferences()) {
+            sb.append("\n<|Reference Answer|>\n").append(sample.references().get(0)).append('\n');
+        }
+        sb.append("\n<|The Start of Assistant A's Answer|>\n").append(answerA)
+                .append("\n<|The End of Assistant A's Answer|>\n");
+        sb.append("\n<|The Start of Assistant B's Answer|>\n").append(answerB)
+                .append("\n<|The End of Assistant B's Answer|>");
+        return sb.toString();
+    }
+
+    /** Two games of one pair as one verdict: agreement keeps it, disagreement is a tie (MT-bench). */
+    private static JudgeCall combine(Game g1, Game g2) {
+        Map<String, String> attrs = g1.attributes();
+        attrs.remove(ATTR_GAME);
+        String output = joinOutputs(g1.output, g2.output);
+        if (g1.verdict == null || g2.verdict == null) {
+            String error = g1.verdict == null ? "game 1: " + g1.error : "game 2 (positions swapped): " + g2.error;
+            return JudgeCall.failed(List.of(g1.a, g1.b), truncate(output), error, attrs);
+        }
+        attrs.put(ATTR_SWAPPED_VERDICT, g2.verdict.label());
+        String w1 = g1.winner();
+        String w2 = g2.winner();
+        boolean consistent = Objects.equals(w1, w2);
+        attrs.put(ATTR_CONSISTENT, Boolean.toString(consistent));
+        return JudgeCall.ranked(List.of(g1.a, g1.b), output, rankingFor(consistent ? w1 : null, g1.a, g1.b), attrs);
+    }
+
+    private static @Nullable String joinOutputs(@Nullable String o1, @Nullable String o2) {
+        if (o1 == null && o2 == null) {
+            return null;
+        }
+        return (o1 == null ? "(no output)" : o1) + "\n\n----- game 2 (positions swapped) -----\n\n"
+                + (o2 == null ? "(no output)" : o2);
+    }
+
+    private static Ranking rankingFor(@Nullable String winner, String a, String b) {
+        if (winner == null) {
+            return Ranking.fromTiers(List.of(List.of(a, b)));
+        }
+        return Ranking.fromOrder(List.of(winner, winner.equals(a) ? b : a));
+    }
+
+    private static @Nullable String truncate(@Nullable String s) {
+        if (s == null || s.length() <= MAX_OUTPUT_CHARS) {
+            return s;
+        }
+        return s.substring(0, MAX_OUTPUT_CHARS) + "…[truncated " + (s.length() - MAX_OUTPUT_CHARS) + " chars]";
+    }
+
+    @Override
+    public String toString() {
+        return "PairwiseJudge{" + name() + ", labels=" + labels + ", " + pairing
+                + (swap ? ", swapPositions, " + rule : "") + "}";
+    }
+}

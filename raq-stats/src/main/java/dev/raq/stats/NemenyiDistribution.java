@@ -1,0 +1,18 @@
+package dev.raq.stats;
+
+/**
+ * The reference distribution of the Nemenyi test for independent groups, as scikit-posthocs'
+ * {@code posthoc_nemenyi(dist=...)}.
+ */
+public enum NemenyiDistribution {
+    /**
+     * Chi-square with k − 1 degrees of freedom, with the Kruskal–Wallis tie correction ({@code dist="chi"}, the
+     * scikit-posthocs default).
+     */
+    CHI_SQUARE,
+    /**
+     * The studentized range with k groups and infinite degrees of freedom, without tie correction
+     * ({@code dist="tukey"}).
+     */
+    STUDENTIZED_RANGE
+}
