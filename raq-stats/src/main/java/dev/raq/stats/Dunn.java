@@ -47,7 +47,7 @@ public final class Dunn {
                 double zij = variance > 0 ? (ranks.meanRank(i) - ranks.meanRank(j)) / se : Double.NaN;
                 z[i][j] = zij;
                 z[j][i] = -zij;
-                raw[pair++] = 2 * UpperTails.normal(Math.abs(zij));
+                raw[pair++] = 2 * TailProbabilities.normalSf(Math.abs(zij));
             }
         }
         return new PostHocResult("Dunn", adjustment, PostHocMatrices.adjusted(raw, k, adjustment), z);

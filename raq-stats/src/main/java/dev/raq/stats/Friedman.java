@@ -49,7 +49,7 @@ public final class Friedman {
             sumSquares += rj * rj;
         }
         double q = (12.0 / (k * n * (k + 1)) * sumSquares - 3 * n * (k + 1)) / correction;
-        return new OmnibusResult(NAME, q, UpperTails.chiSquare(q, df), df, true);
+        return new OmnibusResult(NAME, q, TailProbabilities.chiSquareSf(q, df), df, true);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class Friedman {
         int pair = 0;
         for (int i = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++) {
-                p[pair++] = 2 * UpperTails.studentT(Math.abs(t[i][j]), df);
+                p[pair++] = 2 * TailProbabilities.studentSf(Math.abs(t[i][j]), df);
             }
         }
         return new PostHocResult("Conover-Friedman", adjustment, PostHocMatrices.adjusted(p, k, adjustment), t);

@@ -45,7 +45,7 @@ public final class KruskalWallis {
             sum += ranks.rankSums[g] * ranks.rankSums[g] / ranks.sizes[g];
         }
         double h = (12.0 / (n * (n + 1)) * sum - 3 * (n + 1)) / correction;
-        return new OmnibusResult(NAME, h, UpperTails.chiSquare(h, k - 1), k - 1, true);
+        return new OmnibusResult(NAME, h, TailProbabilities.chiSquareSf(h, k - 1), k - 1, true);
     }
 
     /** 1 − T/(N³ − N), as scipy.stats.tiecorrect (1 when N &lt; 2). */

@@ -115,7 +115,7 @@ public final class MannWhitney {
             double n = n1 + (double) n2;
             double s = Math.sqrt(product / 12 * ((n + 1) - ranks.tieCubeSum / (n * (n - 1))));
             double numerator = u - product / 2 - (useContinuity ? 0.5 : 0);
-            p = UpperTails.normal(numerator / s);
+            p = TailProbabilities.normalSf(numerator / s);
         }
         p = Math.min(1.0, Math.max(0.0, p * factor));
         return new MannWhitneyResult(u1, p);

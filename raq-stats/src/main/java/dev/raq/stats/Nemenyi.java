@@ -53,7 +53,7 @@ public final class Nemenyi {
                 double statistic;
                 if (distribution == NemenyiDistribution.CHI_SQUARE) {
                     statistic = correction > 0 ? d / Math.sqrt(correction) : Double.NaN;
-                    p[pair] = UpperTails.chiSquare(statistic * statistic, k - 1);
+                    p[pair] = TailProbabilities.chiSquareSf(statistic * statistic, k - 1);
                 } else {
                     statistic = Math.sqrt(2) * d;
                     p[pair] = StudentizedRange.sf(Math.abs(statistic), k);

@@ -94,17 +94,7 @@ final class PairedSamples {
                 }
             }
         }
-        double[][] m = new double[k][k];
-        int index = 0;
-        for (int i = 0; i < k; i++) {
-            m[i][i] = 1.0;
-            for (int j = i + 1; j < k; j++) {
-                m[i][j] = adjusted[index];
-                m[j][i] = adjusted[index];
-                index++;
-            }
-        }
-        return m;
+        return PostHocMatrices.mirror(adjusted, k);
     }
 
     private static boolean propagatesNaN(PAdjust adjustment) {

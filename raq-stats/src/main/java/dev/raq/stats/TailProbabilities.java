@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.hipparchus.special.Gamma;
+
 import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Erf;
@@ -66,6 +68,21 @@ final class TailProbabilities {
         double x = df / (df + t * t);
         double tail = 0.5 * regularizedBeta(x, 0.5 * df, 0.5);
         return t > 0 ? tail : 1 - tail;
+    }
+
+    /** P(X &gt; x) for a chi-square X with {@code df} degrees of freedom, computed directly (not as 1 − cdf); 1 for
+     * x ≤ 0, NaN for NaN. */
+    static double chiSquareSf(double x, double df) {
+        if (Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (x <= 0) {
+            return 1.0;
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+            return 0.0;
+        }
+        return Gamma.regularizedGammaQ(df / 2, x / 2);
     }
 
     /** P-value of a Student t statistic (two-sided: {@code 2·sf(|t|)}). */
