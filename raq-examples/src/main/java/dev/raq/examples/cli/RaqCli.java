@@ -39,8 +39,9 @@ import java.util.Set;
  * battles ({@link ArenaGames#toBattles(double, boolean)}) and prints {@link Leaderboard#toMap()}, preceded by the
  * numbers of games read and of games without a verdict. {@code pairwise} reads a Nova-format file whose lines carry a
  * verdict (a label {@code A>B}, {@code B>A}, {@code A=B}, {@code A>>B} or {@code B>>A}, brackets optional) and prints
- * {@link NovaMetrics#toMap()} with the number of lines read; a line whose verdict is null, absent or not a label
- * counts as an {@code inference_error}, as a judge reply without a label does in Nova.
+ * {@link NovaMetrics#toMap()} with the number of lines read; a line whose verdict is null, absent or a string that
+ * is not a label counts as an {@code inference_error}, as a judge reply without a label does in Nova (a verdict that
+ * is not a string, such as a number, is a malformed line).
  *
  * <p>Exit codes: 0 on success; 2 for a command line the CLI cannot run (unknown subcommand or option, missing
  * {@code --input}, a malformed number) and for input it cannot use (a missing file, a malformed line — the message
@@ -109,8 +110,8 @@ public final class RaqCli {
     /**
      * Runs one command, printing its result on {@code out} and every problem on {@code err}.
      *
-     * @param args the command ({@code leaderboard}, {@code pairwise}, {@code help}) and its options; none or
-     *             {@code --help} prints the usage
+     * @param args the command ({@code leaderboard}, {@code pairwise}, {@code help}) and its options; none,
+     *             {@code help}, or {@code --help} anywhere prints the usage
      * @param out  where the JSON result (or the usage text) goes; nothing is printed there on failure
      * @param err  where error messages go
      * @return {@link #OK}, {@link #USAGE} for a bad command line or input, {@link #FAILURE} otherwise
@@ -119,7 +120,8 @@ public final class RaqCli {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
-        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0]) || "-h".equals(args[0])) {
+        if (args.length == 0 || "help".equals(args[0]) || List.of(args).contains("--help")
+                || List.of(args).contains("-h")) {
             out.print(USAGE_TEXT);
             return OK;
         }

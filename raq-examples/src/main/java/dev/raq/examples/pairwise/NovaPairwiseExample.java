@@ -145,8 +145,9 @@ public final class NovaPairwiseExample {
     }
 
     /**
-     * Judges every item: candidate "A" is {@code response_A}, shown as Assistant A, and "B" is {@code response_B};
-     * the verdicts are counted for the pair (A, B), so Nova's {@code winrate} is B's.
+     * Judges every item once, as Nova does: candidate "A" is {@code response_A}, always shown as Assistant A, and "B"
+     * is {@code response_B}; the verdicts are counted for the pair (A, B), so Nova's {@code winrate} is B's. The
+     * position bias therefore measures only how often the first position won (no swapped games are played).
      */
     static Result judge(List<PairwiseItem> items, ModelClient client) {
         PairwiseJudge judge = PairwiseJudge.of(client).labels(VerdictLabels.WITH_TIES).againstBaseline("A");

@@ -93,7 +93,8 @@ class RaqCliTest {
 
     @Test
     void run_noArgumentsHelpOrDashDashHelp_printsUsageAndSucceeds() {
-        for (String[] args : new String[][] {{}, {"help"}, {"--help"}}) {
+        for (String[] args : new String[][] {{}, {"help"}, {"--help"}, {"leaderboard", "--help"},
+            {"pairwise", "--input", "x.jsonl", "-h"}}) {
             Run r = run(args);
             assertThat(r.code()).isZero();
             assertThat(r.out()).startsWith("Usage: raq <command>").contains("leaderboard --input FILE")
@@ -304,6 +305,13 @@ class RaqCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains(f + " line 2: expected a JSON object");
+
+        Path numeric = file("numeric.jsonl", nova("A>B"), "{\"prompt\": \"p\", \"response_A\": \"a\", "
+                + "\"response_B\": \"b\", \"verdict\": 1}");
+        Run n = run("pairwise", "--input", numeric.toString());
+        assertThat(n.code()).isEqualTo(2);
+        assertThat(n.out()).isEmpty();
+        assertThat(n.err()).contains(numeric + " line 2: field 'verdict' must be a string but was number");
 
         Run custom = run("pairwise", "--input", f.toString(), "--a-field", "answer_a");
         assertThat(custom.code()).isEqualTo(2);
