@@ -150,4 +150,12 @@ class PairwiseJudgeTest {
         int i = s.indexOf(start) + start.length();
         return s.substring(i, s.indexOf(end, i));
     }
+
+    @Test
+    void judgesPairwise_isThePairwiseJudgeEntryPoint() {
+        List<ChatRequest> seen = new ArrayList<>();
+        Judgment j = dev.raq.core.judge.Judges.pairwise(scripted(PREFERS_CORRECT, seen))
+                .judge(input("good", "3.14", "bad", "3.0"));
+        assertThat(j.rankings()).singleElement().satisfies(r -> assertThat(r.rank("good")).isEqualTo(1.0));
+    }
 }

@@ -1,0 +1,57 @@
+package dev.raq.core.judge;
+
+import dev.raq.core.metrics.AnswerScorer;
+import dev.raq.core.model.ModelClient;
+import dev.raq.core.pairwise.PairwiseJudge;
+
+import java.util.Objects;
+
+/**
+ * The built-in judges: the RAQ ranking judge ({@link #ranking(ModelClient)}), the pairwise preference judge
+ * ({@link #pairwise(ModelClient)}) and rule-based metric judges ({@link #score(AnswerScorer)}). Several judges on one sample combine into a consensus with {@link Consensus}.
+ */
+public final class Judges {
+
+    private Judges() {
+    }
+
+    /**
+     * The RAQ ranking judge: {@code judgeClient} ranks all answers of a sample against the reference answer. The
+     * judge model must not be one of the candidates. Configure it with the returned judge's settings:
+     * {@code Judges.ranking(client).repeats(3).maxReasks(2)}.
+     *
+     * @param judgeClient the judge model
+     * @return a judge with {@link RankingJudge#DEFAULT_REPEATS} repeat and {@link RankingJudge#DEFAULT_MAX_REASKS}
+     *         re-asks, showing the reference
+     */
+    public static RankingJudge ranking(ModelClient judgeClient) {
+        return RankingJudge.of(Objects.requireNonNull(judgeClient, "judgeClient"));
+    }
+
+    /**
+     * A rule-based judge that scores every answer against the sample's references with {@code metric} and ranks the
+     * candidates by score (higher better, equal scores tie with average ranks). The judgment keeps the raw scores
+     * ({@link Judgment#scores()}) and has one call without output and without a shown order. A sample without
+     * references, a metric that throws, or a NaN score give one failed call saying so. Named
+     * {@code "score(<metric name>)"}; thread-safe when the metric is.
+     *
+     * @param metric the metric, higher better
+     */
+    public static JudgeStrategy score(AnswerScorer metric) {
+        return new ScoreJudge(Objects.requireNonNull(metric, "metric"));
+    }
+
+    /**
+     * A pairwise preference judge: {@code judgeClient} sees two answers (and the reference when the sample has one)
+     * and ends its reply with a verdict label such as {@code [[A>B]]}; each verdict is a ranking over the two
+     * candidates. Configure it with the returned judge's settings, for example
+     * {@code Judges.pairwise(client).labels(VerdictLabels.GRADED).againstBaseline("gpt-4").swapPositions()}.
+     *
+     * @param judgeClient the judge model
+     * @return a judge comparing all pairs, one game per pair in a seeded order, with labels {@code [[A>B]]},
+     *         {@code [[A=B]]}, {@code [[B>A]]}
+     */
+    public static PairwiseJudge pairwise(ModelClient judgeClient) {
+        return PairwiseJudge.of(Objects.requireNonNull(judgeClient, "judgeClient"));
+    }
+}

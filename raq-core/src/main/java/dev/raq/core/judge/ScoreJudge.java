@@ -1,0 +1,57 @@
+package dev.raq.core.judge;
+
+import dev.raq.core.data.Sample;
+import dev.raq.core.metrics.AnswerScorer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A rule-based judge: scores every answer with a metric against the references and ranks by score. */
+final class ScoreJudge implements JudgeStrategy {
+
+    private final AnswerScorer metric;
+
+    ScoreJudge(AnswerScorer metric) {
+        this.metric = metric;
+    }
+
+    @Override
+    public Judgment judge(JudgeInput input) {
+        Sample sample = input.sample();
+        if (!sample.hasReferences()) {
+            return failed(sample, "sample '" + sample.id() + "' has no reference answers to score against");
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (CandidateAnswer answer : input.answers()) {
+            double score;
+            try {
+                score = metric.score(answer.text(), sample.references());
+            } catch (RuntimeException e) {
+                return failed(sample, "metric " + metric.name() + " failed on the answer of '" + answer.candidate()
+                        + "': " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+            if (Double.isNaN(score)) {
+                return failed(sample, "metric " + metric.name() + " returned NaN for the answer of '"
+                        + answer.candidate() + "'");
+            }
+            scores.put(answer.candidate(), score);
+        }
+        JudgeCall call = JudgeCall.ranked(List.of(), null, Ranking.fromScores(scores), Map.of());
+        return new Judgment(name(), sample.id(), List.of(call), scores);
+    }
+
+    private Judgment failed(Sample sample, String error) {
+        return Judgment.of(name(), sample.id(), List.of(JudgeCall.failed(List.of(), null, error, Map.of())));
+    }
+
+    @Override
+    public String name() {
+        return "score(" + metric.name() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "ScoreJudge{" + name() + "}";
+    }
+}

@@ -1,0 +1,140 @@
+package dev.raq.core.significance;
+
+import dev.raq.core.judge.Ranking;
+import dev.raq.stats.Ranks;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The shared plumbing of the significance tests: argument checks, rankings turned into rank arrays restricted to
+ * the compared candidates, and the verdict of one pair.
+ */
+final class RankData {
+
+    private RankData() {
+    }
+
+    /** Checks the common arguments: at least two distinct candidates, at least one ranking, alpha in (0, 1). */
+    static void check(List<String> candidates, List<Ranking> rankings, double alpha) {
+        Objects.requireNonNull(candidates, "candidates");
+        Objects.requireNonNull(rankings, "rankings");
+        if (candidates.size() < 2) {
+            throw new IllegalArgumentException("candidates must hold at least two names but had "
+                    + candidates.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (!seen.add(Objects.requireNonNull(candidates.get(i), "candidates[" + i + "]"))) {
+                throw new IllegalArgumentException("candidates[" + i + "] '" + candidates.get(i) + "' appears twice");
+            }
+        }
+        if (rankings.isEmpty()) {
+            throw new IllegalArgumentException("rankings must not be empty");
+        }
+        for (int i = 0; i < rankings.size(); i++) {
+            Objects.requireNonNull(rankings.get(i), "rankings[" + i + "]");
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+        }
+    }
+
+    /**
+     * The rankings as an n × k matrix: row i holds the ranks ranking i gives the candidates (columns in candidate
+     * order), re-ranked among the compared candidates (ties averaged), so a ranking of more candidates counts only
+     * for the order of the compared ones.
+     *
+     * @throws IllegalArgumentException if a ranking does not rank every candidate, naming it and the test
+     */
+    static double[][] fullBlocks(String test, List<String> candidates, List<Ranking> rankings) {
+        double[][] blocks = new double[rankings.size()][];
+        for (int i = 0; i < rankings.size(); i++) {
+            Ranking r = rankings.get(i);
+            for (String c : candidates) {
+                if (!r.contains(c)) {
+                    throw new IllegalArgumentException("rankings[" + i + "] does not rank '" + c + "'; " + test
+                            + " needs rankings of every candidate (use the Wilcoxon or sign test for partial "
+                            + "rankings)");
+                }
+            }
+            blocks[i] = restricted(r, candidates);
+        }
+        return blocks;
+    }
+
+    /** The ranks a ranking gives {@code names} (all ranked there), re-ranked among them with ties averaged. */
+    static double[] restricted(Ranking ranking, List<String> names) {
+        double[] ranks = new double[names.size()];
+        for (int j = 0; j < ranks.length; j++) {
+            ranks[j] = ranking.rank(names.get(j));
+        }
+        return Ranks.rank(ranks);
+    }
+
+    /** The columns of an n × k matrix, as k arrays of n values. */
+    static double[][] columns(double[][] blocks, int k) {
+        double[][] columns = new double[k][blocks.length];
+        for (int i = 0; i < blocks.length; i++) {
+            for (int j = 0; j < k; j++) {
+                columns[j][i] = blocks[i][j];
+            }
+        }
+        return columns;
+    }
+
+    /** The mean of each column of an n × k matrix. */
+    static double[] meanRanks(double[][] blocks, int k) {
+        double[] means = new double[k];
+        for (double[] row : blocks) {
+            for (int j = 0; j < k; j++) {
+                means[j] += row[j];
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            means[j] /= blocks.length;
+        }
+        return means;
+    }
+
+    /** The candidate with the lower value, or null on a tie. */
+    static @Nullable String lower(String a, double valueOfA, String b, double valueOfB) {
+        int c = Double.compare(valueOfA, valueOfB);
+        return c < 0 ? a : c > 0 ? b : null;
+    }
+
+    /**
+     * The verdict of one pair. An undefined (NaN) p-value — the data show no difference at all between the two,
+     * such as every rank tied — is reported as 1: not significant, and no side better.
+     */
+    static PairComparison verdict(String a, String b, double pValue, double alpha, @Nullable String better) {
+        if (Double.isNaN(pValue)) {
+            return new PairComparison(a, b, 1.0, false, null);
+        }
+        return new PairComparison(a, b, pValue, pValue <= alpha, better);
+    }
+
+    /** The verdicts of every pair i &lt; j from a k × k p-value matrix, the better side by lower mean rank. */
+    static List<PairComparison> verdicts(List<String> candidates, double[][] pValues, double[] meanRanks,
+                                         double alpha) {
+        List<PairComparison> pairs = new ArrayList<>();
+        int k = candidates.size();
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                String a = candidates.get(i);
+                String b = candidates.get(j);
+                pairs.add(verdict(a, b, pValues[i][j], alpha, lower(a, meanRanks[i], b, meanRanks[j])));
+            }
+        }
+        return pairs;
+    }
+
+    /** The omnibus part of a result, from raq-stats' omnibus result. */
+    static Omnibus omnibus(dev.raq.stats.OmnibusResult r) {
+        return new Omnibus(r.test(), r.statistic(), r.pValue(), r.defined());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.raq.core.significance;
+
+import dev.raq.core.judge.Ranking;
+import dev.raq.stats.Dunn;
+import dev.raq.stats.Friedman;
+import dev.raq.stats.KruskalWallis;
+import dev.raq.stats.PAdjust;
+import dev.raq.stats.PostHocResult;
+
+import java.util.List;
+
+/** Dunn after Kruskal–Wallis, and the Friedman-family tests: significance tests over full rankings. */
+final class RankSumTests {
+
+    private RankSumTests() {
+    }
+
+    /** Dunn's test: each candidate's ranks over all rankings form one independent group. */
+    static final class DunnTest implements SignificanceTest {
+        private final PAdjust adjustment;
+
+        DunnTest(PAdjust adjustment) {
+            this.adjustment = adjustment;
+        }
+
+        @Override
+        public SignificanceResult test(List<String> candidates, List<Ranking> rankings, double alpha) {
+            RankData.check(candidates, rankings, alpha);
+            int k = candidates.size();
+            double[][] blocks = RankData.fullBlocks(name(), candidates, rankings);
+            double[][] groups = RankData.columns(blocks, k);
+            Omnibus omnibus = RankData.omnibus(KruskalWallis.test(groups));
+            PostHocResult posthoc = Dunn.test(groups, adjustment);
+            return new SignificanceResult(name(), candidates, alpha, omnibus,
+                    RankData.verdicts(candidates, posthoc.pValues(), RankData.meanRanks(blocks, k), alpha));
+        }
+
+        @Override
+        public String name() {
+            return "Dunn (" + adjustment.statsmodelsName() + ")";
+        }
+    }
+
+    /** A Friedman omnibus test with Nemenyi's or Conover's post-hoc test: each ranking is one block. */
+    static final class FriedmanTest implements SignificanceTest {
+        private final PAdjust conoverAdjustment;
+        private final boolean conover;
+
+        /** Nemenyi when {@code conover} is false (the adjustment is then unused). */
+        FriedmanTest(boolean conover, PAdjust conoverAdjustment) {
+            this.conover = conover;
+            this.conoverAdjustment = conoverAdjustment;
+        }
+
+        @Override
+        public SignificanceResult test(List<String> candidates, List<Ranking> rankings, double alpha) {
+            RankData.check(candidates, rankings, alpha);
+            if (conover && rankings.size() < 2) {
+                throw new IllegalArgumentException(name() + " needs at least 2 rankings but got " + rankings.size());
+            }
+            int k = candidates.size();
+            double[][] blocks = RankData.fullBlocks(name(), candidates, rankings);
+            Omnibus omnibus = k >= 3 ? RankData.omnibus(Friedman.test(blocks)) : null;
+            PostHocResult posthoc = conover ? Friedman.conover(blocks, conoverAdjustment) : Friedman.nemenyi(blocks);
+            return new SignificanceResult(name(), candidates, alpha, omnibus,
+                    RankData.verdicts(candidates, posthoc.pValues(), RankData.meanRanks(blocks, k), alpha));
+        }
+
+        @Override
+        public String name() {
+            return conover ? "Friedman-Conover (" + conoverAdjustment.statsmodelsName() + ")" : "Friedman-Nemenyi";
+        }
+    }
+}
