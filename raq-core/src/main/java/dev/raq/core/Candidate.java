@@ -107,10 +107,10 @@ public final class Candidate {
         }
 
         /**
-         * Gives the candidate its own prompt template, a single user message in which {@code {question}} and
-         * {@code {context}} are replaced by the sample's question and context (empty when it has none).
+         * Gives the candidate its own prompt template, a single user message rendered by
+         * {@link dev.raq.core.data.PromptTemplate} ({@code {question}}, {@code {context}} …).
          *
-         * @throws IllegalArgumentException if the template does not contain {@code {question}}
+         * @throws IllegalArgumentException if the template is malformed or does not contain {@code {question}}
          */
         public Builder promptTemplate(String template) {
             this.prompt = Prompts.template(template);

@@ -197,10 +197,12 @@ public final class Evaluation {
 
         /**
          * Sets the shared prompt template, one user message in which {@code {question}} and {@code {context}} are
-         * replaced by the sample's question and context (empty when it has none). Without a prompt, the question is
+         * replaced by the sample's question and context, as {@link dev.raq.core.data.PromptTemplate} renders them
+         * (other placeholders and escapes as documented there; a sample that cannot fill a placeholder, such as
+         * {@code {context}} without a context, is recorded as a failed answer). Without a prompt, the question is
          * sent alone, preceded by the context when the sample has one.
          *
-         * @throws IllegalArgumentException if the template does not contain {@code {question}}
+         * @throws IllegalArgumentException if the template is malformed or does not contain {@code {question}}
          */
         public Builder promptTemplate(String template) {
             this.prompt = Prompts.template(template);

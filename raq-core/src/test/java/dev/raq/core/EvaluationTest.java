@@ -301,6 +301,16 @@ class EvaluationTest {
     }
 
     @Test
+    void run_templateNeedsContextTheSampleLacks_recordedAsFailedAnswer() {
+        EvaluationReport report = Evaluation.builder().dataset(List.of(Sample.of("q1", "Who?", "r")))
+                .candidate("a", echo("a")).candidate("b", echo("b")).promptTemplate("{context} {question}")
+                .dryRun(true).build().run();
+        assertThat(report.samples().get(0).answer("a").orElseThrow().error()).startsWith("the prompt failed: ")
+                .contains("context");
+        assertThat(report.samples().get(0).notJudged()).isEqualTo("only 0 of 2 candidates answered");
+    }
+
+    @Test
     void run_emptyDataset_emptyReport() {
         EvaluationReport report = Evaluation.builder().dataset(new ArrayList<>()).candidate("a", echo("a"))
                 .candidate("b", echo("b")).judge(new PreferenceJudge("p", List.of("a", "b"))).build().run();

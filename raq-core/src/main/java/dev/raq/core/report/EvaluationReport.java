@@ -1,12 +1,12 @@
 package dev.raq.core.report;
 
+import dev.raq.core.judge.Consensus;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.TokenUsage;
 import dev.raq.core.significance.SignificanceResult;
 import dev.raq.core.significance.SignificanceTest;
-import dev.raq.stats.Agreement;
 import dev.raq.stats.Bootstrap;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +33,10 @@ import java.util.OptionalDouble;
  * errors; the significance verdicts; and every sample's answers and judgments for drill-down. Immutable.
  *
  * <p><b>Which rankings count.</b> With one judge, every successful ranking it produced is one observation (repeated
- * calls on a sample each count). With a panel of judges, each sample contributes one observation: the consensus,
- * which ranks the candidates by the median over judges of each judge's mean rank on that sample (candidates every
- * judge ranked). The significance test runs on exactly these observations.
+ * calls on a sample each count). With a panel of judges, each sample contributes one observation: the consensus of
+ * {@link Consensus#of}, which ranks the candidates by the median over judges of each judge's mean rank on that
+ * sample (a sample whose judges ranked different candidates has none). The significance test runs on exactly these
+ * observations.
  *
  * <p><b>Intervals.</b> Each candidate's mean rank comes with a {@value #CONFIDENCE} percentile bootstrap confidence
  * interval ({@value #BOOTSTRAP_ROUNDS} rounds, resampling the observations, seeded by the evaluation's seed). Repeated
@@ -181,8 +182,8 @@ public final class EvaluationReport {
     }
 
     /**
-     * How much a panel's judges agree: the mean over samples of Kendall's W (tie-corrected, from
-     * {@code dev.raq.stats.Agreement#kendallW}) of the judges' mean ranks on the sample; 1 is full agreement, 0 none.
+     * How much a panel's judges agree: the mean over samples of Kendall's W ({@link Consensus#agreement}, tie
+     * corrected) of the judges' mean ranks on the sample; 1 is full agreement, 0 none.
      * Empty with fewer than two judges, or when no sample had a defined W.
      */
     public OptionalDouble judgeAgreement() {
@@ -287,77 +288,23 @@ public final class EvaluationReport {
         }
     }
 
-    /** Median over judges of each judge's mean rank, for the candidates every successful judge ranked. */
+    /** The panel's consensus on one sample ({@link Consensus#of}), or null when it has none. */
     static @Nullable Ranking consensusOf(List<Judgment> judgments) {
-        List<Map<String, Double>> perJudge = meanRanksPerJudge(judgments);
-        if (perJudge.isEmpty()) {
-            return null;
+        try {
+            return Consensus.of(judgments).orElse(null);
+        } catch (IllegalArgumentException differentCandidates) {
+            return null; // judges that ranked different candidates have no consensus
         }
-        Map<String, Double> negMedian = new HashMap<>();
-        for (String c : commonCandidates(perJudge)) {
-            double[] values = new double[perJudge.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = perJudge.get(i).get(c);
-            }
-            negMedian.put(c, -RankSummary.of(values).median());
-        }
-        return negMedian.size() < 2 ? null : Ranking.fromScores(negMedian);
     }
 
-    /**
-     * Kendall's W of the judges' mean ranks on one sample, over the candidates every successful judge ranked; null
-     * when fewer than two judges ranked two common candidates, or W is undefined (every judge tied everything).
-     */
+    /** The panel's agreement on one sample ({@link Consensus#agreement}), or null when undefined. */
     static @Nullable Double agreementOf(List<Judgment> judgments) {
-        List<Map<String, Double>> perJudge = meanRanksPerJudge(judgments);
-        List<String> common = commonCandidates(perJudge);
-        if (perJudge.size() < 2 || common.size() < 2) {
+        try {
+            OptionalDouble w = Consensus.agreement(judgments);
+            return w.isPresent() ? w.getAsDouble() : null;
+        } catch (IllegalArgumentException differentCandidates) {
             return null;
         }
-        double[][] ratings = new double[perJudge.size()][common.size()];
-        for (int j = 0; j < ratings.length; j++) {
-            for (int c = 0; c < common.size(); c++) {
-                ratings[j][c] = perJudge.get(j).get(common.get(c));
-            }
-        }
-        double w = Agreement.kendallW(ratings);
-        return Double.isNaN(w) ? null : w;
-    }
-
-    private static List<String> commonCandidates(List<Map<String, Double>> perJudge) {
-        List<String> common = new ArrayList<>();
-        if (perJudge.isEmpty()) {
-            return common;
-        }
-        for (String c : perJudge.get(0).keySet()) {
-            if (perJudge.stream().allMatch(m -> m.containsKey(c))) {
-                common.add(c);
-            }
-        }
-        common.sort(null);
-        return common;
-    }
-
-    private static List<Map<String, Double>> meanRanksPerJudge(List<Judgment> judgments) {
-        List<Map<String, Double>> perJudge = new ArrayList<>();
-        for (Judgment j : judgments) {
-            List<Ranking> rs = j.rankings();
-            if (rs.isEmpty()) {
-                continue;
-            }
-            Map<String, double[]> sums = new HashMap<>();
-            for (Ranking r : rs) {
-                for (Map.Entry<String, Double> e : r.ranks().entrySet()) {
-                    double[] acc = sums.computeIfAbsent(e.getKey(), k -> new double[2]);
-                    acc[0] += e.getValue();
-                    acc[1]++;
-                }
-            }
-            Map<String, Double> means = new HashMap<>();
-            sums.forEach((k, v) -> means.put(k, v[0] / v[1]));
-            perJudge.add(means);
-        }
-        return perJudge;
     }
 
     private List<CandidateSummary> summarizeCandidates(PriceTable prices) {
