@@ -228,6 +228,40 @@ class EvaluationTest {
     }
 
     @Test
+    void run_progress_elapsedAndEtaFromTheInjectedClock() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+        Clock ticking = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return t0.plusSeconds(ticks.getAndIncrement()); // one second per reading
+            }
+        };
+        List<Progress> seen = new CopyOnWriteArrayList<>();
+        Evaluation.builder().dataset(samples(8)).candidate("a", echo("a")).candidate("b", echo("b"))
+                .judge(new PreferenceJudge("p", List.of("a", "b"))).clock(ticking).progressListener(seen::add)
+                .build().run();
+        assertThat(seen).extracting(p -> p.elapsed().toSeconds()).isSorted().doesNotHaveDuplicates();
+        assertThat(seen).filteredOn(p -> p.samplesDone() == 0).allSatisfy(p -> assertThat(p.eta()).isNull());
+        assertThat(seen).filteredOn(p -> p.samplesDone() > 0).isNotEmpty().allSatisfy(p ->
+                assertThat(p.eta()).isEqualTo(p.elapsed().multipliedBy(8 - p.samplesDone())
+                        .dividedBy(p.samplesDone())));
+        Progress half = seen.stream().filter(p -> p.samplesDone() == 4).findFirst().orElseThrow();
+        assertThat(half.fraction()).isEqualTo(0.5);
+        assertThat(half.toString()).contains("4/8 samples");
+    }
+
+    @Test
     void run_dryRun_callsNoJudgeAndMarksReport() {
         PreferenceJudge judge = new PreferenceJudge("p", List.of("a", "b"));
         EvaluationReport report = Evaluation.builder().dataset(samples(20)).candidate("a", echo("a"))
