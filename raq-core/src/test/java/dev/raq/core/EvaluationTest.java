@@ -85,6 +85,20 @@ class EvaluationTest {
     }
 
     @Test
+    void build_builtInModelJudgeIsCandidate_refusedUnlessAllowed() {
+        ScriptedClient a = echo("a");
+        Evaluation.Builder ranking = Evaluation.builder().dataset(samples(1)).candidate("a", a)
+                .candidate("b", echo("b")).judge(dev.raq.core.judge.Judges.ranking(a));
+        assertThatThrownBy(ranking::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is also candidate 'a'");
+        Evaluation.Builder pairwise = Evaluation.builder().dataset(samples(1)).candidate("a", a)
+                .candidate("b", echo("b")).judge(dev.raq.core.judge.Judges.pairwise(a));
+        assertThatThrownBy(pairwise::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is also candidate 'a'");
+        assertThat(pairwise.allowJudgeAsCandidate(true).build()).isNotNull();
+    }
+
+    @Test
     void build_judgeWithSameModelIdAsCandidate_refused() {
         Evaluation.Builder b = Evaluation.builder().dataset(samples(1))
                 .candidate("a", echo("a").withModelId("org/model-x")).candidate("b", echo("b"))
