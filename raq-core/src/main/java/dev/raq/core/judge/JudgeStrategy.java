@@ -1,5 +1,9 @@
 package dev.raq.core.judge;
 
+import dev.raq.core.model.ModelClient;
+
+import java.util.List;
+
 /**
  * Turns the answers of one sample into a {@link Judgment}: one or more rankings, optional raw scores, the judge's
  * raw output, and the calls that failed.
@@ -22,5 +26,14 @@ public interface JudgeStrategy {
     /** A short name for reports, such as {@code "ranking(gpt-4o)"}; the default is the class's simple name. */
     default String name() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * The model clients this judge calls, so that an evaluation can refuse a judge that is also one of its
+     * candidates (self-preference). The default is none, for judges that call no model (metrics); judges backed by a
+     * model override it.
+     */
+    default List<ModelClient> clients() {
+        return List.of();
     }
 }

@@ -172,6 +172,12 @@ public final class RankingJudge implements JudgeStrategy {
         return options;
     }
 
+    /** The judge model's client, so that an evaluation refuses it as one of its own candidates. */
+    @Override
+    public List<ModelClient> clients() {
+        return List.of(client);
+    }
+
     @Override
     public String name() {
         if (name != null) {

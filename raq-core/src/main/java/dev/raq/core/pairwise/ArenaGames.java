@@ -28,7 +28,8 @@ import java.util.Objects;
  * (dropped, as upstream drops it, and counted).
  *
  * <p>Battle rules (Arena-Hard-Auto v0.1): a win counts once, a strong win ({@code >>}) counts {@code strongWeight}
- * times (upstream uses 3), a tie counts as one tie. Upstream quirk, reproduced when {@code reuseMissingGame} is set:
+ * times (upstream uses 3, repeating the battle; a whole weight is added as that many unit battles so that the
+ * bootstrap resamples what upstream resamples), a tie counts as one tie. Upstream quirk, reproduced when {@code reuseMissingGame} is set:
  * if a (question, pair) has only one game, its label is reused for the missing game with the positions swapped.
  */
 public final class ArenaGames {
@@ -131,11 +132,23 @@ public final class ArenaGames {
         return battles.build();
     }
 
+    /**
+     * Adds one game. A strong verdict with a whole weight w becomes w unit battles, as upstream repeats the battle
+     * row, so that bootstrap resampling draws the same units as Arena-Hard does; a fractional weight stays one
+     * weighted battle. The point estimate is the same either way.
+     */
     private static void add(Battles.Builder battles, String a, String b, Verdict v, double strongWeight) {
-        double weight = v.isStrong() ? strongWeight : 1;
         Outcome outcome = v.winner().map(s -> s == Verdict.Side.A ? Outcome.A_WINS
                 : Outcome.B_WINS).orElse(Outcome.TIE);
-        battles.add(a, b, outcome, weight);
+        if (!v.isStrong()) {
+            battles.add(a, b, outcome, 1);
+        } else if (strongWeight == Math.rint(strongWeight)) {
+            for (int i = 0; i < (int) strongWeight; i++) {
+                battles.add(a, b, outcome, 1);
+            }
+        } else {
+            battles.add(a, b, outcome, strongWeight);
+        }
     }
 
     private static JsonNode parse(Path file, int line, String text) {

@@ -42,11 +42,11 @@ public final class Leaderboard {
      * @param ratingInterval the bootstrap interval of the rating
      * @param score          the predicted win rate against the baseline in percent, or NaN without a baseline
      * @param scoreInterval  the interval of the score, or null without a baseline
-     * @param battles        the number of battles the model played (unweighted)
+     * @param battles        the weighted number of battles the model played (a strong verdict counts its weight)
      * @param elo            its online Elo rating (battle order as given)
      */
     public record Entry(String model, double rating, ConfidenceInterval ratingInterval, double score,
-                        @Nullable ConfidenceInterval scoreInterval, int battles, double elo) {
+                        @Nullable ConfidenceInterval scoreInterval, double battles, double elo) {
     }
 
     private final LeaderboardOptions options;
@@ -83,10 +83,10 @@ public final class Leaderboard {
         RatingIntervals fitted = bt.build().bootstrap(battles, bootstrap);
         Ratings elo = Elo.builder().scale(options.scale()).base(options.base()).initialRating(options.anchorRating())
                 .build().ratings(battles);
-        Map<String, Integer> played = new HashMap<>();
+        Map<String, Double> played = new HashMap<>();
         for (int i = 0; i < battles.size(); i++) {
-            played.merge(battles.playerA(i), 1, Integer::sum);
-            played.merge(battles.playerB(i), 1, Integer::sum);
+            played.merge(battles.playerA(i), battles.weight(i), Double::sum);
+            played.merge(battles.playerB(i), battles.weight(i), Double::sum);
         }
         List<Entry> entries = new ArrayList<>();
         Map<String, double[]> replicates = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ public final class Leaderboard {
                 scoreCi = new ConfidenceInterval(winRate(options, ci.lower(), rb), winRate(options, ci.upper(), rb),
                         ci.level());
             }
-            entries.add(new Entry(model, r, ci, score, scoreCi, played.getOrDefault(model, 0), elo.rating(model)));
+            entries.add(new Entry(model, r, ci, score, scoreCi, played.getOrDefault(model, 0.0), elo.rating(model)));
             replicates.put(model, fitted.replicates(model));
         }
         entries.sort(Comparator.comparingDouble(Entry::rating).reversed().thenComparing(Entry::model));
@@ -225,7 +225,7 @@ public final class Leaderboard {
                 sb.append(String.format(Locale.ROOT, "  score %6.2f [%6.2f, %6.2f]", e.score(),
                         e.scoreInterval().lower(), e.scoreInterval().upper()));
             }
-            sb.append(String.format(Locale.ROOT, "  battles %d%n", e.battles()));
+            sb.append(String.format(Locale.ROOT, "  battles %.0f%n", e.battles()));
         }
         return sb.toString().stripTrailing();
     }

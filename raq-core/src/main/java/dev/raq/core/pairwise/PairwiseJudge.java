@@ -136,6 +136,12 @@ public final class PairwiseJudge implements JudgeStrategy {
         return new PairwiseJudge(client, labels, pairing, swap, rule, options, name);
     }
 
+    /** The judge model's client, so that an evaluation refuses it as one of its own candidates. */
+    @Override
+    public List<ModelClient> clients() {
+        return List.of(client);
+    }
+
     @Override
     public String name() {
         return name != null ? name : "pairwise(" + client.modelId().orElse("judge") + ")";

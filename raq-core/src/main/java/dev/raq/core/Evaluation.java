@@ -1,0 +1,370 @@
+package dev.raq.core;
+
+import dev.raq.core.data.Sample;
+import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.ModelClient;
+import dev.raq.core.report.EvaluationReport;
+import dev.raq.core.report.PriceTable;
+import dev.raq.core.significance.SignificanceTest;
+import dev.raq.core.store.ResultStore;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * An evaluation of several candidates on a dataset: every candidate answers every sample, the judges rank the
+ * answers, and a significance test says which differences are real. Build one with {@link #builder()}, then
+ * {@link #run()} it:
+ * <pre>{@code
+ * EvaluationReport report = Evaluation.builder()
+ *     .dataset(samples)
+ *     .candidate("llama3-8b", llamaClient)
+ *     .candidate("mistral-7b", mistralClient)
+ *     .judge(judge)
+ *     .significance(test)
+ *     .seed(42)
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p><b>How it runs.</b> Work streams: samples are admitted as capacity allows (never all at once), every
+ * candidate's answer is requested with {@link ModelClient#completeAsync} under a global limit of calls in flight and
+ * each candidate's own limit, and a sample is judged as soon as its answers are in, on a pool of
+ * {@code concurrency} judge threads. Results reach the report and the {@link ResultStore} as they arrive; answers
+ * and judgments already in the store are reused, not requested again. A failed call is recorded with its cause and
+ * the run goes on, unless the {@link FailurePolicy} says to abort. A sample that fewer than two candidates answered
+ * is recorded, not judged.
+ *
+ * <p><b>Seeds.</b> The seed judge {@code j} gets for a sample derives from the evaluation's seed, the sample's id and
+ * {@code j} alone, so a run with the same seed asks the judges the same questions whatever the thread timing.
+ *
+ * <p>An evaluation can be run more than once; each run calls (or reuses from the store) afresh. Thread-safe.
+ */
+public final class Evaluation {
+
+    /** The default significance level: {@value}. */
+    public static final double DEFAULT_ALPHA = 0.05;
+    /** The default number of model calls in flight at once: {@value}. */
+    public static final int DEFAULT_CONCURRENCY = 8;
+    /** The default seed: {@value}. */
+    public static final long DEFAULT_SEED = 42;
+
+    final Iterable<Sample> dataset;
+    final List<Candidate> candidates;
+    final Function<Sample, ChatRequest> prompt;
+    final List<JudgeStrategy> judges;
+    final @Nullable SignificanceTest significance;
+    final double alpha;
+    final int concurrency;
+    final long seed;
+    final ResultStore store;
+    final @Nullable ProgressListener listener;
+    final FailurePolicy failurePolicy;
+    final boolean dryRun;
+    final PriceTable prices;
+    final Clock clock;
+
+    private Evaluation(Builder b, Iterable<Sample> dataset) {
+        this.dataset = dataset;
+        this.candidates = List.copyOf(b.candidates.values());
+        this.prompt = b.prompt == null ? Prompts.defaultPrompt() : b.prompt;
+        this.judges = List.copyOf(b.judges);
+        this.significance = b.significance;
+        this.alpha = b.alpha;
+        this.concurrency = b.concurrency;
+        this.seed = b.seed;
+        this.store = b.store == null ? ResultStore.inMemory() : b.store;
+        this.listener = b.listener;
+        this.failurePolicy = b.failurePolicy;
+        this.dryRun = b.dryRun;
+        this.prices = b.prices;
+        this.clock = b.clock;
+    }
+
+    /** A builder with the defaults documented on each setter. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the evaluation and waits for the report.
+     *
+     * @return the report
+     * @throws EvaluationAbortedException if the failure policy aborted the run (it carries the partial report)
+     */
+    public EvaluationReport run() {
+        try {
+            return runAsync().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the evaluation without blocking the caller.
+     *
+     * @return a future completed with the report, or exceptionally with an {@link EvaluationAbortedException}
+     */
+    public CompletableFuture<EvaluationReport> runAsync() {
+        return new EvaluationRun(this).start();
+    }
+
+    /** The candidates, in report order. */
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    /** The judges, in panel order; empty in a dry run without judges. */
+    public List<JudgeStrategy> judges() {
+        return judges;
+    }
+
+    @Override
+    public String toString() {
+        return "Evaluation{candidates=" + candidates.stream().map(Candidate::name).toList() + ", judges="
+                + judges.stream().map(JudgeStrategy::name).toList() + (dryRun ? ", DRY RUN" : "") + ", seed=" + seed
+                + "}";
+    }
+
+    /**
+     * Builds an {@link Evaluation}. Setters reject bad values at once; {@link #build()} checks how the settings fit
+     * together, reports every problem at once, and leaves the builder reusable.
+     */
+    public static final class Builder {
+        private @Nullable Iterable<Sample> dataset;
+        private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+        private @Nullable Function<Sample, ChatRequest> prompt;
+        private final List<JudgeStrategy> judges = new ArrayList<>();
+        private @Nullable SignificanceTest significance;
+        private double alpha = DEFAULT_ALPHA;
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private long seed = DEFAULT_SEED;
+        private @Nullable ResultStore store;
+        private @Nullable ProgressListener listener;
+        private FailurePolicy failurePolicy = FailurePolicy.tolerant();
+        private boolean dryRun;
+        private boolean allowJudgeAsCandidate;
+        private PriceTable prices = PriceTable.none();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the samples to evaluate (required): a list, a {@code Dataset}, or any iterable that can be iterated
+         * more than once (it is counted first, for progress).
+         */
+        public Builder dataset(Iterable<Sample> dataset) {
+            this.dataset = Objects.requireNonNull(dataset, "dataset");
+            return this;
+        }
+
+        /**
+         * Adds a candidate that uses the shared prompt.
+         *
+         * @throws IllegalArgumentException if the name is blank or already taken
+         */
+        public Builder candidate(String name, ModelClient client) {
+            return candidate(Candidate.of(name, client));
+        }
+
+        /**
+         * Adds a candidate (at least two are required).
+         *
+         * @throws IllegalArgumentException if its name is already taken
+         */
+        public Builder candidate(Candidate candidate) {
+            Objects.requireNonNull(candidate, "candidate");
+            if (candidates.containsKey(candidate.name())) {
+                throw new IllegalArgumentException("candidate name '" + candidate.name() + "' is already taken");
+            }
+            candidates.put(candidate.name(), candidate);
+            return this;
+        }
+
+        /**
+         * Sets the shared prompt template, one user message in which {@code {question}} and {@code {context}} are
+         * replaced by the sample's question and context, as {@link dev.raq.core.data.PromptTemplate} renders them
+         * (other placeholders and escapes as documented there; a sample that cannot fill a placeholder, such as
+         * {@code {context}} without a context, is recorded as a failed answer). Without a prompt, the question is
+         * sent alone, preceded by the context when the sample has one.
+         *
+         * @throws IllegalArgumentException if the template is malformed or does not contain {@code {question}}
+         */
+        public Builder promptTemplate(String template) {
+            this.prompt = Prompts.template(template);
+            return this;
+        }
+
+        /** Sets the shared prompt as a function from a sample to the request (for system messages, options …). */
+        public Builder prompt(Function<Sample, ChatRequest> prompt) {
+            this.prompt = Objects.requireNonNull(prompt, "prompt");
+            return this;
+        }
+
+        /**
+         * Adds a judge; call it several times for a panel, whose per-sample consensus then feeds the statistics.
+         * At least one is required unless {@link #dryRun(boolean)} is set.
+         */
+        public Builder judge(JudgeStrategy judge) {
+            judges.add(Objects.requireNonNull(judge, "judge"));
+            return this;
+        }
+
+        /** Sets the significance test run on the collected rankings (default: none). */
+        public Builder significance(SignificanceTest significance) {
+            this.significance = Objects.requireNonNull(significance, "significance");
+            return this;
+        }
+
+        /**
+         * Sets the significance level (default {@value #DEFAULT_ALPHA}).
+         *
+         * @throws IllegalArgumentException if alpha is outside (0, 1)
+         */
+        public Builder alpha(double alpha) {
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+            }
+            this.alpha = alpha;
+            return this;
+        }
+
+        /**
+         * Sets the most model calls in flight at once, over all candidates, and the number of judge threads
+         * (default {@value #DEFAULT_CONCURRENCY}).
+         *
+         * @throws IllegalArgumentException if {@code concurrency < 1}
+         */
+        public Builder concurrency(int concurrency) {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be >= 1 but was " + concurrency);
+            }
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /** Sets the seed from which every random choice derives (default {@value #DEFAULT_SEED}). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets where answers and judgments are kept and reused (default: an in-memory store that belongs to the
+         * built evaluation, so that running it again reuses its results).
+         */
+        public Builder store(ResultStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Sets a listener told of every finished answer and sample (default: none). */
+        public Builder progressListener(ProgressListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Aborts at the first failed candidate or judge call (default: false; see {@link FailurePolicy}). */
+        public Builder failFast(boolean failFast) {
+            this.failurePolicy = failFast ? FailurePolicy.failFast() : FailurePolicy.tolerant();
+            return this;
+        }
+
+        /** Sets when the run gives up (default: {@link FailurePolicy#tolerant()}, never). */
+        public Builder failurePolicy(FailurePolicy failurePolicy) {
+            this.failurePolicy = Objects.requireNonNull(failurePolicy, "failurePolicy");
+            return this;
+        }
+
+        /**
+         * Lets candidates answer but calls no judge: rankings are random (from the seed) and the report is marked
+         * DRY RUN (default: false). For checking prompts, clients and costs before paying for judges.
+         */
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        /**
+         * Allows a judge that is also a candidate (default: false, because a judge tends to prefer its own
+         * answers; the building fails instead).
+         */
+        public Builder allowJudgeAsCandidate(boolean allow) {
+            this.allowJudgeAsCandidate = allow;
+            return this;
+        }
+
+        /** Sets prices for the cost estimates in the report (default: {@link PriceTable#none()}, no cost shown). */
+        public Builder prices(PriceTable prices) {
+            this.prices = Objects.requireNonNull(prices, "prices");
+            return this;
+        }
+
+        /** Sets the clock for elapsed time and ETA in progress reports (default: the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the evaluation.
+         *
+         * @throws IllegalStateException listing every problem: no dataset, fewer than two candidates, no judge
+         *                               (unless dry run), or a judge that is also a candidate (unless allowed)
+         */
+        public Evaluation build() {
+            List<String> problems = new ArrayList<>();
+            if (dataset == null) {
+                problems.add("no dataset: call dataset(...)");
+            }
+            if (candidates.size() < 2) {
+                problems.add("at least two candidates are needed but " + candidates.size() + " "
+                        + (candidates.size() == 1 ? "was" : "were") + " added");
+            }
+            if (judges.isEmpty() && !dryRun) {
+                problems.add("no judge: call judge(...), or dryRun(true) to try the candidates without judging");
+            }
+            if (!allowJudgeAsCandidate) {
+                for (JudgeStrategy judge : judges) {
+                    selfPreference(judge).ifPresent(problems::add);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("cannot build the evaluation:\n  - " + String.join("\n  - ",
+                        problems));
+            }
+            return new Evaluation(this, dataset);
+        }
+
+        private Optional<String> selfPreference(JudgeStrategy judge) {
+            for (ModelClient judgeClient : judge.clients()) {
+                Optional<String> judgeModel = judgeClient.modelId().filter(m -> !m.isBlank());
+                for (Candidate c : candidates.values()) {
+                    boolean same = c.client() == judgeClient;
+                    boolean sameModel = judgeModel.isPresent() && judgeModel.equals(c.client().modelId());
+                    if (same || sameModel) {
+                        return Optional.of("judge '" + judge.name() + "' is also candidate '" + c.name() + "'"
+                                + (sameModel ? " (model " + judgeModel.get() + ")" : " (same client)")
+                                + ": a judge tends to prefer its own answers; use another judge model, or call "
+                                + "allowJudgeAsCandidate(true) to accept the bias");
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.raq.core;
+
+import dev.raq.core.report.EvaluationReport;
+
+import java.util.Objects;
+
+/**
+ * Thrown when an evaluation gave up under its {@link FailurePolicy}; it carries the report of everything finished
+ * before, so nothing computed is lost.
+ */
+public final class EvaluationAbortedException extends RaqException {
+
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial")
+    private final transient EvaluationReport partialReport;
+
+    /**
+     * @param message       why the run was aborted, with the counts
+     * @param partialReport the report of what finished before the abort
+     */
+    public EvaluationAbortedException(String message, EvaluationReport partialReport) {
+        super(message);
+        this.partialReport = Objects.requireNonNull(partialReport, "partialReport");
+    }
+
+    /** The report of every answer and judgment finished before the abort. */
+    public EvaluationReport partialReport() {
+        return partialReport;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.raq.core;
+
+/**
+ * Told how an evaluation progresses. Calls are serialized (never two at once) but come from the evaluation's worker
+ * threads, so a listener should return quickly. A listener that throws is reported through {@link System.Logger}
+ * and never stops the run.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /**
+     * Called after every finished answer and sample.
+     *
+     * @param progress the current counts and the estimated time to finish
+     */
+    void onProgress(Progress progress);
+}

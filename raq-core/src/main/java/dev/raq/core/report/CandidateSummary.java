@@ -1,0 +1,62 @@
+package dev.raq.core.report;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One candidate's results: how it was ranked, how it fared against each other candidate, how long and how fast it
+ * answered, what it spent, and how often it failed. Measures that need data the run did not have (latency of a
+ * recorded answer, token usage a client did not report, a price) are absent, never invented.
+ *
+ * @param name               the candidate's name
+ * @param answers            calls that produced an answer (including answers reused from a store)
+ * @param errors             calls that failed
+ * @param rank               the rank summary over the evaluation's rankings, or null when it was never ranked
+ * @param versus             other candidate → wins/ties/losses of this candidate against it
+ * @param meanWords          mean answer length in words (see {@link EvaluationReport} for the word rule), or NaN
+ *                           exactly when there are no answers
+ * @param wordsPerSecond     words / latency seconds over answers with a measured latency, or null when none had one
+ * @param tokensPerSecond    completion tokens / latency seconds over answers with both, or null
+ * @param latencyP50         median latency, or null when no latency was measured
+ * @param latencyP95         95th percentile latency (linear interpolation, as numpy's default), or null
+ * @param promptTokens       prompt tokens over answers that report usage
+ * @param completionTokens   completion tokens over answers that report usage
+ * @param answersWithUsage   answers that reported (or estimated) token usage
+ * @param cost               estimated cost from the price table over answers with usage, or null without a price
+ */
+public record CandidateSummary(String name, int answers, int errors, @Nullable RankSummary rank,
+                               Map<String, WinTieLoss> versus, double meanWords, @Nullable Double wordsPerSecond,
+                               @Nullable Double tokensPerSecond, @Nullable Duration latencyP50,
+                               @Nullable Duration latencyP95, long promptTokens, long completionTokens,
+                               int answersWithUsage, @Nullable Double cost) {
+
+    /** Validates and copies. */
+    public CandidateSummary {
+        Objects.requireNonNull(name, "name");
+        versus = Map.copyOf(versus);
+    }
+
+    /** The rank summary, if the candidate was ranked at least once. */
+    public Optional<RankSummary> rankIfRanked() {
+        return Optional.ofNullable(rank);
+    }
+
+    /** Mean answer length in words, if the candidate answered at least once. */
+    public OptionalDouble meanWordsIfAnswered() {
+        return answers == 0 ? OptionalDouble.empty() : OptionalDouble.of(meanWords);
+    }
+
+    /** Wins/ties/losses against {@code other}. */
+    public WinTieLoss against(String other) {
+        WinTieLoss w = versus.get(other);
+        if (w == null) {
+            throw new IllegalArgumentException("no candidate '" + other + "' to compare '" + name + "' with");
+        }
+        return w;
+    }
+}

@@ -1,0 +1,540 @@
+package dev.raq.core.report;
+
+import dev.raq.core.judge.Consensus;
+import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.Ranking;
+import dev.raq.core.model.Completion;
+import dev.raq.core.model.TokenUsage;
+import dev.raq.core.significance.SignificanceResult;
+import dev.raq.core.significance.SignificanceTest;
+import dev.raq.stats.Bootstrap;
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The outcome of an evaluation: per candidate how it was ranked, its wins, ties and losses against every other
+ * candidate, answer length, speed, token usage, cost and errors; per judge the same rankings summary and its
+ * errors; the significance verdicts; and every sample's answers and judgments for drill-down. Immutable.
+ *
+ * <p><b>Which rankings count.</b> With one judge, every successful ranking it produced is one observation (repeated
+ * calls on a sample each count). With a panel of judges, each sample contributes one observation: the consensus of
+ * {@link Consensus#of}, which ranks the candidates by the median over judges of each judge's mean rank on that
+ * sample (a sample whose judges ranked different candidates has none). The significance test runs on exactly these
+ * observations.
+ *
+ * <p><b>Intervals.</b> Each candidate's mean rank comes with a {@value #CONFIDENCE} percentile bootstrap confidence
+ * interval ({@value #BOOTSTRAP_ROUNDS} rounds, resampling the observations, seeded by the evaluation's seed). Repeated
+ * judge calls on one sample are resampled as if independent, so with repeats the interval is somewhat too narrow.
+ *
+ * <p><b>Words.</b> Answer length counts words in any script: a maximal run of letters, digits and combining marks is
+ * one word (inner apostrophes and hyphens do not split it), and every Han ideograph, Hiragana or Katakana character
+ * counts as one word, since those scripts do not separate words by spaces.
+ *
+ * <p>Write it with {@link #writeJson(Path)} (schema {@value #SCHEMA}, documented in {@code docs/report-schema.md})
+ * or {@link #writeMarkdown(Path)}; {@link #toString()} is a readable summary.
+ */
+public final class EvaluationReport {
+
+    /** The JSON schema identifier of {@link #toJson()}. */
+    public static final String SCHEMA = "raq-report/1";
+    /** Bootstrap rounds for the confidence interval of each candidate's mean rank: {@value}. */
+    public static final int BOOTSTRAP_ROUNDS = 1000;
+    /** Confidence level of those intervals: {@value}. */
+    public static final double CONFIDENCE = 0.95;
+
+    private final List<String> candidates;
+    private final List<String> judges;
+    private final boolean dryRun;
+    private final long seed;
+    private final double alpha;
+    private final @Nullable String abortedBecause;
+    private final List<SampleResult> samples;
+    private final Map<String, Ranking> consensus;
+    private final @Nullable Double judgeAgreement;
+    private final int agreementSamples;
+    private final List<Ranking> rankings;
+    private final List<CandidateSummary> candidateSummaries;
+    private final List<JudgeSummary> judgeSummaries;
+    private final @Nullable String significanceTest;
+    private final @Nullable SignificanceResult significance;
+    private final @Nullable String significanceError;
+
+    private EvaluationReport(Builder b) {
+        this.candidates = List.copyOf(b.candidates);
+        this.judges = List.copyOf(b.judges);
+        this.dryRun = b.dryRun;
+        this.seed = b.seed;
+        this.alpha = b.alpha;
+        this.abortedBecause = b.abortedBecause;
+        List<SampleResult> sorted = new ArrayList<>(b.samples);
+        sorted.sort(Comparator.comparingInt(SampleResult::index));
+        this.samples = List.copyOf(sorted);
+        Map<String, Ranking> cons = new LinkedHashMap<>();
+        List<Ranking> observations = new ArrayList<>();
+        double wSum = 0;
+        int wCount = 0;
+        for (SampleResult s : samples) {
+            if (judges.size() == 1) {
+                for (Judgment j : s.judgments()) {
+                    observations.addAll(j.rankings());
+                }
+            } else {
+                Ranking c = consensusOf(s.judgments());
+                if (c != null) {
+                    cons.put(s.sample().id(), c);
+                    observations.add(c);
+                }
+                Double w = agreementOf(s.judgments());
+                if (w != null) {
+                    wSum += w;
+                    wCount++;
+                }
+            }
+        }
+        this.consensus = java.util.Collections.unmodifiableMap(cons);
+        this.judgeAgreement = wCount == 0 ? null : wSum / wCount;
+        this.agreementSamples = wCount;
+        this.rankings = List.copyOf(observations);
+        this.candidateSummaries = summarizeCandidates(b.prices);
+        this.judgeSummaries = summarizeJudges();
+        SignificanceResult result = null;
+        String error = null;
+        if (b.significance != null) {
+            try {
+                result = b.significance.test(candidates, rankings, alpha);
+            } catch (RuntimeException e) {
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+        }
+        this.significanceTest = b.significance == null ? null : b.significance.name();
+        this.significance = result;
+        this.significanceError = error;
+    }
+
+    /**
+     * A builder for a report over these candidates, in report order.
+     *
+     * @throws IllegalArgumentException if fewer than two candidates are given or a name repeats
+     */
+    public static Builder builder(List<String> candidates) {
+        return new Builder(candidates);
+    }
+
+    /** The candidates, in report order. */
+    public List<String> candidates() {
+        return candidates;
+    }
+
+    /** The judges' names, in panel order (one pseudo-judge in a dry run). */
+    public List<String> judges() {
+        return judges;
+    }
+
+    /** True when the judges were not called and the rankings are random: the numbers mean nothing. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** The evaluation's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The significance level. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** Why the run was aborted, if it was; the report then covers only what finished. */
+    public Optional<String> abortedBecause() {
+        return Optional.ofNullable(abortedBecause);
+    }
+
+    /** Every sample's answers and judgments, in dataset order. */
+    public List<SampleResult> samples() {
+        return samples;
+    }
+
+    /** The observations every statistic is computed from (see the class description), in dataset order. */
+    public List<Ranking> rankings() {
+        return rankings;
+    }
+
+    /** Sample id → the judges' consensus ranking, for panels of two or more judges; empty otherwise. */
+    public Map<String, Ranking> consensus() {
+        return consensus;
+    }
+
+    /**
+     * How much a panel's judges agree: the mean over samples of Kendall's W ({@link Consensus#agreement}, tie
+     * corrected) of the judges' mean ranks on the sample; 1 is full agreement, 0 none.
+     * Empty with fewer than two judges, or when no sample had a defined W.
+     */
+    public OptionalDouble judgeAgreement() {
+        return judgeAgreement == null ? OptionalDouble.empty() : OptionalDouble.of(judgeAgreement);
+    }
+
+    /** The samples {@link #judgeAgreement()} averages over. */
+    public int agreementSamples() {
+        return agreementSamples;
+    }
+
+    /** One summary per candidate, in report order. */
+    public List<CandidateSummary> candidateSummaries() {
+        return candidateSummaries;
+    }
+
+    /**
+     * The summary of one candidate.
+     *
+     * @throws IllegalArgumentException if there is no such candidate
+     */
+    public CandidateSummary candidate(String name) {
+        return candidateSummaries.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no candidate '" + name + "'; candidates: "
+                        + candidates));
+    }
+
+    /** One summary per judge, in panel order. */
+    public List<JudgeSummary> judgeSummaries() {
+        return judgeSummaries;
+    }
+
+    /** The significance test's name, if one was configured. */
+    public Optional<String> significanceTest() {
+        return Optional.ofNullable(significanceTest);
+    }
+
+    /** The significance verdicts, if a test was configured and the rankings suited it. */
+    public Optional<SignificanceResult> significance() {
+        return Optional.ofNullable(significance);
+    }
+
+    /** Why the configured test could not be run on these rankings (too few, partial rankings …), if it could not. */
+    public Optional<String> significanceError() {
+        return Optional.ofNullable(significanceError);
+    }
+
+    /** Candidate calls that failed, over all candidates. */
+    public int answerErrors() {
+        return candidateSummaries.stream().mapToInt(CandidateSummary::errors).sum();
+    }
+
+    /** Judge runs that produced no ranking, over all judges. */
+    public int judgeErrors() {
+        return judgeSummaries.stream().mapToInt(JudgeSummary::failedJudgments).sum();
+    }
+
+    /** The report as JSON following schema {@value #SCHEMA} ({@code docs/report-schema.md}). */
+    public String toJson() {
+        return ReportJson.write(this);
+    }
+
+    /** The report as Markdown: tables that can be pasted into a pull request or an issue. */
+    public String toMarkdown() {
+        return ReportMarkdown.write(this, true);
+    }
+
+    /**
+     * Writes {@link #toJson()} to a file (UTF-8), creating parent directories.
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void writeJson(Path file) {
+        write(file, toJson());
+    }
+
+    /**
+     * Writes {@link #toMarkdown()} to a file (UTF-8), creating parent directories.
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void writeMarkdown(Path file) {
+        write(file, toMarkdown());
+    }
+
+    /** A readable summary: the candidate table and the significant pairs. */
+    @Override
+    public String toString() {
+        return ReportMarkdown.write(this, false);
+    }
+
+    private static void write(Path file, String text) {
+        Objects.requireNonNull(file, "file");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report to " + file, e);
+        }
+    }
+
+    /** The panel's consensus on one sample ({@link Consensus#of}), or null when it has none. */
+    static @Nullable Ranking consensusOf(List<Judgment> judgments) {
+        try {
+            return Consensus.of(judgments).orElse(null);
+        } catch (IllegalArgumentException differentCandidates) {
+            return null; // judges that ranked different candidates have no consensus
+        }
+    }
+
+    /** The panel's agreement on one sample ({@link Consensus#agreement}), or null when undefined. */
+    static @Nullable Double agreementOf(List<Judgment> judgments) {
+        try {
+            OptionalDouble w = Consensus.agreement(judgments);
+            return w.isPresent() ? w.getAsDouble() : null;
+        } catch (IllegalArgumentException differentCandidates) {
+            return null;
+        }
+    }
+
+    private List<CandidateSummary> summarizeCandidates(PriceTable prices) {
+        List<CandidateSummary> out = new ArrayList<>();
+        Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed).build();
+        for (String c : candidates) {
+            out.add(summarizeCandidate(c, prices, bootstrap));
+        }
+        return List.copyOf(out);
+    }
+
+    private CandidateSummary summarizeCandidate(String c, PriceTable prices, Bootstrap bootstrap) {
+        int answers = 0;
+        int errors = 0;
+        long words = 0;
+        long timedWords = 0;
+        long timedNanos = 0;
+        long tokenNanos = 0;
+        long timedTokens = 0;
+        long prompt = 0;
+        long completion = 0;
+        int withUsage = 0;
+        long[] latencies = new long[samples.size()];
+        int nLatencies = 0;
+        for (SampleResult s : samples) {
+            Optional<AnswerRecord> a = s.answer(c);
+            if (a.isEmpty()) {
+                continue;
+            }
+            Completion comp = a.get().completion();
+            if (comp == null) {
+                errors++;
+                continue;
+            }
+            answers++;
+            int w = Words.count(comp.text());
+            words += w;
+            Duration latency = comp.latency().orElse(null);
+            TokenUsage usage = comp.usage().orElse(null);
+            if (latency != null) {
+                latencies[nLatencies++] = latency.toNanos();
+                timedWords += w;
+                timedNanos += latency.toNanos();
+            }
+            if (usage != null) {
+                withUsage++;
+                prompt += usage.promptTokens();
+                completion += usage.completionTokens();
+                if (latency != null) {
+                    timedTokens += usage.completionTokens();
+                    tokenNanos += latency.toNanos();
+                }
+            }
+        }
+        long[] lat = Arrays.copyOf(latencies, nLatencies);
+        Arrays.sort(lat);
+        Double cost = prices.price(c).isPresent() && withUsage > 0
+                ? prices.price(c).get().cost(prompt, completion) : null;
+        return new CandidateSummary(c, answers, errors, rankSummary(rankings, c, bootstrap), versus(c),
+                answers == 0 ? Double.NaN : (double) words / answers,
+                timedNanos > 0 ? timedWords / (timedNanos / 1e9) : null,
+                tokenNanos > 0 ? timedTokens / (tokenNanos / 1e9) : null,
+                percentile(lat, 0.50), percentile(lat, 0.95), prompt, completion, withUsage, cost);
+    }
+
+    private Map<String, WinTieLoss> versus(String c) {
+        Map<String, WinTieLoss> out = new LinkedHashMap<>();
+        for (String other : candidates) {
+            if (other.equals(c)) {
+                continue;
+            }
+            int w = 0;
+            int t = 0;
+            int l = 0;
+            for (Ranking r : rankings) {
+                if (r.contains(c) && r.contains(other)) {
+                    int cmp = r.compare(c, other);
+                    if (cmp < 0) {
+                        w++;
+                    } else if (cmp == 0) {
+                        t++;
+                    } else {
+                        l++;
+                    }
+                }
+            }
+            out.put(other, new WinTieLoss(w, t, l));
+        }
+        return out;
+    }
+
+    private List<JudgeSummary> summarizeJudges() {
+        List<JudgeSummary> out = new ArrayList<>();
+        for (String judge : judges) {
+            int judgments = 0;
+            int failedJudgments = 0;
+            int failedCalls = 0;
+            List<Ranking> rs = new ArrayList<>();
+            for (SampleResult s : samples) {
+                for (Judgment j : s.judgments()) {
+                    if (!j.judge().equals(judge)) {
+                        continue;
+                    }
+                    judgments++;
+                    failedJudgments += j.failed() ? 1 : 0;
+                    failedCalls += j.failedCalls().size();
+                    rs.addAll(j.rankings());
+                }
+            }
+            Map<String, RankSummary> ranks = new LinkedHashMap<>();
+            for (String c : candidates) {
+                RankSummary summary = rankSummary(rs, c, null);
+                if (summary != null) {
+                    ranks.put(c, summary);
+                }
+            }
+            out.add(new JudgeSummary(judge, judgments, failedJudgments, failedCalls, ranks));
+        }
+        return List.copyOf(out);
+    }
+
+    private static @Nullable RankSummary rankSummary(List<Ranking> rankings, String c,
+                                                     @Nullable Bootstrap bootstrap) {
+        double[] ranks = new double[rankings.size()];
+        int n = 0;
+        for (Ranking r : rankings) {
+            Double rank = r.ranks().get(c);
+            if (rank != null) {
+                ranks[n++] = rank;
+            }
+        }
+        return n == 0 ? null : RankSummary.of(Arrays.copyOf(ranks, n), bootstrap);
+    }
+
+    /** Linear interpolation between closest ranks (numpy's default), or null for no data. */
+    static @Nullable Duration percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return null;
+        }
+        double pos = p * (sortedNanos.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sortedNanos.length - 1);
+        double v = sortedNanos[lo] + (pos - lo) * (sortedNanos[hi] - sortedNanos[lo]);
+        return Duration.ofNanos(Math.round(v));
+    }
+
+    /**
+     * Collects sample results and builds an {@link EvaluationReport}; the evaluation uses it, and so can a user who
+     * rebuilds a report from stored results. {@link #add(SampleResult)} is thread-safe. Reusable.
+     */
+    public static final class Builder {
+        private final List<String> candidates;
+        private List<String> judges = List.of();
+        private boolean dryRun;
+        private long seed;
+        private double alpha = 0.05;
+        private @Nullable String abortedBecause;
+        private @Nullable SignificanceTest significance;
+        private PriceTable prices = PriceTable.none();
+        private final List<SampleResult> samples = new ArrayList<>();
+
+        private Builder(List<String> candidates) {
+            this.candidates = List.copyOf(candidates);
+            if (this.candidates.size() < 2) {
+                throw new IllegalArgumentException("a report needs at least two candidates but had "
+                        + this.candidates.size());
+            }
+            if (new java.util.HashSet<>(this.candidates).size() != this.candidates.size()) {
+                throw new IllegalArgumentException("candidate names repeat: " + this.candidates);
+            }
+        }
+
+        /** Sets the judges' names, in panel order (default: none). */
+        public Builder judges(List<String> judges) {
+            this.judges = List.copyOf(judges);
+            return this;
+        }
+
+        /** Marks the report as a dry run: random rankings, no judge called (default: false). */
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        /** Records the evaluation's seed (default: 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets the significance level (default: 0.05).
+         *
+         * @throws IllegalArgumentException if alpha is outside (0, 1)
+         */
+        public Builder alpha(double alpha) {
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+            }
+            this.alpha = alpha;
+            return this;
+        }
+
+        /** Sets the significance test run on the collected rankings (default: none). */
+        public Builder significance(@Nullable SignificanceTest significance) {
+            this.significance = significance;
+            return this;
+        }
+
+        /** Sets the prices for cost estimates (default: {@link PriceTable#none()}). */
+        public Builder prices(PriceTable prices) {
+            this.prices = Objects.requireNonNull(prices, "prices");
+            return this;
+        }
+
+        /** Marks the report as partial: the run was aborted for this reason. */
+        public Builder aborted(@Nullable String reason) {
+            this.abortedBecause = reason;
+            return this;
+        }
+
+        /** Adds one sample's results. */
+        public synchronized Builder add(SampleResult sample) {
+            samples.add(Objects.requireNonNull(sample, "sample"));
+            return this;
+        }
+
+        /** Computes every statistic and the significance test, and builds the report. */
+        public synchronized EvaluationReport build() {
+            return new EvaluationReport(this);
+        }
+    }
+}

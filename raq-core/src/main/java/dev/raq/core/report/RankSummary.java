@@ -1,0 +1,75 @@
+package dev.raq.core.report;
+
+import dev.raq.stats.Bootstrap;
+import dev.raq.stats.ConfidenceInterval;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * How one candidate was ranked over a set of rankings (1 = best).
+ *
+ * @param n      the rankings that rank the candidate (≥ 1)
+ * @param mean   the mean rank
+ * @param median the median rank (mean of the two middle values for even n)
+ * @param sd     the sample standard deviation (n − 1 denominator), or NaN exactly when n = 1; see {@link #sdIfDefined()}
+ * @param meanInterval a percentile bootstrap confidence interval of the mean rank (resampling the rankings), or null
+ *                     when it was not computed (fewer than two rankings, or a per-judge summary)
+ */
+public record RankSummary(int n, double mean, double median, double sd, @Nullable ConfidenceInterval meanInterval) {
+
+    /**
+     * Validates the ranges.
+     *
+     * @throws IllegalArgumentException if n &lt; 1, the mean or median is NaN, or sd is NaN for n &gt; 1
+     */
+    public RankSummary {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1 but was " + n);
+        }
+        if (Double.isNaN(mean) || Double.isNaN(median) || (n > 1 && Double.isNaN(sd))) {
+            throw new IllegalArgumentException("rank summary of " + n + " rankings must be defined");
+        }
+    }
+
+    /** The bootstrap confidence interval of the mean rank, if computed. */
+    public Optional<ConfidenceInterval> meanIntervalIfComputed() {
+        return Optional.ofNullable(meanInterval);
+    }
+
+    /** The standard deviation, defined for at least two rankings. */
+    public OptionalDouble sdIfDefined() {
+        return n > 1 ? OptionalDouble.of(sd) : OptionalDouble.empty();
+    }
+
+    static RankSummary of(double[] ranks) {
+        return of(ranks, null);
+    }
+
+    static RankSummary of(double[] ranks, @Nullable Bootstrap bootstrap) {
+        int n = ranks.length;
+        double[] sorted = ranks.clone();
+        java.util.Arrays.sort(sorted);
+        double sum = 0;
+        for (double r : sorted) {
+            sum += r;
+        }
+        double mean = sum / n;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double ss = 0;
+        for (double r : sorted) {
+            ss += (r - mean) * (r - mean);
+        }
+        ConfidenceInterval ci = bootstrap == null || n < 2 ? null : bootstrap.interval(ranks, RankSummary::mean);
+        return new RankSummary(n, mean, median, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, ci);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+}

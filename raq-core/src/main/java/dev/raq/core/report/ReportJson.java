@@ -1,0 +1,228 @@
+package dev.raq.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raq.core.judge.JudgeCall;
+import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.Ranking;
+import dev.raq.core.model.Completion;
+import dev.raq.core.significance.Omnibus;
+import dev.raq.core.significance.PairComparison;
+import dev.raq.core.significance.SignificanceResult;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+
+/** Writes a report as JSON, schema {@code raq-report/1} (documented in {@code docs/report-schema.md}). */
+final class ReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    static String write(EvaluationReport r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", EvaluationReport.SCHEMA);
+        root.put("dryRun", r.dryRun());
+        root.put("aborted", r.abortedBecause().orElse(null));
+        root.put("seed", r.seed());
+        root.put("alpha", r.alpha());
+        r.candidates().forEach(root.putArray("candidates")::add);
+        r.judges().forEach(root.putArray("judges")::add);
+        root.put("observations", r.judges().size() > 1 ? "consensus" : "judge");
+        ObjectNode counts = root.putObject("counts");
+        counts.put("samples", r.samples().size());
+        counts.put("judgedSamples", r.samples().stream().filter(s -> s.notJudged() == null).count());
+        counts.put("rankings", r.rankings().size());
+        counts.put("answerErrors", r.answerErrors());
+        counts.put("judgeErrors", r.judgeErrors());
+        if (r.judgeAgreement().isPresent()) {
+            root.putObject("judgeAgreement").put("kendallW", r.judgeAgreement().getAsDouble())
+                    .put("samples", r.agreementSamples());
+        } else {
+            root.putNull("judgeAgreement");
+        }
+        ArrayNode cands = root.putArray("candidateSummaries");
+        for (CandidateSummary c : r.candidateSummaries()) {
+            ObjectNode n = cands.addObject();
+            n.put("name", c.name());
+            n.put("answers", c.answers());
+            n.put("errors", c.errors());
+            putRank(n, "rank", c.rank());
+            ObjectNode versus = n.putObject("versus");
+            c.versus().forEach((other, w) -> {
+                ObjectNode o = versus.putObject(other);
+                o.put("wins", w.wins());
+                o.put("ties", w.ties());
+                o.put("losses", w.losses());
+            });
+            putNumber(n, "meanWords", c.answers() == 0 ? null : c.meanWords());
+            putNumber(n, "wordsPerSecond", c.wordsPerSecond());
+            putNumber(n, "tokensPerSecond", c.tokensPerSecond());
+            putMillis(n, "latencyP50Ms", c.latencyP50());
+            putMillis(n, "latencyP95Ms", c.latencyP95());
+            n.put("promptTokens", c.promptTokens());
+            n.put("completionTokens", c.completionTokens());
+            n.put("answersWithUsage", c.answersWithUsage());
+            putNumber(n, "cost", c.cost());
+        }
+        ArrayNode judges = root.putArray("judgeSummaries");
+        for (JudgeSummary j : r.judgeSummaries()) {
+            ObjectNode n = judges.addObject();
+            n.put("name", j.name());
+            n.put("judgments", j.judgments());
+            n.put("failedJudgments", j.failedJudgments());
+            n.put("failedCalls", j.failedCalls());
+            ObjectNode ranks = n.putObject("ranks");
+            j.ranks().forEach((c, s) -> putRank(ranks, c, s));
+        }
+        if (r.significanceTest().isEmpty()) {
+            root.putNull("significance");
+        } else {
+            ObjectNode sig = root.putObject("significance");
+            sig.put("test", r.significanceTest().get());
+            sig.put("error", r.significanceError().orElse(null));
+            SignificanceResult res = r.significance().orElse(null);
+            if (res != null) {
+                Omnibus o = res.omnibus().orElse(null);
+                if (o == null) {
+                    sig.putNull("omnibus");
+                } else {
+                    ObjectNode on = sig.putObject("omnibus");
+                    on.put("test", o.test());
+                    on.put("defined", o.defined());
+                    putNumber(on, "statistic", o.defined() ? o.statistic() : null);
+                    putNumber(on, "pValue", o.defined() ? o.pValue() : null);
+                }
+                ArrayNode pairs = sig.putArray("pairs");
+                for (PairComparison p : res.pairs()) {
+                    ObjectNode pn = pairs.addObject();
+                    pn.put("first", p.first());
+                    pn.put("second", p.second());
+                    pn.put("pValue", p.pValue());
+                    pn.put("significant", p.significant());
+                    pn.put("better", p.better());
+                }
+            }
+        }
+        ArrayNode samples = root.putArray("samples");
+        for (SampleResult s : r.samples()) {
+            ObjectNode n = samples.addObject();
+            n.put("index", s.index());
+            n.put("id", s.sample().id());
+            n.put("question", s.sample().question());
+            s.sample().references().forEach(n.putArray("references")::add);
+            n.put("notJudged", s.notJudged());
+            ArrayNode answers = n.putArray("answers");
+            for (AnswerRecord a : s.answers()) {
+                answers.add(answer(a));
+            }
+            ArrayNode js = n.putArray("judgments");
+            for (Judgment j : s.judgments()) {
+                js.add(judgment(j));
+            }
+            Ranking consensus = r.consensus().get(s.sample().id());
+            if (consensus == null) {
+                n.putNull("consensus");
+            } else {
+                putRanking(n.putObject("consensus"), consensus);
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a report as JSON", e);
+        }
+    }
+
+    private static ObjectNode answer(AnswerRecord a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("candidate", a.candidate());
+        Completion c = a.completion();
+        n.put("text", c == null ? null : c.text());
+        n.put("error", a.error());
+        n.put("reused", a.reused());
+        if (c == null) {
+            return n;
+        }
+        n.put("words", Words.count(c.text()));
+        putMillis(n, "latencyMs", c.latency().orElse(null));
+        putMillis(n, "timeToFirstTokenMs", c.timeToFirstToken().orElse(null));
+        if (c.usage().isPresent()) {
+            n.put("promptTokens", c.usage().get().promptTokens());
+            n.put("completionTokens", c.usage().get().completionTokens());
+            n.put("usageEstimated", c.usage().get().estimated());
+        } else {
+            n.putNull("promptTokens");
+            n.putNull("completionTokens");
+            n.putNull("usageEstimated");
+        }
+        n.put("finishReason", c.finishReason().orElse(null));
+        n.put("modelId", c.modelId().orElse(null));
+        return n;
+    }
+
+    static ObjectNode judgment(Judgment j) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("judge", j.judge());
+        n.put("sampleId", j.sampleId());
+        ObjectNode scores = n.putObject("scores");
+        j.scores().forEach(scores::put);
+        ArrayNode calls = n.putArray("calls");
+        for (JudgeCall c : j.calls()) {
+            ObjectNode cn = calls.addObject();
+            c.shownOrder().forEach(cn.putArray("shownOrder")::add);
+            if (c.ranking().isPresent()) {
+                putRanking(cn.putObject("ranking"), c.ranking().get());
+            } else {
+                cn.putNull("ranking");
+            }
+            cn.put("error", c.error().orElse(null));
+            cn.put("output", c.output().orElse(null));
+            ObjectNode attrs = cn.putObject("attributes");
+            c.attributes().forEach(attrs::put);
+        }
+        return n;
+    }
+
+    private static void putRanking(ObjectNode n, Ranking r) {
+        for (String c : r.candidates()) {
+            n.put(c, r.rank(c));
+        }
+    }
+
+    private static void putRank(ObjectNode parent, String field, @Nullable RankSummary s) {
+        if (s == null) {
+            parent.putNull(field);
+            return;
+        }
+        ObjectNode n = parent.putObject(field);
+        n.put("n", s.n());
+        n.put("mean", s.mean());
+        n.put("median", s.median());
+        putNumber(n, "sd", s.n() > 1 ? s.sd() : null);
+        if (s.meanInterval() == null) {
+            n.putNull("meanInterval");
+        } else {
+            n.putObject("meanInterval").put("lower", s.meanInterval().lower()).put("upper", s.meanInterval().upper())
+                    .put("level", s.meanInterval().level());
+        }
+    }
+
+    private static void putNumber(ObjectNode n, String field, @Nullable Double v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v.doubleValue());
+        }
+    }
+
+    private static void putMillis(ObjectNode n, String field, @Nullable Duration d) {
+        putNumber(n, field, d == null ? null : d.toNanos() / 1e6);
+    }
+
+}

@@ -1,0 +1,144 @@
+package dev.raq.core.report;
+
+import dev.raq.core.significance.Omnibus;
+import dev.raq.core.significance.PairComparison;
+import dev.raq.core.significance.SignificanceResult;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Writes a report as Markdown tables (and, without headings, as the report's {@code toString()}). */
+final class ReportMarkdown {
+
+    private static final String NA = "n/a";
+
+    private ReportMarkdown() {
+    }
+
+    static String write(EvaluationReport r, boolean markdown) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(markdown ? "# RAQ evaluation report\n\n" : "RAQ evaluation report\n");
+        if (r.dryRun()) {
+            sb.append(markdown ? "> **DRY RUN** — " : "DRY RUN: ")
+                    .append("the judges were not called; the rankings are random and mean nothing.\n\n");
+        }
+        r.abortedBecause().ifPresent(reason -> sb.append(markdown ? "> **ABORTED** — " : "ABORTED: ")
+                .append(reason).append(" The numbers cover only what finished.\n\n"));
+        long judged = r.samples().stream().filter(s -> s.notJudged() == null).count();
+        sb.append(String.format(Locale.ROOT, "%d samples (%d judged), %d rankings from %s; seed %d, alpha %s.%n%n",
+                r.samples().size(), judged, r.rankings().size(),
+                r.judges().size() > 1 ? "the consensus of " + r.judges().size() + " judges"
+                        : r.judges().isEmpty() ? "no judge" : "judge " + r.judges().get(0),
+                r.seed(), num(r.alpha())));
+        r.judgeAgreement().ifPresent(w -> sb.append(String.format(Locale.ROOT,
+                "Judge agreement: mean Kendall's W %.3f over %d samples.%n%n", w, r.agreementSamples())));
+        if (markdown) {
+            sb.append("## Candidates\n\n");
+        }
+        sb.append("| Candidate | Mean rank | 95% CI | Median rank | SD | Rankings | Mean words | Words/s | Tokens/s "
+                + "| Latency p50 | Latency p95 | Tokens in/out | Cost | Errors |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (CandidateSummary c : r.candidateSummaries()) {
+            RankSummary rank = c.rank();
+            sb.append("| ").append(c.name())
+                    .append(" | ").append(rank == null ? NA : num(rank.mean()))
+                    .append(" | ").append(rank == null || rank.meanInterval() == null ? NA
+                            : num(rank.meanInterval().lower()) + "–" + num(rank.meanInterval().upper()))
+                    .append(" | ").append(rank == null ? NA : num(rank.median()))
+                    .append(" | ").append(rank == null || rank.n() < 2 ? NA : num(rank.sd()))
+                    .append(" | ").append(rank == null ? 0 : rank.n())
+                    .append(" | ").append(c.answers() == 0 ? NA : num(c.meanWords()))
+                    .append(" | ").append(c.wordsPerSecond() == null ? NA : num(c.wordsPerSecond()))
+                    .append(" | ").append(c.tokensPerSecond() == null ? NA : num(c.tokensPerSecond()))
+                    .append(" | ").append(ms(c.latencyP50()))
+                    .append(" | ").append(ms(c.latencyP95()))
+                    .append(" | ").append(c.answersWithUsage() == 0 ? NA
+                            : c.promptTokens() + "/" + c.completionTokens())
+                    .append(" | ").append(c.cost() == null ? NA : new java.math.BigDecimal(c.cost()).round(new java.math.MathContext(4)).stripTrailingZeros()
+                            .toPlainString())
+                    .append(" | ").append(c.errors()).append(" |\n");
+        }
+        sb.append('\n');
+        if (markdown) {
+            sb.append("## Head to head\n\nWins/ties/losses of the row's candidate against the column's.\n\n");
+            sb.append('|').append(" |");
+            r.candidates().forEach(c -> sb.append(' ').append(c).append(" |"));
+            sb.append("\n|---|");
+            r.candidates().forEach(c -> sb.append("---:|"));
+            sb.append('\n');
+            for (CandidateSummary c : r.candidateSummaries()) {
+                sb.append("| ").append(c.name()).append(" |");
+                for (String other : r.candidates()) {
+                    sb.append(' ').append(other.equals(c.name()) ? "—" : c.against(other).toString()).append(" |");
+                }
+                sb.append('\n');
+            }
+            sb.append('\n');
+        }
+        appendSignificance(sb, r, markdown);
+        if (markdown && !r.judgeSummaries().isEmpty()) {
+            sb.append("## Judges\n\n| Judge | Judgments | Failed judgments | Failed calls |");
+            r.candidates().forEach(c -> sb.append(" Mean rank ").append(c).append(" |"));
+            sb.append("\n|---|---:|---:|---:|");
+            r.candidates().forEach(c -> sb.append("---:|"));
+            sb.append('\n');
+            for (JudgeSummary j : r.judgeSummaries()) {
+                sb.append("| ").append(j.name()).append(" | ").append(j.judgments()).append(" | ")
+                        .append(j.failedJudgments()).append(" | ").append(j.failedCalls()).append(" |");
+                for (String c : r.candidates()) {
+                    RankSummary s = j.ranks().get(c);
+                    sb.append(' ').append(s == null ? NA : num(s.mean())).append(" |");
+                }
+                sb.append('\n');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void appendSignificance(StringBuilder sb, EvaluationReport r, boolean markdown) {
+        if (r.significanceTest().isEmpty()) {
+            return;
+        }
+        if (markdown) {
+            sb.append("## Significance\n\n");
+        }
+        SignificanceResult res = r.significance().orElse(null);
+        if (res == null) {
+            sb.append(r.significanceTest().get()).append(" could not be run: ")
+                    .append(r.significanceError().orElse("unknown reason")).append("\n\n");
+            return;
+        }
+        sb.append(res.test()).append(" at alpha ").append(num(res.alpha()));
+        Omnibus o = res.omnibus().orElse(null);
+        if (o != null) {
+            sb.append(o.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s", o.test(),
+                    o.statistic(), pValue(o.pValue())) : "; " + o.test() + " undefined for these rankings");
+        }
+        sb.append(".\n\n| Pair | p-value | Significant | Favoured |\n|---|---:|:---:|---|\n");
+        for (PairComparison p : res.pairs()) {
+            sb.append("| ").append(p.first()).append(" vs ").append(p.second())
+                    .append(" | ").append(pValue(p.pValue()))
+                    .append(" | ").append(p.significant() ? "yes" : "no")
+                    .append(" | ").append(p.better() == null ? "—" : p.better()).append(" |\n");
+        }
+        sb.append('\n');
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private static String pValue(double p) {
+        return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : num4(p);
+    }
+
+    private static String num4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private static String ms(@Nullable Duration d) {
+        return d == null ? NA : String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+    }
+}

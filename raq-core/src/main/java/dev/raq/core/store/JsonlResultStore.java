@@ -1,0 +1,281 @@
+package dev.raq.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raq.core.judge.JudgeCall;
+import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.Ranking;
+import dev.raq.core.model.Completion;
+import dev.raq.core.model.TokenUsage;
+import org.jspecify.annotations.Nullable;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A result store in a JSON Lines file: one record per answer or judgment, appended and written through to the file
+ * as soon as it completes, so that a process killed at any moment loses at most the record being written.
+ *
+ * <p>{@link #open(Path)} reads the records already in the file. A last line cut short by a crash is ignored,
+ * reported through {@link System.Logger} (level WARNING) and cut off the file, so that new records start on a line of
+ * their own; a complete line that is not a valid record is skipped and reported the same way. Records are written
+ * with one {@code write} call each and not forced to the disk: they survive the process, not a power failure.
+ *
+ * <p>Thread-safe. Close it when the evaluation is done.
+ */
+public final class JsonlResultStore implements ResultStore, Closeable {
+
+    private static final System.Logger LOG = System.getLogger(JsonlResultStore.class.getName());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<String, Completion> answers = new HashMap<>();
+    private final Map<String, Judgment> judgments = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private JsonlResultStore(Path file) throws IOException {
+        this.file = file;
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        load();
+        channel.position(channel.size());
+    }
+
+    /**
+     * Opens (creating if needed) a store file and reads the records it holds, repairing a torn last line.
+     *
+     * @param file the JSON Lines file
+     * @return the open store
+     * @throws UncheckedIOException if the file cannot be read or written
+     */
+    public static JsonlResultStore open(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return new JsonlResultStore(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open result store " + file, e);
+        }
+    }
+
+    /** The store's file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The number of answers and judgments held. */
+    public synchronized int size() {
+        return answers.size() + judgments.size();
+    }
+
+    /** What was wrong with the file when it was opened (a torn last line, invalid lines); empty when nothing was. */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public synchronized Optional<Completion> answer(String key) {
+        return Optional.ofNullable(answers.get(key));
+    }
+
+    @Override
+    public synchronized void putAnswer(String key, Completion completion) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(completion, "completion");
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("key", key);
+        n.put("type", "answer");
+        n.set("completion", completion(completion));
+        append(n);
+        answers.put(key, completion);
+    }
+
+    @Override
+    public synchronized Optional<Judgment> judgment(String key) {
+        return Optional.ofNullable(judgments.get(key));
+    }
+
+    @Override
+    public synchronized void putJudgment(String key, Judgment judgment) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(judgment, "judgment");
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("key", key);
+        n.put("type", "judgment");
+        n.set("judgment", judgment(judgment));
+        append(n);
+        judgments.put(key, judgment);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JsonlResultStore{" + file + "}";
+    }
+
+    private void append(ObjectNode record) {
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap((MAPPER.writeValueAsString(record) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to result store " + file, e);
+        }
+    }
+
+    private void load() throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return;
+        }
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+            // read on
+        }
+        byte[] bytes = all.array();
+        int start = 0;
+        int lineNo = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lineNo++;
+                read(new String(bytes, start, i - start, StandardCharsets.UTF_8), lineNo);
+                start = i + 1;
+            }
+        }
+        if (start < bytes.length) {
+            report("line " + (lineNo + 1) + " of " + file + " was cut short (" + (bytes.length - start)
+                    + " bytes, probably by a crash); ignored and removed");
+            channel.truncate(start);
+        }
+    }
+
+    private void read(String line, int lineNo) {
+        if (line.isBlank()) {
+            return;
+        }
+        try {
+            JsonNode n = MAPPER.readTree(line);
+            String key = n.get("key").asText();
+            String type = n.get("type").asText();
+            if (type.equals("answer")) {
+                answers.put(key, completion(n.get("completion")));
+            } else if (type.equals("judgment")) {
+                judgments.put(key, judgment(n.get("judgment")));
+            } else {
+                throw new IllegalArgumentException("unknown record type '" + type + "'");
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            report("line " + lineNo + " of " + file + " is not a valid record and was skipped: " + e.getMessage());
+        }
+    }
+
+    private void report(String problem) {
+        problems.add(problem);
+        LOG.log(System.Logger.Level.WARNING, problem);
+    }
+
+    static ObjectNode completion(Completion c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("text", c.text());
+        c.usage().ifPresent(u -> n.putObject("usage").put("promptTokens", u.promptTokens())
+                .put("completionTokens", u.completionTokens()).put("estimated", u.estimated()));
+        c.latency().ifPresent(d -> n.put("latencyNanos", d.toNanos()));
+        c.timeToFirstToken().ifPresent(d -> n.put("timeToFirstTokenNanos", d.toNanos()));
+        c.finishReason().ifPresent(f -> n.put("finishReason", f));
+        c.modelId().ifPresent(m -> n.put("modelId", m));
+        return n;
+    }
+
+    static Completion completion(JsonNode n) {
+        Completion.Builder b = Completion.builder(n.get("text").asText());
+        JsonNode u = n.get("usage");
+        if (u != null) {
+            b.usage(new TokenUsage(u.get("promptTokens").asLong(), u.get("completionTokens").asLong(),
+                    u.get("estimated").asBoolean()));
+        }
+        if (n.has("latencyNanos")) {
+            b.latency(Duration.ofNanos(n.get("latencyNanos").asLong()));
+        }
+        if (n.has("timeToFirstTokenNanos")) {
+            b.timeToFirstToken(Duration.ofNanos(n.get("timeToFirstTokenNanos").asLong()));
+        }
+        b.finishReason(text(n, "finishReason"));
+        b.modelId(text(n, "modelId"));
+        return b.build();
+    }
+
+    static ObjectNode judgment(Judgment j) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("judge", j.judge());
+        n.put("sampleId", j.sampleId());
+        ObjectNode scores = n.putObject("scores");
+        j.scores().forEach(scores::put);
+        var calls = n.putArray("calls");
+        for (JudgeCall c : j.calls()) {
+            ObjectNode cn = calls.addObject();
+            c.shownOrder().forEach(cn.putArray("shownOrder")::add);
+            c.output().ifPresent(o -> cn.put("output", o));
+            c.ranking().ifPresent(r -> {
+                ObjectNode rn = cn.putObject("ranking");
+                r.candidates().forEach(name -> rn.put(name, r.rank(name)));
+            });
+            c.error().ifPresent(e -> cn.put("error", e));
+            ObjectNode attrs = cn.putObject("attributes");
+            c.attributes().forEach(attrs::put);
+        }
+        return n;
+    }
+
+    static Judgment judgment(JsonNode n) {
+        List<JudgeCall> calls = new ArrayList<>();
+        for (JsonNode c : n.get("calls")) {
+            List<String> shown = new ArrayList<>();
+            c.get("shownOrder").forEach(s -> shown.add(s.asText()));
+            Map<String, String> attrs = new LinkedHashMap<>();
+            c.get("attributes").fields().forEachRemaining(e -> attrs.put(e.getKey(), e.getValue().asText()));
+            String output = text(c, "output");
+            if (c.has("ranking")) {
+                Map<String, Double> ranks = new HashMap<>();
+                c.get("ranking").fields().forEachRemaining(e -> ranks.put(e.getKey(), e.getValue().asDouble()));
+                calls.add(JudgeCall.ranked(shown, output, new Ranking(ranks), attrs));
+            } else {
+                calls.add(JudgeCall.failed(shown, output, c.get("error").asText(), attrs));
+            }
+        }
+        Map<String, Double> scores = new HashMap<>();
+        n.get("scores").fields().forEachRemaining(e -> scores.put(e.getKey(), e.getValue().asDouble()));
+        return new Judgment(n.get("judge").asText(), n.get("sampleId").asText(), calls, scores);
+    }
+
+    private static @Nullable String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

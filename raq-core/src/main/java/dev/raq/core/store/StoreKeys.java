@@ -1,0 +1,90 @@
+package dev.raq.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raq.core.judge.CandidateAnswer;
+import dev.raq.core.model.ChatMessage;
+import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.GenerationOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The keys under which results are stored: the SHA-256 (hex) of a canonical JSON of everything that determines the
+ * result, so that a changed prompt, option, model, answer or seed is a new key and never reuses a stale result.
+ */
+public final class StoreKeys {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private StoreKeys() {
+    }
+
+    /**
+     * The key of a candidate's answer: its name, its client's model id and the full request (messages, options,
+     * reply schema).
+     *
+     * @param candidate the candidate's name
+     * @param modelId   the client's model id, or the empty string when it reports none
+     * @param request   the request sent to the model
+     * @return 64 lowercase hex digits
+     */
+    public static String answer(String candidate, String modelId, ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("type", "answer");
+        n.put("candidate", Objects.requireNonNull(candidate, "candidate"));
+        n.put("modelId", Objects.requireNonNull(modelId, "modelId"));
+        ArrayNode messages = n.putArray("messages");
+        for (ChatMessage m : request.messages()) {
+            messages.addObject().put("role", m.role().name()).put("content", m.content());
+        }
+        GenerationOptions o = request.options();
+        ObjectNode opts = n.putObject("options");
+        o.temperature().ifPresent(v -> opts.put("temperature", v));
+        o.topP().ifPresent(v -> opts.put("topP", v));
+        o.maxTokens().ifPresent(v -> opts.put("maxTokens", v));
+        o.stop().forEach(opts.putArray("stop")::add);
+        o.seed().ifPresent(v -> opts.put("seed", v));
+        o.frequencyPenalty().ifPresent(v -> opts.put("frequencyPenalty", v));
+        o.presencePenalty().ifPresent(v -> opts.put("presencePenalty", v));
+        request.replySchema().ifPresent(s -> n.putObject("replySchema").put("name", s.name())
+                .put("description", s.description()).put("jsonSchema", s.jsonSchema()));
+        return sha256(n);
+    }
+
+    /**
+     * The key of a judgment: the judge's name, the sample id, the answers judged (names and texts, in order) and
+     * the seed.
+     *
+     * @return 64 lowercase hex digits
+     */
+    public static String judgment(String judge, String sampleId, List<CandidateAnswer> answers, long seed) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("type", "judgment");
+        n.put("judge", Objects.requireNonNull(judge, "judge"));
+        n.put("sampleId", Objects.requireNonNull(sampleId, "sampleId"));
+        ArrayNode as = n.putArray("answers");
+        for (CandidateAnswer a : answers) {
+            as.addObject().put("candidate", a.candidate()).put("text", a.text());
+        }
+        n.put("seed", seed);
+        return sha256(n);
+    }
+
+    private static String sha256(ObjectNode canonical) {
+        try {
+            byte[] json = MAPPER.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot compute a store key", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.raq.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raq.core.Evaluation;
+import dev.raq.core.data.Dataset;
+import dev.raq.core.data.PromptTemplate;
+import dev.raq.core.data.Sample;
+import dev.raq.core.judge.Judges;
+import dev.raq.core.metrics.SquadMetrics;
+import dev.raq.core.report.EvaluationReport;
+import dev.raq.core.significance.SignificanceTest;
+import dev.raq.core.significance.SignificanceTests;
+import dev.raq.core.store.ResultStore;
+import dev.raq.stats.PAdjust;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline demo: which of five real SQuAD v1.1 systems answers best on 300 questions of the SQuAD dev set, with
+ * statistical evidence — no network, no key, a few seconds.
+ *
+ * <p>Each system is a model client that replays the answer it really gave (recorded from the SQuAD leaderboard, see
+ * {@code data/SQUAD-ATTRIBUTION.md}). Two rule-based judges rank the five answers of every question: the official
+ * SQuAD token F1 and exact match. For each judge the rankings are tested with Dunn's test (Holm adjustment, as in
+ * the RAQ paper) and with Friedman's test and Nemenyi's post-hoc test (which use the pairing by question). The
+ * summary is printed; JSON and Markdown reports are written into the folder named by the first argument
+ * ({@value #DEFAULT_FOLDER} by default).
+ *
+ * <p>Run: {@code ./mvnw -q -Pdemo -pl raq-examples -am package -DskipTests}
+ */
+public final class OfflineDemo {
+
+    /** The output folder when no argument is given. */
+    public static final String DEFAULT_FOLDER = "target/demo-report";
+
+    /** The prompt the candidates were asked (rendered per question; the replayed systems answered it). */
+    static final String PROMPT = "Use the following pieces of context to give a succinct and clear answer to the "
+            + "question at the end:\n{context}\nQuestion: {question}\nAnswer:";
+
+    private OfflineDemo() {
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param args the output folder (optional)
+     */
+    public static void main(String[] args) {
+        Path folder = Path.of(args.length > 0 ? args[0] : DEFAULT_FOLDER);
+        Map<String, EvaluationReport> reports = run(folder);
+        System.out.println("RAQ offline demo: 5 SQuAD v1.1 systems replayed on 300 dev questions\n");
+        String judge = "";
+        for (Map.Entry<String, EvaluationReport> e : reports.entrySet()) {
+            EvaluationReport report = e.getValue();
+            if (!report.judges().get(0).equals(judge)) {
+                judge = report.judges().get(0);
+                System.out.println("=== judged by " + judge);
+                System.out.println(report); // the candidate table and the first test's verdicts
+            } else {
+                report.significance().ifPresent(s -> System.out.println(s + "\n"));
+            }
+        }
+        System.out.println("Reports (JSON and Markdown) written to " + folder.toAbsolutePath());
+    }
+
+    /**
+     * Evaluates the five systems with each judge and test, writes {@code <judge>-<test>.json} and {@code .md} into
+     * the folder, and returns the reports by that name.
+     */
+    static Map<String, EvaluationReport> run(Path folder) {
+        Dataset questions = squadSample();
+        Map<String, ReplayClient> systems = recordedSystems(questions);
+        Map<String, EvaluationReport> reports = new LinkedHashMap<>();
+        ResultStore store = ResultStore.inMemory(); // each system answers once; later runs reuse the answers
+        Map<String, SignificanceTest> tests = new LinkedHashMap<>();
+        tests.put("dunn-holm", SignificanceTests.dunn(PAdjust.HOLM));
+        tests.put("friedman-nemenyi", SignificanceTests.friedmanNemenyi());
+        for (var judge : List.of(Judges.score(SquadMetrics.f1Scorer()), Judges.score(SquadMetrics.exactMatchScorer()))) {
+            for (var test : tests.entrySet()) {
+                Evaluation.Builder b = Evaluation.builder().dataset(questions).promptTemplate(PROMPT).judge(judge)
+                        .significance(test.getValue()).alpha(0.05).seed(42).store(store);
+                systems.forEach(b::candidate);
+                EvaluationReport report = b.build().run();
+                String name = judge.name().replaceAll("^score\\((.*)\\)$", "$1").replaceAll("[^A-Za-z0-9-]+", "-") + "-"
+                        + test.getKey();
+                report.writeJson(folder.resolve(name + ".json"));
+                report.writeMarkdown(folder.resolve(name + ".md"));
+                reports.put(name, report);
+            }
+        }
+        return reports;
+    }
+
+    /** The 300 SQuAD v1.1 dev questions shipped in this module's resources. */
+    static Dataset squadSample() {
+        return Dataset.fromJsonl(resourceFile("squad-dev-sample.jsonl"));
+    }
+
+    /** System name → a client replaying that system's recorded answer to each question's prompt. */
+    static Map<String, ReplayClient> recordedSystems(Dataset questions) {
+        Map<String, Sample> byId = new HashMap<>();
+        questions.forEach(s -> byId.put(s.id(), s));
+        PromptTemplate prompt = PromptTemplate.of(PROMPT);
+        Map<String, Map<String, String>> answers = new LinkedHashMap<>();
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            for (String line : Files.readAllLines(resourceFile("squad-dev-sample-predictions.jsonl"),
+                    StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = mapper.readTree(line);
+                Sample sample = byId.get(n.get("id").asText());
+                if (sample != null) {
+                    answers.computeIfAbsent(n.get("model").asText(), k -> new HashMap<>())
+                            .put(prompt.render(sample), n.get("prediction").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the recorded predictions", e);
+        }
+        Map<String, ReplayClient> clients = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(answers.keySet());
+        names.sort(null);
+        names.forEach(name -> clients.put(name, new ReplayClient(name, answers.get(name))));
+        return clients;
+    }
+
+    /** A resource of {@code data/} as a file (copied out of the jar when needed). */
+    private static Path resourceFile(String name) {
+        try (InputStream in = OfflineDemo.class.getResourceAsStream("/data/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource data/" + name + " is missing from the classpath");
+            }
+            Path file = Files.createTempFile("raq-demo-", "-" + name);
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy data/" + name, e);
+        }
+    }
+}

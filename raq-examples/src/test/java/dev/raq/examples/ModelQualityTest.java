@@ -1,0 +1,43 @@
+package dev.raq.examples;
+
+import dev.raq.core.Evaluation;
+import dev.raq.core.data.Dataset;
+import dev.raq.core.judge.Judges;
+import dev.raq.core.metrics.SquadMetrics;
+import dev.raq.core.report.EvaluationReport;
+import dev.raq.core.significance.SignificanceTests;
+import dev.raq.stats.PAdjust;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How a user asserts model quality in a unit test: evaluate the model against a baseline on recorded data, and fail
+ * the build unless it is significantly better (or at least not significantly worse). Here the recorded answers of
+ * two SQuAD systems stand in for the user's model and baseline, so the test needs no network.
+ */
+class ModelQualityTest {
+
+    @Test
+    void newModel_onSquadSample_significantlyBetterThanBaseline() {
+        Dataset questions = OfflineDemo.squadSample();
+        Map<String, ReplayClient> systems = OfflineDemo.recordedSystems(questions);
+
+        EvaluationReport report = Evaluation.builder()
+                .dataset(questions)
+                .candidate("new", systems.get("bert-ensemble"))
+                .candidate("baseline", systems.get("logistic-regression-baseline"))
+                .promptTemplate(OfflineDemo.PROMPT)
+                .judge(Judges.score(SquadMetrics.f1Scorer()))
+                .significance(SignificanceTests.wilcoxon(PAdjust.HOLM))
+                .build()
+                .run();
+
+        assertThat(report.answerErrors()).isZero();
+        assertThat(report.significance().orElseThrow().isSignificant("new", "baseline")).isTrue();
+        assertThat(report.significance().orElseThrow().pair("new", "baseline").better()).isEqualTo("new");
+        assertThat(report.candidate("new").rank().mean()).isLessThan(report.candidate("baseline").rank().mean());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.raq.examples;
+
+import dev.raq.core.report.EvaluationReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OfflineDemoTest {
+
+    @Test
+    void run_squadSample_judgesEveryQuestionAndWritesEveryReport(@TempDir Path dir) {
+        Map<String, EvaluationReport> reports = OfflineDemo.run(dir);
+        assertThat(reports).containsOnlyKeys("squad-f1-dunn-holm", "squad-f1-friedman-nemenyi",
+                "squad-em-dunn-holm", "squad-em-friedman-nemenyi");
+        for (Map.Entry<String, EvaluationReport> e : reports.entrySet()) {
+            EvaluationReport r = e.getValue();
+            assertThat(r.candidates()).hasSize(5);
+            assertThat(r.samples()).hasSize(300);
+            assertThat(r.rankings()).hasSize(300);
+            assertThat(r.answerErrors()).isZero();
+            assertThat(r.judgeErrors()).isZero();
+            assertThat(r.significance()).isPresent();
+            assertThat(dir.resolve(e.getKey() + ".json")).exists();
+            assertThat(dir.resolve(e.getKey() + ".md")).exists();
+        }
+        // the weakest system is told apart from the strongest by every test
+        for (EvaluationReport r : reports.values()) {
+            assertThat(r.significance().orElseThrow().isSignificant("bert-ensemble", "logistic-regression-baseline"))
+                    .isTrue();
+        }
+        // replayed answers have no latency: speed is not available, never invented
+        assertThat(reports.get("squad-f1-dunn-holm").candidate("bert-ensemble").wordsPerSecond()).isNull();
+    }
+
+    @Test
+    void main_folderArgument_writesReportsThere(@TempDir Path dir) throws Exception {
+        OfflineDemo.main(new String[] {dir.toString()});
+        assertThat(Files.readString(dir.resolve("squad-f1-dunn-holm.json"))).contains("\"schema\" : \"raq-report/1\"");
+    }
+}
