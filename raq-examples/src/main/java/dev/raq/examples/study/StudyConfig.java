@@ -130,7 +130,7 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
         String candidatesKey = candidatesKey(candidatesUrl, environment, problems);
         String judgeKey = judgeKey(judgeUrl, judgeModel, environment, problems);
         if (!problems.isEmpty()) {
-            throw new StudyConfigException(String.join("\n", problems));
+            throw new StudyConfigException(String.join("\n\n", problems));
         }
         return new StudyConfig(candidatesUrl, models, candidatesKey, judgeUrl, judgeModel, judgeKey, samples, seed,
                 out, concurrency);
