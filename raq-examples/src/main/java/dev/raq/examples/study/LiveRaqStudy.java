@@ -1,7 +1,6 @@
 package dev.raq.examples.study;
 
 import dev.raq.clients.OpenAiCompatibleClient;
-import dev.raq.clients.StructuredReplyMode;
 import dev.raq.clients.resilience.ModelClients;
 import dev.raq.core.Evaluation;
 import dev.raq.core.EvaluationAbortedException;
@@ -39,6 +38,13 @@ import java.util.function.Function;
  * with {@code --candidates-url} / {@code --judge-url} (no key needed); {@code --help} lists every option. It prints
  * the report and writes {@code report.json} and {@code report.md} into {@code --out}. Every remote client retries
  * rate limits, timeouts and server errors with the default {@link dev.raq.clients.resilience.RetryPolicy}.
+ * <pre>{@code
+ * ./mvnw -q -pl raq-examples -am package -DskipTests
+ * java -cp raq-examples/target/raq-cli.jar dev.raq.examples.study.LiveRaqStudy --samples 50 --out study-report
+ * java -cp raq-examples/target/raq-cli.jar dev.raq.examples.study.LiveRaqStudy \
+ *     --candidates-url http://localhost:8000/v1 --candidate-models model-a,model-b \
+ *     --judge-url http://localhost:11434/v1 --judge-model qwen2.5:32b --judge-reply json-schema
+ * }</pre>
  */
 public final class LiveRaqStudy {
 
@@ -160,12 +166,12 @@ public final class LiveRaqStudy {
         return b.build();
     }
 
-    /** The judge on OpenAI (with the OpenAI key) or on the configured server, replying with a tool call. */
+    /** The judge on OpenAI (with the OpenAI key) or on the configured server, replying as configured. */
     static ModelClient judgeClient(StudyConfig config) {
         OpenAiCompatibleClient.Builder b = config.judgeUrl() == null ? OpenAiCompatibleClient.openAi()
                 : OpenAiCompatibleClient.local(config.judgeUrl());
         b.environment(name -> null).model(config.judgeModel())
-                .structuredReplyMode(StructuredReplyMode.TOOL_CALL);
+                .structuredReplyMode(config.judgeReply());
         if (config.judgeKey() != null) {
             b.apiKey(config.judgeKey());
         }

@@ -1,6 +1,7 @@
 package dev.raq.examples.study;
 
 import dev.raq.clients.OpenAiCompatibleClient;
+import dev.raq.clients.StructuredReplyMode;
 import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
@@ -27,14 +28,16 @@ import java.util.function.Function;
  * @param judgeUrl        the OpenAI-compatible server of the judge, or null for OpenAI
  * @param judgeModel      the judge model id, not one of the candidates
  * @param judgeKey        the key sent to the judge's server, or null when it needs none
+ * @param judgeReply      how the judge is asked for its ranking: the {@code return_rank} tool call by default,
+ *                        a JSON schema, or instructions in the prompt for servers without either
  * @param samples         how many SQuAD questions to ask, at least 2
  * @param seed            the seed of the question sample and of the judge's answer orders
  * @param out             the directory the JSON and Markdown reports are written to
  * @param concurrency     how many model calls may be in flight at once, at least 1
  */
 record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels, @Nullable String candidatesKey,
-                   @Nullable String judgeUrl, String judgeModel, @Nullable String judgeKey, int samples, long seed,
-                   Path out, int concurrency) {
+                   @Nullable String judgeUrl, String judgeModel, @Nullable String judgeKey,
+                   StructuredReplyMode judgeReply, int samples, long seed, Path out, int concurrency) {
 
     /** The four NIM models of the RAQ study, small to large. */
     static final List<String> STUDY_MODELS = List.of("meta/llama3-8b-instruct", "mistralai/mistral-7b-instruct-v0.3",
@@ -67,6 +70,9 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
             "                           needs OPENAI_API_KEY)",
             "  --judge-model M          judge model id, not one of the candidates (RAQ_JUDGE_MODEL; default "
                     + DEFAULT_JUDGE_MODEL + ")",
+            "  --judge-reply MODE       how the judge returns its ranking: tool-call (the return_rank tool),",
+            "                           json-schema or prompt, for servers without tool calls (RAQ_JUDGE_REPLY;",
+            "                           default tool-call)",
             "  --samples N              number of SQuAD questions, 2 to 300 (RAQ_SAMPLES; default "
                     + DEFAULT_SAMPLES + ")",
             "  --seed S                 seed of the question sample and judge orders (RAQ_SEED; default "
@@ -83,6 +89,7 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
     StudyConfig {
         candidateModels = List.copyOf(candidateModels);
         Objects.requireNonNull(judgeModel, "judgeModel");
+        Objects.requireNonNull(judgeReply, "judgeReply");
         Objects.requireNonNull(out, "out");
     }
 
@@ -116,6 +123,7 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
             problems.add("the judge model '" + judgeModel + "' is also a candidate; a judge must not rank its own "
                     + "answers: pick another --judge-model");
         }
+        StructuredReplyMode judgeReply = replyMode(values.get("--judge-reply"), problems);
         int samples = (int) number(values.get("--samples"), "--samples", DEFAULT_SAMPLES, 2, 300, problems);
         long seed = number(values.get("--seed"), "--seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE, problems);
         int concurrency = (int) number(values.get("--concurrency"), "--concurrency", DEFAULT_CONCURRENCY, 1, 1024,
@@ -132,8 +140,8 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
         if (!problems.isEmpty()) {
             throw new StudyConfigException(String.join("\n\n", problems));
         }
-        return new StudyConfig(candidatesUrl, models, candidatesKey, judgeUrl, judgeModel, judgeKey, samples, seed,
-                out, concurrency);
+        return new StudyConfig(candidatesUrl, models, candidatesKey, judgeUrl, judgeModel, judgeKey, judgeReply,
+                samples, seed, out, concurrency);
     }
 
     /** Where the candidates run, for people: the URL or "NVIDIA NIM (URL)". */
@@ -151,7 +159,7 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
     public String toString() {
         return "StudyConfig{candidates=" + candidateModels + " on " + candidatesServer() + ", candidatesKey="
                 + mask(candidatesKey) + ", judge=" + judgeModel + " on " + judgeServer() + ", judgeKey="
-                + mask(judgeKey) + ", samples=" + samples + ", seed=" + seed + ", out=" + out + ", concurrency="
+                + mask(judgeKey) + ", judgeReply=" + judgeReply + ", samples=" + samples + ", seed=" + seed + ", out=" + out + ", concurrency="
                 + concurrency + "}";
     }
 
@@ -161,8 +169,8 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
 
     private static Map<String, String> options() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String name : List.of("candidates-url", "candidate-models", "judge-url", "judge-model", "samples",
-                "seed", "out", "concurrency")) {
+        for (String name : List.of("candidates-url", "candidate-models", "judge-url", "judge-model", "judge-reply",
+                "samples", "seed", "out", "concurrency")) {
             m.put("--" + name, "RAQ_" + name.replace('-', '_').toUpperCase(Locale.ROOT));
         }
         return Map.copyOf(m);
@@ -241,6 +249,19 @@ record StudyConfig(@Nullable String candidatesUrl, List<String> candidateModels,
             problems.add("--candidate-models needs at least two models to compare but was '" + value + "'");
         }
         return models;
+    }
+
+    private static StructuredReplyMode replyMode(@Nullable String value, List<String> problems) {
+        if (value == null) {
+            return StructuredReplyMode.TOOL_CALL;
+        }
+        for (StructuredReplyMode mode : StructuredReplyMode.values()) {
+            if (mode.name().replace('_', '-').equalsIgnoreCase(value) || mode.name().equalsIgnoreCase(value)) {
+                return mode;
+            }
+        }
+        problems.add("--judge-reply must be tool-call, json-schema or prompt but was '" + value + "'");
+        return StructuredReplyMode.TOOL_CALL;
     }
 
     private static long number(@Nullable String value, String option, long fallback, long min, long max,

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * {@link #WRONG} a wrong answer and {@link #SILENT} "Pass." Each reply reports token usage. The judge reads
  * the anonymous answers and the reference answers from the ranking prompt and ranks them (exact reference first,
  * then one containing a reference, then the rest, "Pass." last), replying with a {@code return_rank} tool
- * call. Anything else is answered with HTTP 400 and counted in {@link #rejected()}.
+ * call, or as the message's JSON content when asked with a {@code return_rank} JSON schema or in the prompt.
+ * Anything else is answered with HTTP 400 and counted in {@link #rejected()}.
  */
 final class FakeStudyServer implements AutoCloseable {
 
@@ -62,6 +63,7 @@ final class FakeStudyServer implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final Set<String> judgeModes = ConcurrentHashMap.newKeySet();
 
     /**
      * Starts the server.
@@ -100,6 +102,11 @@ final class FakeStudyServer implements AutoCloseable {
     /** The distinct Authorization headers received, as "path-prefix header" ("candidates Bearer k"). */
     Set<String> authorizations() {
         return Set.copyOf(authorizations);
+    }
+
+    /** How the judge was asked for its replies: "tool_call", "json_schema" and/or "prompt". */
+    Set<String> judgeModes() {
+        return Set.copyOf(judgeModes);
     }
 
     /** Requests answered with HTTP 400 because the fake did not understand them. */
@@ -177,10 +184,8 @@ final class FakeStudyServer implements AutoCloseable {
         if (!JUDGE.equals(request.path("model").asText())) {
             throw new IllegalArgumentException("model '" + request.path("model").asText() + "' does not exist");
         }
-        JsonNode tool = request.path("tools").path(0).path("function");
-        if (!"return_rank".equals(tool.path("name").asText())) {
-            throw new IllegalArgumentException("the judge expects the return_rank tool");
-        }
+        String mode = judgeMode(request);
+        judgeModes.add(mode);
         List<String> references = new ArrayList<>();
         List<int[]> idAndQuality = new ArrayList<>();
         Matcher m = BLOCK.matcher(lastUserMessage(request));
@@ -201,11 +206,32 @@ final class FakeStudyServer implements AutoCloseable {
         ObjectNode reply = envelope(JUDGE);
         ObjectNode message = reply.withArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
                 .putObject("message").put("role", "assistant");
-        message.putNull("content");
-        message.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
-                .putObject("function").put("name", "return_rank").put("arguments", arguments.toString());
+        if (mode.equals("tool_call")) {
+            message.putNull("content");
+            message.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
+                    .putObject("function").put("name", "return_rank").put("arguments", arguments.toString());
+        } else {
+            message.put("content", arguments.toString());
+        }
         reply.putObject("usage").put("prompt_tokens", 500).put("completion_tokens", 12).put("total_tokens", 512);
         return reply;
+    }
+
+    /** How the judge asked for its reply: "tool_call" (return_rank), "json_schema" (return_rank) or "prompt". */
+    private static String judgeMode(JsonNode request) {
+        if (request.has("tools")) {
+            if (!"return_rank".equals(request.path("tools").path(0).path("function").path("name").asText())) {
+                throw new IllegalArgumentException("the judge expects the return_rank tool");
+            }
+            return "tool_call";
+        }
+        if (request.has("response_format")) {
+            if (!"return_rank".equals(request.path("response_format").path("json_schema").path("name").asText())) {
+                throw new IllegalArgumentException("the judge expects the return_rank JSON schema");
+            }
+            return "json_schema";
+        }
+        return "prompt";
     }
 
     /** 0 = a reference answer, 1 = contains one, 2 = another answer, 3 = no answer. */

@@ -7,6 +7,8 @@ import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.significance.SignificanceResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +58,7 @@ class LiveRaqStudyTest {
                 assertThat(server.calls(model)).as(model).isEqualTo(SAMPLES);
             }
             assertThat(server.calls(JUDGE)).isEqualTo(SAMPLES * LiveRaqStudy.JUDGE_REPEATS);
+            assertThat(server.judgeModes()).containsExactly("tool_call");
             assertThat(server.authorizations()).containsExactlyInAnyOrder("candidates Bearer " + CANDIDATES_KEY,
                     "judge Bearer " + JUDGE_KEY);
 
@@ -88,6 +91,25 @@ class LiveRaqStudyTest {
                 .contains("report.json", "report.md");
         for (String text : new String[] {json, markdown, printed}) {
             assertThat(text).doesNotContain(CANDIDATES_KEY, JUDGE_KEY);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"json-schema, json_schema", "prompt, prompt"})
+    void study_judgeReplyMode_judgeAskedThatWayAndEverySampleRanked(String option, String mode) throws IOException {
+        try (FakeStudyServer server = new FakeStudyServer(goldAnswers())) {
+            StudyConfig config = StudyConfig.parse(new String[] {"--candidates-url", server.candidatesUrl(),
+                    "--candidate-models", SILENT + "," + GOOD, "--judge-url", server.judgeUrl(),
+                    "--judge-model", JUDGE, "--judge-reply", option, "--samples", "4",
+                    "--out", dir.toString()}, name -> null);
+
+            EvaluationReport report = LiveRaqStudy.study(config, print(out));
+
+            assertThat(server.judgeModes()).containsExactly(mode);
+            assertThat(server.authorizations()).isEmpty();
+            assertThat(report.judgeErrors()).isZero();
+            assertThat(report.rankings()).hasSize(4 * LiveRaqStudy.JUDGE_REPEATS);
+            assertThat(meanRank(report, GOOD)).isEqualTo(1.0);
         }
     }
 

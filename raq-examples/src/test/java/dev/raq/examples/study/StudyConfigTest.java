@@ -1,6 +1,9 @@
 package dev.raq.examples.study;
 
+import dev.raq.clients.StructuredReplyMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,6 +33,7 @@ class StudyConfigTest {
         assertThat(c.judgeUrl()).isNull();
         assertThat(c.judgeModel()).isEqualTo("gpt-4o");
         assertThat(c.judgeKey()).isEqualTo("sk-secret-2");
+        assertThat(c.judgeReply()).isEqualTo(StructuredReplyMode.TOOL_CALL);
         assertThat(c.samples()).isEqualTo(50);
         assertThat(c.seed()).isEqualTo(42);
         assertThat(c.out()).isEqualTo(Path.of("raq-study-report"));
@@ -87,6 +91,20 @@ class StudyConfigTest {
         assertThat(c.samples()).isEqualTo(9);
         assertThat(c.seed()).isEqualTo(5);
         assertThat(c.judgeModel()).isEqualTo("gpt-4o-mini");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tool-call, TOOL_CALL", "JSON_SCHEMA, JSON_SCHEMA", "json-schema, JSON_SCHEMA", "Prompt, PROMPT"})
+    void parse_judgeReply_modeTaken(String value, StructuredReplyMode mode) {
+        StudyConfig c = StudyConfig.parse(new String[] {"--judge-reply", value}, env(KEYS));
+
+        assertThat(c.judgeReply()).isEqualTo(mode);
+    }
+
+    @Test
+    void parse_unknownJudgeReply_rejectedNamingTheChoices() {
+        assertThatThrownBy(() -> StudyConfig.parse(new String[] {"--judge-reply", "xml"}, env(KEYS)))
+                .hasMessageContaining("--judge-reply must be tool-call, json-schema or prompt but was 'xml'");
     }
 
     @Test
