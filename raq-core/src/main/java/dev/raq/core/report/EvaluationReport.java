@@ -1,12 +1,20 @@
 package dev.raq.core.report;
 
+
 import dev.raq.core.judge.Consensus;
+import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.TokenUsage;
+import dev.raq.core.pairwise.Leaderboard;
+import dev.raq.core.pairwise.LeaderboardOptions;
+import dev.raq.core.pairwise.PairwiseBattles;
+import dev.raq.core.pairwise.PairwiseJudge;
+import dev.raq.core.pairwise.PositionBias;
 import dev.raq.core.significance.SignificanceResult;
 import dev.raq.core.significance.SignificanceTest;
+import dev.raq.stats.Battles;
 import dev.raq.stats.Bootstrap;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 
 /**
@@ -58,6 +67,9 @@ public final class EvaluationReport {
     /** Confidence level of those intervals: {@value}. */
     public static final double CONFIDENCE = 0.95;
 
+    /** How much a strong pairwise verdict ({@code >>}) weighs in the report's leaderboard, as in Arena-Hard. */
+    public static final double STRONG_VERDICT_WEIGHT = 3;
+
     private final List<String> candidates;
     private final List<String> judges;
     private final boolean dryRun;
@@ -74,6 +86,8 @@ public final class EvaluationReport {
     private final @Nullable String significanceTest;
     private final @Nullable SignificanceResult significance;
     private final @Nullable String significanceError;
+    private final @Nullable Leaderboard leaderboard;
+    private final @Nullable String leaderboardError;
 
     private EvaluationReport(Builder b) {
         this.candidates = List.copyOf(b.candidates);
@@ -125,6 +139,64 @@ public final class EvaluationReport {
         this.significanceTest = b.significance == null ? null : b.significance.name();
         this.significance = result;
         this.significanceError = error;
+        Leaderboard board = null;
+        String boardError = null;
+        List<Judgment> pairwise = pairwiseJudgments();
+        if (!pairwise.isEmpty() && !dryRun) {
+            try {
+                Battles battles = PairwiseBattles.fromJudgments(pairwise, STRONG_VERDICT_WEIGHT);
+                board = Leaderboard.fit(battles, LeaderboardOptions.arenaHard(commonOpponent(battles)).withSeed(seed));
+            } catch (RuntimeException e) {
+                boardError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+        }
+        this.leaderboard = board;
+        this.leaderboardError = boardError;
+    }
+
+    private static boolean isPairwise(JudgeCall call) {
+        return call.attributes().containsKey(PairwiseJudge.ATTR_POSITION_A);
+    }
+
+    private List<Judgment> pairwiseJudgments() {
+        List<Judgment> out = new ArrayList<>();
+        for (SampleResult s : samples) {
+            for (Judgment j : s.judgments()) {
+                if (j.calls().stream().anyMatch(EvaluationReport::isPairwise)) {
+                    out.add(j);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The candidate that takes part in every battle (the baseline of an against-baseline run), or null. */
+    private static @Nullable String commonOpponent(Battles battles) {
+        Set<String> common = null;
+        for (int i = 0; i < battles.size(); i++) {
+            Set<String> pair = Set.of(battles.playerA(i), battles.playerB(i));
+            if (common == null) {
+                common = new java.util.HashSet<>(pair);
+            } else {
+                common.retainAll(pair);
+            }
+        }
+        return common != null && common.size() == 1 && battles.playerCount() > 2 ? common.iterator().next() : null;
+    }
+
+    /**
+     * The Bradley–Terry leaderboard of the pairwise verdicts, when a pairwise judge ran: Arena-Hard's recipe (strong
+     * verdicts weigh {@value #STRONG_VERDICT_WEIGHT}, 100 bootstrap rounds seeded with the evaluation's seed, anchored
+     * at 1000 for the baseline when every battle involves one candidate, centred otherwise). Empty for other judges,
+     * in a dry run, or when no finite ratings exist (see {@link #leaderboardError()}).
+     */
+    public Optional<Leaderboard> leaderboard() {
+        return Optional.ofNullable(leaderboard);
+    }
+
+    /** Why the pairwise leaderboard could not be fitted (for example a candidate that never lost), if it could not. */
+    public Optional<String> leaderboardError() {
+        return Optional.ofNullable(leaderboardError);
     }
 
     /**
@@ -403,6 +475,7 @@ public final class EvaluationReport {
             int failedJudgments = 0;
             int failedCalls = 0;
             List<Ranking> rs = new ArrayList<>();
+            List<JudgeCall> pairwiseCalls = new ArrayList<>();
             for (SampleResult s : samples) {
                 for (Judgment j : s.judgments()) {
                     if (!j.judge().equals(judge)) {
@@ -412,6 +485,11 @@ public final class EvaluationReport {
                     failedJudgments += j.failed() ? 1 : 0;
                     failedCalls += j.failedCalls().size();
                     rs.addAll(j.rankings());
+                    for (JudgeCall call : j.calls()) {
+                        if (isPairwise(call)) {
+                            pairwiseCalls.add(call);
+                        }
+                    }
                 }
             }
             Map<String, RankSummary> ranks = new LinkedHashMap<>();
@@ -421,7 +499,8 @@ public final class EvaluationReport {
                     ranks.put(c, summary);
                 }
             }
-            out.add(new JudgeSummary(judge, judgments, failedJudgments, failedCalls, ranks));
+            out.add(new JudgeSummary(judge, judgments, failedJudgments, failedCalls, ranks,
+                    pairwiseCalls.isEmpty() ? null : PositionBias.of(pairwiseCalls)));
         }
         return List.copyOf(out);
     }

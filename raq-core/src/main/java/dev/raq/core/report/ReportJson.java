@@ -9,6 +9,7 @@ import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
+import dev.raq.core.pairwise.PositionBias;
 import dev.raq.core.significance.Omnibus;
 import dev.raq.core.significance.PairComparison;
 import dev.raq.core.significance.SignificanceResult;
@@ -79,6 +80,25 @@ final class ReportJson {
             n.put("failedCalls", j.failedCalls());
             ObjectNode ranks = n.putObject("ranks");
             j.ranks().forEach((c, s) -> putRank(ranks, c, s));
+            PositionBias bias = j.positionBias();
+            if (bias == null) {
+                n.putNull("positionBias");
+            } else {
+                ObjectNode b = n.putObject("positionBias");
+                b.put("swappedPairs", bias.swappedPairs());
+                b.put("inconsistentPairs", bias.inconsistentPairs());
+                putNumber(b, "inconsistencyRate", finite(bias.inconsistencyRate()));
+                b.put("decisiveVerdicts", bias.decisiveVerdicts());
+                b.put("firstPositionWins", bias.firstPositionWins());
+                putNumber(b, "firstPositionRate", finite(bias.firstPositionRate()));
+            }
+        }
+        if (r.leaderboard().isPresent()) {
+            root.set("leaderboard", MAPPER.valueToTree(r.leaderboard().get().toMap()));
+        } else if (r.leaderboardError().isPresent()) {
+            root.putObject("leaderboard").put("error", r.leaderboardError().get());
+        } else {
+            root.putNull("leaderboard");
         }
         if (r.significanceTest().isEmpty()) {
             root.putNull("significance");
@@ -211,6 +231,10 @@ final class ReportJson {
             n.putObject("meanInterval").put("lower", s.meanInterval().lower()).put("upper", s.meanInterval().upper())
                     .put("level", s.meanInterval().level());
         }
+    }
+
+    private static @Nullable Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static void putNumber(ObjectNode n, String field, @Nullable Double v) {

@@ -1,11 +1,14 @@
 package dev.raq.core.report;
 
+import dev.raq.core.pairwise.Leaderboard;
+import dev.raq.core.pairwise.PositionBias;
 import dev.raq.core.significance.Omnibus;
 import dev.raq.core.significance.PairComparison;
 import dev.raq.core.significance.SignificanceResult;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** Writes a report as Markdown tables (and, without headings, as the report's {@code toString()}). */
@@ -77,6 +80,13 @@ final class ReportMarkdown {
             sb.append('\n');
         }
         appendSignificance(sb, r, markdown);
+        appendLeaderboard(sb, r, markdown);
+        for (JudgeSummary j : r.judgeSummaries()) {
+            if (j.positionBias() != null) {
+                sb.append("Position bias of ").append(j.name()).append(": ").append(describe(j.positionBias()))
+                        .append(".\n\n");
+            }
+        }
         if (markdown && !r.judgeSummaries().isEmpty()) {
             sb.append("## Judges\n\n| Judge | Judgments | Failed judgments | Failed calls |");
             r.candidates().forEach(c -> sb.append(" Mean rank ").append(c).append(" |"));
@@ -124,6 +134,59 @@ final class ReportMarkdown {
                     .append(" | ").append(p.better() == null ? "—" : p.better()).append(" |\n");
         }
         sb.append('\n');
+    }
+
+    private static void appendLeaderboard(StringBuilder sb, EvaluationReport r, boolean markdown) {
+        if (r.leaderboardError().isPresent()) {
+            sb.append("The pairwise leaderboard could not be fitted: ").append(r.leaderboardError().get())
+                    .append("\n\n");
+            return;
+        }
+        if (r.leaderboard().isEmpty()) {
+            return;
+        }
+        Leaderboard board = r.leaderboard().get();
+        String baseline = board.options().baseline();
+        if (markdown) {
+            sb.append("## Pairwise leaderboard\n\n");
+        }
+        sb.append("Bradley–Terry ratings with ").append(board.options().bootstrapRounds())
+                .append(" bootstrap rounds").append(baseline == null ? "" : ", anchored at baseline " + baseline)
+                .append(".\n\n| Model | Rating | 95% interval |").append(baseline == null ? "" : " Win rate vs baseline |")
+                .append(" Battles |\n|---|---:|---:|").append(baseline == null ? "" : "---:|").append("---:|\n");
+        for (Leaderboard.Entry e : board.entries()) {
+            sb.append("| ").append(e.model()).append(" | ").append(num(e.rating())).append(" | ")
+                    .append(num(e.ratingInterval().lower())).append("–").append(num(e.ratingInterval().upper()))
+                    .append(" |");
+            if (e.scoreInterval() != null) {
+                sb.append(' ').append(num(e.score())).append("% (").append(num(e.scoreInterval().lower()))
+                        .append("–").append(num(e.scoreInterval().upper())).append(") |");
+            }
+            sb.append(' ').append(num(e.battles())).append(" |\n");
+        }
+        sb.append('\n');
+        List<String> differ = new java.util.ArrayList<>();
+        List<Leaderboard.Entry> entries = board.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = i + 1; j < entries.size(); j++) {
+                String a = entries.get(i).model();
+                String b = entries.get(j).model();
+                if (board.isSignificant(a, b)) {
+                    differ.add(a + " > " + b + " (p = " + pValue(board.pValue(a, b)) + ")");
+                }
+            }
+        }
+        sb.append(differ.isEmpty() ? "No two ratings differ significantly (bootstrap test)."
+                : "Significant rating differences (bootstrap test): " + String.join("; ", differ) + ".")
+                .append("\n\n");
+    }
+
+    private static String describe(PositionBias bias) {
+        return String.format(Locale.ROOT, "contradicted itself in %d of %d pairs played in both orders%s; preferred the "
+                + "first position in %d of %d decisive verdicts%s", bias.inconsistentPairs(), bias.swappedPairs(),
+                Double.isNaN(bias.inconsistencyRate()) ? "" : " (" + num(100 * bias.inconsistencyRate()) + "%)",
+                bias.firstPositionWins(), bias.decisiveVerdicts(),
+                Double.isNaN(bias.firstPositionRate()) ? "" : " (" + num(100 * bias.firstPositionRate()) + "%)");
     }
 
     private static String num(double v) {
