@@ -55,6 +55,7 @@ interface ReplyReader {
     /** An error the server reported inside a stream, with the HTTP status it corresponds to. */
     final class StreamErrorException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** The HTTP status the stream error corresponds to. */
         private final int status;
 
         StreamErrorException(int status, String body) {

@@ -10,6 +10,7 @@ public final class UnrecordedRequestException extends RaqException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The key of the unrecorded request. */
     private final RequestKey key;
 
     UnrecordedRequestException(String message, RequestKey key) {
