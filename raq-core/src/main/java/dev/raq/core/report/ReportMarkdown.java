@@ -2,8 +2,6 @@ package dev.raq.core.report;
 
 import dev.raq.core.pairwise.Leaderboard;
 import dev.raq.core.pairwise.PositionBias;
-import dev.raq.core.significance.Omnibus;
-import dev.raq.core.significance.PairComparison;
 import dev.raq.core.significance.SignificanceResult;
 import org.jspecify.annotations.Nullable;
 
@@ -120,20 +118,7 @@ final class ReportMarkdown {
                     .append(r.significanceError().orElse("unknown reason")).append("\n\n");
             return;
         }
-        sb.append(res.test()).append(" at alpha ").append(num(res.alpha()));
-        Omnibus o = res.omnibus().orElse(null);
-        if (o != null) {
-            sb.append(o.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s", o.test(),
-                    o.statistic(), pValue(o.pValue())) : "; " + o.test() + " undefined for these rankings");
-        }
-        sb.append(".\n\n| Pair | p-value | Significant | Favoured |\n|---|---:|:---:|---|\n");
-        for (PairComparison p : res.pairs()) {
-            sb.append("| ").append(p.first()).append(" vs ").append(p.second())
-                    .append(" | ").append(pValue(p.pValue()))
-                    .append(" | ").append(p.significant() ? "yes" : "no")
-                    .append(" | ").append(p.better() == null ? "—" : p.better()).append(" |\n");
-        }
-        sb.append('\n');
+        sb.append(res).append('\n');
     }
 
     private static void appendLeaderboard(StringBuilder sb, EvaluationReport r, boolean markdown) {

@@ -3,6 +3,7 @@ package dev.raq.core.significance;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -105,17 +106,33 @@ public final class SignificanceResult {
         return pair(a, b).significant();
     }
 
+    /**
+     * The result as a reader wants it in a terminal or a pull request: the test, alpha and omnibus on one line, then
+     * a Markdown table with every pair's p-value, verdict and favoured candidate.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(test).append(" at alpha=").append(alpha);
+        StringBuilder sb = new StringBuilder(test).append(" at alpha ").append(decimal(alpha, 3));
         if (omnibus != null) {
-            sb.append(String.format(java.util.Locale.ROOT, "; %s statistic=%.4f p=%.4g", omnibus.test(),
-                    omnibus.statistic(), omnibus.pValue()));
+            sb.append(omnibus.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s", omnibus.test(),
+                    omnibus.statistic(), pValue(omnibus.pValue())) : "; " + omnibus.test() + " undefined for these rankings");
         }
+        sb.append(".\n\n| Pair | p-value | Significant | Favoured |\n|---|---:|:---:|---|\n");
         for (PairComparison p : pairs) {
-            sb.append(String.format(java.util.Locale.ROOT, "%n  %s vs %s: p=%.4g%s", p.first(), p.second(),
-                    p.pValue(), p.significant() ? " significant, " + p.better() + " better" : ""));
+            sb.append("| ").append(p.first()).append(" vs ").append(p.second())
+                    .append(" | ").append(pValue(p.pValue()))
+                    .append(" | ").append(p.significant() ? "yes" : "no")
+                    .append(" | ").append(p.better() == null ? "—" : p.better()).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** A p-value for reading: scientific below 1e-4, else up to four decimals. */
+    static String pValue(double p) {
+        return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : decimal(p, 4);
+    }
+
+    private static String decimal(double v, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }
