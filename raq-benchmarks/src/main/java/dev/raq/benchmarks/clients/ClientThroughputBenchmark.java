@@ -1,111 +1,140 @@
 package dev.raq.benchmarks.clients;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.raq.clients.OpenAiCompatibleClient;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.ModelClient;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How close {@link OpenAiCompatibleClient#completeAsync} gets to the ideal throughput when the server is the only
  * bottleneck, and what a call costs the client in CPU.
  *
- * <p>A loopback {@link HttpServer} answers every chat completion after a fixed 50 ms, delayed on a scheduled
- * executor (no thread per request). For each concurrency (64 and 256) the program keeps that many calls in flight
- * until 2,000 have completed, and reports the wall time against the ideal ({@code calls × 50 ms / concurrency}),
- * the throughput against the ideal, and the client's CPU time per call: the process CPU time minus the CPU time of
- * the server's threads (so it includes GC and JIT), and the CPU time of the client's own threads alone. A warm-up
- * round of 1,000 calls runs first. Each round is repeated with the bare JDK {@code HttpClient} sending the same
- * request ({@code raw}), the floor that shows what RAQ's client adds ({@code raq}). On a loaded machine the wall times measure the CPU share the process got, not
- * the client: compare the CPU figures.
+ * <p>A loopback {@link DelayedReplyServer} answers every chat completion after a fixed 50 ms, on one thread of its
+ * own. For each concurrency (64 and 256) the program keeps that many calls in flight until 2,000 have completed, and
+ * reports, per round:
+ * <ul>
+ *   <li>the wall time against the ideal ({@code calls × 50 ms / concurrency}) and the throughput as a share of the
+ *       ideal ({@code concurrency / 50 ms});</li>
+ *   <li>the median and 99th percentile of the calls' latency;</li>
+ *   <li>the client's CPU time per call, twice: the process CPU time minus the server thread's (so it includes GC,
+ *       JIT and threads that ended during the round), and the CPU time of the client's live threads alone;</li>
+ *   <li>the threads started per call (see below), and the server thread's CPU time per call.</li>
+ * </ul>
+ * Every round is also run with the bare JDK {@code HttpClient} sending the same request ({@code raw}): the floor
+ * that shows what RAQ's client adds ({@code raq}). Each client is first warmed up at both concurrencies, so that the
+ * JIT has compiled the call path and the connection pool holds as many connections as there are calls in flight, as
+ * in a long evaluation; then every round is measured five times, interleaved, and the medians are printed last.
  *
- * <p>Run from the repository root:
+ * <p><b>Threads started per call.</b> {@code HttpClient.sendAsync} completes its future through
+ * {@code CompletableFuture}'s default executor. On Java 17 with two or fewer processors the common
+ * {@code ForkJoinPool} has parallelism 1, and that executor starts a new thread for every task: one thread per call,
+ * about 200 µs of CPU. The program then prints a note; start it with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} to measure the client without that cost (Java 25
+ * does not have it).
+ *
+ * <p>On a loaded machine the wall times measure the CPU share the process got, not the client: compare the CPU
+ * figures. Run from the repository root:
  * <pre>
  * ./mvnw -B -q -o -pl raq-benchmarks -am package -DskipTests
- * java -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.clients.ClientThroughputBenchmark [calls]
+ * java -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
+ *      -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.clients.ClientThroughputBenchmark [calls]
  * </pre>
  */
 public final class ClientThroughputBenchmark {
 
     private static final long DELAY_MS = 50;
+    private static final int[] CONCURRENCIES = {64, 256};
+    private static final int REPETITIONS = 5;
+    private static final int WARM_UP_CALLS = 6_000;
+    private static final String QUESTION = "What is the capital of France?";
     private static final String REPLY = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"bench\","
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Paris is the capital of "
             + "France.\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":23,\"completion_tokens\":8,"
             + "\"total_tokens\":31}}";
 
-    private final Set<Long> serverThreads = ConcurrentHashMap.newKeySet();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long serverThread;
+
+    /** What one measured round gave; times per call in microseconds. */
+    private record Round(double wallMillis, double callsPerSecond, double shareOfIdeal, double latencyP50Millis,
+                         double latencyP99Millis, double processCpuMicros, double clientThreadsCpuMicros,
+                         double threadsStartedPerCall, double serverCpuMicros) {
+    }
 
     private ClientThroughputBenchmark() {
     }
 
     /**
-     * Runs the benchmark and prints one line per concurrency.
+     * Runs the benchmark and prints one line per round and the medians per client and concurrency.
      *
-     * @param args optionally the number of calls per concurrency (default 2000)
+     * @param args optionally the number of calls per round (default 2000)
      * @throws Exception when the server cannot start or a call fails
      */
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        // let the JDK server keep every client connection open (its default of 200 would make it close some at
-        // concurrency 256, and the reconnects would be charged to the client)
-        System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
-        // answer without Nagle's algorithm: the JDK server writes headers and body separately, and with Nagle on,
-        // the client's delayed ACK adds ~40 ms to every call, which would be charged to the client under test
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         new ClientThroughputBenchmark().run(calls);
     }
 
     private void run(int calls) throws Exception {
-        ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor(serverThread("bench-delay"));
-        ExecutorService handlers = Executors.newFixedThreadPool(2, serverThread("bench-handler"));
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            delayer.schedule(() -> answer(exchange), DELAY_MS, TimeUnit.MILLISECONDS);
-        });
-        server.setExecutor(handlers);
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        try (DelayedReplyServer server = new DelayedReplyServer(DELAY_MS, "application/json", REPLY)) {
+            serverThread = server.threadId();
+            String base = server.baseUrl() + "/v1";
             ModelClient client = OpenAiCompatibleClient.local(base).model("bench").build();
-            Function<ChatRequest, CompletableFuture<?>> raq = r -> client.completeAsync(r, Runnable::run);
-            Function<ChatRequest, CompletableFuture<?>> raw = rawJdkClient(base);
-            System.out.printf(Locale.ROOT, "server delay %d ms, %d calls per round, %d cores%n", DELAY_MS, calls,
-                    Runtime.getRuntime().availableProcessors());
-            round("raw", raw, 1000, 64, false);
-            round("raq", raq, 1000, 64, false);
-            for (int concurrency : new int[] {64, 256}) {
-                round("raq", raq, calls, concurrency, true);
-                round("raw", raw, calls, concurrency, true);
+            Map<String, Function<ChatRequest, CompletableFuture<?>>> clients = new LinkedHashMap<>();
+            clients.put("raq", r -> client.completeAsync(r, Runnable::run));
+            clients.put("raw", rawJdkClient(base));
+            System.out.printf(Locale.ROOT, "server delay %d ms, %d calls per round, %d processors, Java %s, "
+                            + "common pool parallelism %d%n", DELAY_MS, calls, Runtime.getRuntime().availableProcessors(),
+                    Runtime.version(), ForkJoinPool.getCommonPoolParallelism());
+            for (Function<ChatRequest, CompletableFuture<?>> call : clients.values()) {
+                for (int concurrency : CONCURRENCIES) {
+                    round(call, WARM_UP_CALLS, concurrency);
+                }
             }
-        } finally {
-            server.stop(0);
-            delayer.shutdownNow();
-            handlers.shutdownNow();
+            Map<String, List<Round>> results = new LinkedHashMap<>();
+            for (int rep = 1; rep <= REPETITIONS; rep++) {
+                for (int concurrency : CONCURRENCIES) {
+                    for (Map.Entry<String, Function<ChatRequest, CompletableFuture<?>>> e : clients.entrySet()) {
+                        Round r = round(e.getValue(), calls, concurrency);
+                        String key = String.format(Locale.ROOT, "%s c=%d", e.getKey(), concurrency);
+                        results.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+                        print(key + " run " + rep, calls, concurrency, r);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "server: mean delay given %.2f ms, latest reply %.2f ms after due%n",
+                    server.meanDelayMillis(), server.maxLateMillis());
+            System.out.println("medians of " + REPETITIONS + " runs:");
+            boolean threadPerCall = false;
+            for (Map.Entry<String, List<Round>> e : results.entrySet()) {
+                int concurrency = Integer.parseInt(e.getKey().substring(e.getKey().indexOf('=') + 1));
+                Round median = median(e.getValue());
+                print(e.getKey(), calls, concurrency, median);
+                threadPerCall |= median.threadsStartedPerCall() >= 0.5;
+            }
+            if (threadPerCall) {
+                System.out.println("note: this JVM starts a thread for every sendAsync call (common pool parallelism "
+                        + ForkJoinPool.getCommonPoolParallelism() + "); rerun with "
+                        + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 to measure the client without it");
+            }
         }
     }
 
@@ -115,17 +144,17 @@ public final class ClientThroughputBenchmark {
      */
     private static Function<ChatRequest, CompletableFuture<?>> rawJdkClient(String base) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String body = "{\"model\":\"bench\",\"messages\":[{\"role\":\"user\",\"content\":"
-                + "\"What is the capital of France?\"}]}";
-        return r -> http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/chat/completions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body = "{\"model\":\"bench\",\"messages\":[{\"role\":\"user\",\"content\":\"" + QUESTION + "\"}]}";
+        URI uri = URI.create(base + "/chat/completions");
+        return r -> http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void round(String name, Function<ChatRequest, CompletableFuture<?>> call, int calls, int concurrency,
-                       boolean print) throws Exception {
-        findDispatcherThread();
-        long serverCpu0 = serverCpuNanos();
+    private Round round(Function<ChatRequest, CompletableFuture<?>> call, int calls, int concurrency)
+            throws Exception {
+        long[] latencies = new long[calls];
+        long threadsStarted0 = threads.getTotalStartedThreadCount();
+        long serverCpu0 = threads.getThreadCpuTime(serverThread);
         long processCpu0 = processCpuNanos();
         long clientCpu0 = clientThreadsCpuNanos();
         long t0 = System.nanoTime();
@@ -134,87 +163,69 @@ public final class ClientThroughputBenchmark {
         AtomicInteger finished = new AtomicInteger();
         Runnable[] next = new Runnable[1];
         next[0] = () -> {
-            if (started.getAndIncrement() >= calls) {
+            int index = started.getAndIncrement();
+            if (index >= calls) {
                 return;
             }
-            call.apply(ChatRequest.ofUser("What is the capital of France?"))
-                    .whenComplete((c, failure) -> {
-                        if (failure != null) {
-                            done.completeExceptionally(failure);
-                            return;
-                        }
-                        if (finished.incrementAndGet() == calls) {
-                            done.complete(null);
-                        } else {
-                            next[0].run();
-                        }
-                    });
+            long callStart = System.nanoTime();
+            call.apply(ChatRequest.ofUser(QUESTION)).whenComplete((c, failure) -> {
+                latencies[index] = System.nanoTime() - callStart;
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                } else if (finished.incrementAndGet() == calls) {
+                    done.complete(null);
+                } else {
+                    next[0].run();
+                }
+            });
         };
         for (int i = 0; i < concurrency; i++) {
             next[0].run();
         }
         done.get(10, TimeUnit.MINUTES);
         long wall = System.nanoTime() - t0;
-        long serverCpu = serverCpuNanos() - serverCpu0;
+        long serverCpu = threads.getThreadCpuTime(serverThread) - serverCpu0;
         long processCpu = processCpuNanos() - processCpu0;
         long clientCpu = clientThreadsCpuNanos() - clientCpu0;
-        if (!print) {
-            return;
-        }
+        long threadsStarted = threads.getTotalStartedThreadCount() - threadsStarted0;
         double idealMs = calls * (double) DELAY_MS / concurrency;
         double wallMs = wall / 1e6;
-        System.out.printf(Locale.ROOT,
-                "%s concurrency %3d: %5d calls in %7.0f ms (ideal %6.0f ms) = %6.0f calls/s (ideal %6.0f, %5.1f %%);"
-                        + " client CPU per call: %4.0f us (process minus server), %4.0f us (client threads);"
-                        + " server threads %4.0f us%n",
-                name, concurrency, calls, wallMs, idealMs, calls / (wall / 1e9), concurrency * 1000.0 / DELAY_MS,
-                100 * idealMs / wallMs, (processCpu - serverCpu) / 1e3 / calls, clientCpu / 1e3 / calls,
+        Arrays.sort(latencies);
+        return new Round(wallMs, calls / (wall / 1e9), idealMs / wallMs, latencies[calls / 2] / 1e6,
+                latencies[(int) Math.min(calls - 1, Math.ceil(calls * 0.99) - 1)] / 1e6,
+                (processCpu - serverCpu) / 1e3 / calls, clientCpu / 1e3 / calls, threadsStarted / (double) calls,
                 serverCpu / 1e3 / calls);
     }
 
-    private void answer(HttpExchange exchange) {
-        try {
-            byte[] body = REPLY.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        } catch (IOException e) {
-            exchange.close();
-        }
+    private static void print(String label, int calls, int concurrency, Round r) {
+        System.out.printf(Locale.ROOT,
+                "%-17s %5d calls in %5.0f ms (ideal %4.0f) = %5.0f calls/s, %5.1f %% of ideal %4.0f/s;"
+                        + " latency p50 %5.1f p99 %5.1f ms; client CPU/call %4.0f us (process - server),"
+                        + " %4.0f us (client threads); threads started/call %.2f; server CPU/call %3.0f us%n",
+                label, calls, r.wallMillis(), calls * (double) DELAY_MS / concurrency, r.callsPerSecond(),
+                100 * r.shareOfIdeal(), concurrency * 1000.0 / DELAY_MS, r.latencyP50Millis(), r.latencyP99Millis(),
+                r.processCpuMicros(), r.clientThreadsCpuMicros(), r.threadsStartedPerCall(), r.serverCpuMicros());
     }
 
-    private ThreadFactory serverThread(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            serverThreads.add(t.getId());
-            return t;
-        };
+    /** The median of each figure on its own (with five runs, the third-smallest). */
+    private static Round median(List<Round> rounds) {
+        return new Round(median(rounds, Round::wallMillis), median(rounds, Round::callsPerSecond),
+                median(rounds, Round::shareOfIdeal), median(rounds, Round::latencyP50Millis),
+                median(rounds, Round::latencyP99Millis), median(rounds, Round::processCpuMicros),
+                median(rounds, Round::clientThreadsCpuMicros), median(rounds, Round::threadsStartedPerCall),
+                median(rounds, Round::serverCpuMicros));
     }
 
-    private void findDispatcherThread() {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("HTTP-Dispatcher")) {
-                serverThreads.add(t.getId());
-            }
-        }
-    }
-
-    private long serverCpuNanos() {
-        long sum = 0;
-        for (long id : serverThreads) {
-            sum += Math.max(0, threads.getThreadCpuTime(id));
-        }
-        return sum;
+    private static double median(List<Round> rounds, ToDoubleFunction<Round> figure) {
+        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private long clientThreadsCpuNanos() {
         long sum = 0;
         for (long id : threads.getAllThreadIds()) {
-            if (!serverThreads.contains(id)) {
+            if (id != serverThread) {
                 sum += Math.max(0, threads.getThreadCpuTime(id));
             }
         }
