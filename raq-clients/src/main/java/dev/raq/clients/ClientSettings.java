@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -34,27 +31,6 @@ final class ClientSettings {
     /** Headers a user may not set with {@code header(...)}: credentials and what the client computes itself. */
     private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "x-api-key", "content-type",
             "content-length", "host", "connection", "anthropic-version");
-
-    /** The most threads the shared HTTP executor starts; see {@link #HTTP_EXECUTOR}. */
-    static final int MAX_HTTP_THREADS = 32;
-
-    /**
-     * The executor of every {@link HttpClient} built here: daemon threads started on demand up to
-     * {@value #MAX_HTTP_THREADS} and stopped after 30 s idle. With {@code sendAsync} they only run the JDK client's
-     * own tasks and parse replies, never wait for a server, so the count is bounded however many calls are in
-     * flight. Measured with {@code ClientThroughputBenchmark} (64 calls in flight, two cores, Java 17): where
-     * {@code sendAsync} starts a thread per call (see {@link ThreadPerCallCheck}) 2 threads gave 86% of the ideal
-     * throughput and 32 gave 92%; without that cost, 1 to 256 threads made no measurable difference.
-     */
-    private static final ExecutorService HTTP_EXECUTOR = boundedOnDemandPool();
-
-    private static ExecutorService boundedOnDemandPool() {
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(MAX_HTTP_THREADS,
-                MAX_HTTP_THREADS, 30, java.util.concurrent.TimeUnit.SECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(), new DaemonThreads());
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
 
     @Nullable URI baseUrl;
     @Nullable String model;
@@ -197,7 +173,7 @@ final class ClientSettings {
                 .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(HTTP_EXECUTOR)
+                .executor(SharedHttpExecutor.INSTANCE)
                 .build();
     }
 
@@ -206,16 +182,5 @@ final class ClientSettings {
         return "baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "****")
                 + ", streaming=" + streaming + ", defaultOptions=" + defaultOptions
                 + (headers.isEmpty() ? "" : ", headers=" + headers.keySet());
-    }
-
-    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "raq-http-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
     }
 }

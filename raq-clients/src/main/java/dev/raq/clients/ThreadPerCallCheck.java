@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The JDK's {@code sendAsync} completes the future it returns through {@code CompletableFuture}'s default
  * executor. On Java 17 with two or fewer processors the common {@code ForkJoinPool} has parallelism 1, and that
  * executor is then one new thread per task. Calls still work, with bounded threads alive at a time, but each costs
- * about 200 µs of CPU more; at 256 calls in flight against a 50 ms server on two cores that cut throughput from 83%
- * of the ideal to 58% ({@code ClientThroughputBenchmark}). A library must not change the JVM's common pool, so this
+ * 200–300 µs of CPU more; at 256 calls in flight against a 50 ms server on two cores that cut throughput from 85%
+ * of the ideal to 57% ({@code ClientThroughputBenchmark}). A library must not change the JVM's common pool, so this
  * only says how to: {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}. Java 25's default executor
  * keeps a minimum parallelism and does not start a thread per task.
  */
@@ -23,7 +23,7 @@ final class ThreadPerCallCheck {
     /** What is logged (level INFO, once) when every call starts a thread. */
     static final String MESSAGE = "HttpClient.sendAsync starts a new thread for every call on this JVM (the common "
             + "ForkJoinPool has parallelism " + ForkJoinPool.getCommonPoolParallelism() + "). Calls work, but each "
-            + "costs about 200 us more CPU; at hundreds of calls per second start the JVM with "
+            + "costs 200-300 us more CPU; at hundreds of calls per second start the JVM with "
             + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2";
 
     private ThreadPerCallCheck() {

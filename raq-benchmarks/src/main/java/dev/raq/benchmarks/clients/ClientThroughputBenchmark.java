@@ -46,7 +46,7 @@ import java.util.function.ToDoubleFunction;
  * <p><b>Threads started per call.</b> {@code HttpClient.sendAsync} completes its future through
  * {@code CompletableFuture}'s default executor. On Java 17 with two or fewer processors the common
  * {@code ForkJoinPool} has parallelism 1, and that executor starts a new thread for every task: one thread per call,
- * about 200 µs of CPU. The program then prints a note; start it with
+ * 200–300 µs of CPU. The program then prints a note; start it with
  * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} to measure the client without that cost (Java 25
  * does not have it).
  *
