@@ -110,9 +110,7 @@ public final class ArenaGames {
      * @throws IllegalArgumentException if strongWeight is below 1 or not finite
      */
     public Battles toBattles(double strongWeight, boolean reuseMissingGame) {
-        if (!(strongWeight >= 1) || Double.isInfinite(strongWeight)) {
-            throw new IllegalArgumentException("strongWeight must be >= 1 but was " + strongWeight);
-        }
+        VerdictBattles.checkStrongWeight(strongWeight);
         Map<String, List<ArenaGame>> byMatch = new LinkedHashMap<>();
         for (ArenaGame g : games) {
             String a = g.positionA().compareTo(g.positionB()) < 0 ? g.positionA() : g.positionB();
@@ -132,23 +130,11 @@ public final class ArenaGames {
         return battles.build();
     }
 
-    /**
-     * Adds one game. A strong verdict with a whole weight w becomes w unit battles, as upstream repeats the battle
-     * row, so that bootstrap resampling draws the same units as Arena-Hard does; a fractional weight stays one
-     * weighted battle. The point estimate is the same either way.
-     */
+    /** Adds one game, as {@link VerdictBattles} does for every pairwise verdict. */
     private static void add(Battles.Builder battles, String a, String b, Verdict v, double strongWeight) {
         Outcome outcome = v.winner().map(s -> s == Verdict.Side.A ? Outcome.A_WINS
                 : Outcome.B_WINS).orElse(Outcome.TIE);
-        if (!v.isStrong()) {
-            battles.add(a, b, outcome, 1);
-        } else if (strongWeight == Math.rint(strongWeight)) {
-            for (int i = 0; i < (int) strongWeight; i++) {
-                battles.add(a, b, outcome, 1);
-            }
-        } else {
-            battles.add(a, b, outcome, strongWeight);
-        }
+        VerdictBattles.add(battles, a, b, outcome, v.isStrong(), strongWeight);
     }
 
     private static JsonNode parse(Path file, int line, String text) {

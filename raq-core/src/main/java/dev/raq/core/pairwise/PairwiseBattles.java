@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * Turns the pairwise verdicts an evaluation collected into {@link Battles} for a {@link Leaderboard}: every
- * successful call whose ranking covers exactly two candidates is one battle; failed calls are left out (they are
- * counted as errors in the report, never as ties).
+ * successful call whose ranking covers exactly two candidates is one verdict, added as {@link VerdictBattles} says
+ * (a strong one with a whole weight w as w unit battles); failed calls are left out (they are counted as errors in
+ * the report, never as ties).
  */
 public final class PairwiseBattles {
 
@@ -25,14 +26,13 @@ public final class PairwiseBattles {
      *
      * @param judgments    the judgments of a pairwise judge (other rankings are ignored)
      * @param strongWeight the weight of a battle decided by a strong verdict ({@code >>}), at least 1; Arena-Hard
-     *                     uses 3. A combined call of both orders is strong only when both of its verdicts are.
+     *                     uses 3, as three unit battles. A combined call of both orders is strong only when both of
+     *                     its verdicts are.
      * @throws IllegalArgumentException if strongWeight is below 1, or there is no battle at all
      */
     public static Battles fromJudgments(List<Judgment> judgments, double strongWeight) {
         Objects.requireNonNull(judgments, "judgments");
-        if (!(strongWeight >= 1) || Double.isInfinite(strongWeight)) {
-            throw new IllegalArgumentException("strongWeight must be >= 1 but was " + strongWeight);
-        }
+        VerdictBattles.checkStrongWeight(strongWeight);
         Battles.Builder builder = Battles.builder();
         int count = 0;
         for (Judgment judgment : judgments) {
@@ -46,7 +46,7 @@ public final class PairwiseBattles {
                 String b = order.get(1);
                 int cmp = r.compare(a, b);
                 Outcome outcome = cmp < 0 ? Outcome.A_WINS : cmp > 0 ? Outcome.B_WINS : Outcome.TIE;
-                builder.add(a, b, outcome, isStrong(call.attributes()) && outcome != Outcome.TIE ? strongWeight : 1);
+                VerdictBattles.add(builder, a, b, outcome, isStrong(call.attributes()), strongWeight);
                 count++;
             }
         }

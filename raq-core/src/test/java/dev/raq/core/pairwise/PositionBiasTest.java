@@ -49,14 +49,26 @@ class PositionBiasTest {
     }
 
     @Test
-    void fromJudgments_separateStrongGames_weighStrongVerdicts() {
+    void fromJudgments_separateStrongGames_areThreeUnitBattlesEach() {
         Judgment j = PairwiseJudge.of(FIRST_ALWAYS).labels(VerdictLabels.GRADED).swapPositions()
                 .inconsistencyRule(InconsistencyRule.SEPARATE_GAMES).judge(INPUT);
         Battles battles = PairwiseBattles.fromJudgments(List.of(j), 3);
+        assertThat(battles.size()).isEqualTo(6 * 3);
+        for (int i = 0; i < battles.size(); i++) {
+            assertThat(battles.outcome(i)).isEqualTo(Outcome.A_WINS);
+            assertThat(battles.weight(i)).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void fromJudgments_fractionalStrongWeight_isOneWeightedBattleEach() {
+        Judgment j = PairwiseJudge.of(FIRST_ALWAYS).labels(VerdictLabels.GRADED).swapPositions()
+                .inconsistencyRule(InconsistencyRule.SEPARATE_GAMES).judge(INPUT);
+        Battles battles = PairwiseBattles.fromJudgments(List.of(j), 2.5);
         assertThat(battles.size()).isEqualTo(6);
         for (int i = 0; i < battles.size(); i++) {
             assertThat(battles.outcome(i)).isEqualTo(Outcome.A_WINS);
-            assertThat(battles.weight(i)).isEqualTo(3.0);
+            assertThat(battles.weight(i)).isEqualTo(2.5);
         }
     }
 
