@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -36,7 +37,8 @@ import java.util.function.Function;
  *
  * <p>Run it with {@code NGC_API_KEY} and {@code OPENAI_API_KEY} set, or point it at any OpenAI-compatible server
  * with {@code --candidates-url} / {@code --judge-url} (no key needed); {@code --help} lists every option. It prints
- * the report and writes {@code report.json} and {@code report.md} into {@code --out}. Every remote client retries
+ * the report and writes {@code report.json} and {@code report.md} into {@code --out}; when too many calls fail and
+ * the study stops, those files hold what finished before the stop, failed calls included. Every remote client retries
  * rate limits, timeouts and server errors with the default {@link dev.raq.clients.resilience.RetryPolicy}.
  * <pre>{@code
  * ./mvnw -q -pl raq-examples -am package -DskipTests
@@ -104,6 +106,12 @@ public final class LiveRaqStudy {
             return 0;
         } catch (EvaluationAbortedException e) {
             err.println("The study stopped: " + e.getMessage());
+            try {
+                List<Path> files = writeReports(e.partialReport(), config.out());
+                err.println("What finished before the stop is in " + files.get(0) + " and " + files.get(1) + ".");
+            } catch (UncheckedIOException io) {
+                err.println("The partial report could not be written: " + io.getMessage());
+            }
             err.println("Check the model ids, the URLs and the keys (see --help).");
             return 1;
         } catch (RaqException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -140,18 +148,29 @@ public final class LiveRaqStudy {
                 + " on " + config.candidatesServer() + ", judge " + config.judgeModel() + " on "
                 + config.judgeServer() + " (" + JUDGE_REPEATS + " rankings per question), Dunn + Holm");
         EvaluationReport report = evaluation.build().run();
-        Path json = config.out().resolve("report.json");
-        Path markdown = config.out().resolve("report.md");
+        List<Path> files = writeReports(report, config.out());
+        out.println(report.toMarkdown());
+        out.println("Reports written to " + files.get(0) + " and " + files.get(1));
+        return report;
+    }
+
+    /**
+     * Writes {@code report.json} and {@code report.md} into {@code dir}, creating it when needed.
+     *
+     * @return the two files
+     * @throws UncheckedIOException when the directory or a file cannot be written
+     */
+    static List<Path> writeReports(EvaluationReport report, Path dir) {
         try {
-            Files.createDirectories(config.out());
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + config.out(), e);
+            throw new UncheckedIOException("cannot create the output directory " + dir, e);
         }
+        Path json = dir.resolve("report.json");
+        Path markdown = dir.resolve("report.md");
         report.writeJson(json);
         report.writeMarkdown(markdown);
-        out.println(report.toMarkdown());
-        out.println("Reports written to " + json + " and " + markdown);
-        return report;
+        return List.of(json, markdown);
     }
 
     /** A candidate on hosted NIM (with the NGC key) or on the configured server (with its key, if any). */

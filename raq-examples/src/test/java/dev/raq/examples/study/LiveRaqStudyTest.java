@@ -162,6 +162,12 @@ class LiveRaqStudyTest {
             assertThat(status).as(message).isEqualTo(1);
             assertThat(message).contains("The study stopped", "fake/unknown-", "HTTP 400").doesNotContain("\tat ");
             assertThat(server.rejected()).isLessThan(2 * 30);
+            // what finished before the stop is kept: every failed call is in the partial report, none as a result
+            Path partial = dir.resolve("stopped/report.json");
+            assertThat(message).contains("What finished before the stop is in " + partial);
+            assertThat(partial).exists();
+            assertThat(dir.resolve("stopped/report.md")).exists();
+            assertThat(Files.readString(partial)).contains("fake/unknown-1", "HTTP 400");
         }
     }
 
