@@ -2,6 +2,7 @@ package dev.raq.core.report;
 
 import dev.raq.core.pairwise.Leaderboard;
 import dev.raq.core.pairwise.PositionBias;
+import dev.raq.core.significance.PValues;
 import dev.raq.core.significance.SignificanceResult;
 import org.jspecify.annotations.Nullable;
 
@@ -157,7 +158,7 @@ final class ReportMarkdown {
                 String a = entries.get(i).model();
                 String b = entries.get(j).model();
                 if (board.isSignificant(a, b)) {
-                    differ.add(a + " > " + b + " (p = " + pValue(board.pValue(a, b)) + ")");
+                    differ.add(a + " > " + b + " (p = " + PValues.format(board.pValue(a, b)) + ")");
                 }
             }
         }
@@ -176,14 +177,6 @@ final class ReportMarkdown {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-
-    private static String pValue(double p) {
-        return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : num4(p);
-    }
-
-    private static String num4(double v) {
-        return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static String ms(@Nullable Duration d) {

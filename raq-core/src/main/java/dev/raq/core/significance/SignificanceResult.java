@@ -112,27 +112,18 @@ public final class SignificanceResult {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(test).append(" at alpha ").append(decimal(alpha, 3));
+        StringBuilder sb = new StringBuilder(test).append(" at alpha ").append(PValues.decimal(alpha, 3));
         if (omnibus != null) {
             sb.append(omnibus.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s", omnibus.test(),
-                    omnibus.statistic(), pValue(omnibus.pValue())) : "; " + omnibus.test() + " undefined for these rankings");
+                    omnibus.statistic(), PValues.format(omnibus.pValue())) : "; " + omnibus.test() + " undefined for these rankings");
         }
         sb.append(".\n\n| Pair | p-value | Significant | Favoured |\n|---|---:|:---:|---|\n");
         for (PairComparison p : pairs) {
             sb.append("| ").append(p.first()).append(" vs ").append(p.second())
-                    .append(" | ").append(pValue(p.pValue()))
+                    .append(" | ").append(PValues.format(p.pValue()))
                     .append(" | ").append(p.significant() ? "yes" : "no")
                     .append(" | ").append(p.better() == null ? "—" : p.better()).append(" |\n");
         }
         return sb.toString();
-    }
-
-    /** A p-value for reading: scientific below 1e-4, else up to four decimals. */
-    static String pValue(double p) {
-        return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : decimal(p, 4);
-    }
-
-    private static String decimal(double v, int places) {
-        return String.format(Locale.ROOT, "%." + places + "f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }
