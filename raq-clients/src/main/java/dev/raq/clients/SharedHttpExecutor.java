@@ -2,9 +2,7 @@ package dev.raq.clients;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,11 +26,11 @@ final class SharedHttpExecutor {
     /** The most threads the executor runs. */
     static final int MAX_THREADS = 32;
 
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
     /** The executor, chosen once per JVM. */
     static final ExecutorService INSTANCE = ThreadPerCallCheck.startsThreadPerCall()
             ? onDemandThreads() : forkJoinPool(Runtime.getRuntime().availableProcessors());
-
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     private SharedHttpExecutor() {
     }
@@ -40,28 +38,22 @@ final class SharedHttpExecutor {
     /** One worker per processor, at least 2 and at most {@value #MAX_THREADS}; idle workers stop after 60 s. */
     static ForkJoinPool forkJoinPool(int processors) {
         int parallelism = Math.min(MAX_THREADS, Math.max(2, processors));
-        return new ForkJoinPool(parallelism, pool -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setName(threadName());
-            t.setDaemon(true);
-            return t;
-        }, null, true);
+        return new ForkJoinPool(parallelism,
+                pool -> namedDaemon(ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool)), null, true);
     }
 
     /** Up to {@value #MAX_THREADS} threads started on demand and stopped after 30 s idle; more tasks queue. */
     static ThreadPoolExecutor onDemandThreads() {
-        ThreadFactory daemons = r -> {
-            Thread t = new Thread(r, threadName());
-            t.setDaemon(true);
-            return t;
-        };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemons);
+                new LinkedBlockingQueue<>(), r -> namedDaemon(new Thread(r)));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 
-    private static String threadName() {
-        return "raq-http-" + THREAD_NUMBER.incrementAndGet();
+    /** Names {@code t} {@code raq-http-N} and makes it a daemon, so that idle clients never keep a JVM alive. */
+    private static <T extends Thread> T namedDaemon(T t) {
+        t.setName("raq-http-" + THREAD_NUMBER.incrementAndGet());
+        t.setDaemon(true);
+        return t;
     }
 }

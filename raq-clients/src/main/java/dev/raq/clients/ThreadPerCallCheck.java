@@ -19,6 +19,9 @@ final class ThreadPerCallCheck {
 
     private static final System.Logger LOG = System.getLogger(ThreadPerCallCheck.class.getPackageName());
     private static final AtomicBoolean REPORTED = new AtomicBoolean();
+    /** {@code CompletableFuture}'s default executor is fixed when that class loads, so this is decided once. */
+    private static final boolean THREAD_PER_CALL =
+            !(new CompletableFuture<Void>().defaultExecutor() instanceof ForkJoinPool);
 
     /** What is logged (level INFO, once) when every call starts a thread. */
     static final String MESSAGE = "HttpClient.sendAsync starts a new thread for every call on this JVM (the common "
@@ -31,7 +34,7 @@ final class ThreadPerCallCheck {
 
     /** Whether {@code CompletableFuture}'s default executor, and so {@code sendAsync}, starts a thread per task. */
     static boolean startsThreadPerCall() {
-        return !(new CompletableFuture<Void>().defaultExecutor() instanceof ForkJoinPool);
+        return THREAD_PER_CALL;
     }
 
     /**

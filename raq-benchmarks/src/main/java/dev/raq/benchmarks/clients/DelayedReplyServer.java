@@ -45,14 +45,7 @@ final class DelayedReplyServer implements AutoCloseable {
     private volatile long lateNanosMax;
 
     /** A reply waiting for its time: the connection and when it is due. */
-    private static final class Pending {
-        final Connection connection;
-        final long dueNanos;
-
-        Pending(Connection connection, long dueNanos) {
-            this.connection = connection;
-            this.dueNanos = dueNanos;
-        }
+    private record Pending(Connection connection, long dueNanos) {
     }
 
     /** One client connection: the bytes read and not yet consumed, and the reply bytes not yet written. */
@@ -123,7 +116,7 @@ final class DelayedReplyServer implements AutoCloseable {
                 if (first == null) {
                     selector.select();
                 } else {
-                    long wait = first.dueNanos - System.nanoTime();
+                    long wait = first.dueNanos() - System.nanoTime();
                     if (wait >= MILLI) {
                         selector.select(wait / MILLI); // wakes up to 1 ms early, never late
                     } else if (selector.selectNow() == 0 && wait > 0) {
@@ -220,15 +213,15 @@ final class DelayedReplyServer implements AutoCloseable {
     private void answerDue() throws IOException {
         long now;
         Pending p;
-        while ((p = due.peekFirst()) != null && p.dueNanos <= (now = System.nanoTime())) {
+        while ((p = due.peekFirst()) != null && p.dueNanos() <= (now = System.nanoTime())) {
             due.pollFirst();
-            Connection c = p.connection;
+            Connection c = p.connection();
             if (!c.channel.isOpen()) {
                 continue;
             }
             replies++;
-            delayNanosSum += now - (p.dueNanos - delayNanos);
-            lateNanosMax = Math.max(lateNanosMax, now - p.dueNanos);
+            delayNanosSum += now - (p.dueNanos() - delayNanos);
+            lateNanosMax = Math.max(lateNanosMax, now - p.dueNanos());
             ByteBuffer out = ByteBuffer.allocate(c.out.remaining() + reply.length).put(c.out).put(reply).flip();
             c.out = out;
             SelectionKey key = c.channel.keyFor(selector);
