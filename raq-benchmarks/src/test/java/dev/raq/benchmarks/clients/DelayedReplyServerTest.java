@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DelayedReplyServerTest {
 
@@ -51,8 +53,10 @@ class DelayedReplyServerTest {
             int split = request.length() - 5;
             out.write(request.substring(0, split).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(DELAY_MS + 20); // no reply may come for an incomplete request
-            assertThat(in.available()).isZero();
+            // no reply may come for an incomplete request, not even after the delay
+            socket.setSoTimeout((int) DELAY_MS * 3);
+            assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class);
+            socket.setSoTimeout(5_000);
             long lastByte = System.nanoTime();
             out.write(request.substring(split).getBytes(StandardCharsets.US_ASCII));
             out.flush();
