@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.ReplySchema;
@@ -134,6 +135,19 @@ public final class OpenAiCompatibleClient implements ModelClient {
     @Override
     public Optional<String> modelId() {
         return Optional.of(model());
+    }
+
+    /** The client kind, model, structured-reply mode and default options; never the key or the endpoint. */
+    @Override
+    public String fingerprint() {
+        return Fingerprint.of("openai-compatible").with("model", model()).with("replyMode", replyMode).with("options", settings.defaultOptions)
+                .toString();
+    }
+
+    /** The base URL, such as {@code http://localhost:8000/v1}. */
+    @Override
+    public Optional<String> endpoint() {
+        return Optional.ofNullable(settings.baseUrl).map(Object::toString);
     }
 
     /** The JSON body sent for {@code request} (with this client's defaults merged in). */

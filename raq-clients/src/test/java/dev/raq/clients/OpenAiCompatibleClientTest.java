@@ -110,6 +110,25 @@ class OpenAiCompatibleClientTest {
     }
 
     @Test
+    void fingerprint_coversModelReplyModeAndOptions_neverKeyOrEndpoint() {
+        OpenAiCompatibleClient base = OpenAiCompatibleClient.openAi().apiKey("sk-canary-123").model("m")
+                .baseUrl("http://127.0.0.1:1/v1").build();
+        String fp = base.fingerprint();
+        assertThat(fp).doesNotContain("sk-canary-123").doesNotContain("127.0.0.1").contains("m");
+        assertThat(OpenAiCompatibleClient.openAi().apiKey("sk-other").model("m").baseUrl("http://127.0.0.2:1/v1")
+                .build().fingerprint()).isEqualTo(fp);
+        assertThat(OpenAiCompatibleClient.openAi().apiKey("k").model("m2").build().fingerprint()).isNotEqualTo(fp);
+        assertThat(OpenAiCompatibleClient.openAi().apiKey("k").model("m")
+                .structuredReplyMode(StructuredReplyMode.TOOL_CALL).build().fingerprint()).isNotEqualTo(fp);
+        assertThat(OpenAiCompatibleClient.openAi().apiKey("k").model("m")
+                .defaultOptions(GenerationOptions.builder().temperature(0).build()).build().fingerprint())
+                .isNotEqualTo(fp);
+        assertThat(base.endpoint()).hasValue("http://127.0.0.1:1/v1");
+        assertThat(dev.raq.clients.resilience.ModelClients.retrying(base, dev.raq.clients.resilience.RetryPolicy
+                .defaults()).fingerprint()).isEqualTo(fp);
+    }
+
+    @Test
     void complete_localEndpointWithoutKey_sendsNoAuthorization() {
         server.then(json(200, Fixtures.read("openai-chat-completion.json")));
         OpenAiCompatibleClient client = OpenAiCompatibleClient.local(server.baseUrl()).model("llama3.1")

@@ -1,7 +1,7 @@
 package dev.raq.core;
 
 import dev.raq.core.data.Sample;
-import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.judge.Judge;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.report.EvaluationReport;
@@ -62,7 +62,7 @@ public final class Evaluation {
     final Iterable<Sample> dataset;
     final List<Candidate> candidates;
     final Function<Sample, ChatRequest> prompt;
-    final List<JudgeStrategy> judges;
+    final List<Judge> judges;
     final @Nullable SignificanceTest significance;
     final double alpha;
     final int concurrency;
@@ -128,14 +128,14 @@ public final class Evaluation {
     }
 
     /** The judges, in panel order; empty in a dry run without judges. */
-    public List<JudgeStrategy> judges() {
+    public List<Judge> judges() {
         return judges;
     }
 
     @Override
     public String toString() {
         return "Evaluation{candidates=" + candidates.stream().map(Candidate::name).toList() + ", judges="
-                + judges.stream().map(JudgeStrategy::name).toList() + (dryRun ? ", DRY RUN" : "") + ", seed=" + seed
+                + judges.stream().map(Judge::name).toList() + (dryRun ? ", DRY RUN" : "") + ", seed=" + seed
                 + "}";
     }
 
@@ -147,7 +147,7 @@ public final class Evaluation {
         private @Nullable Iterable<Sample> dataset;
         private final Map<String, Candidate> candidates = new LinkedHashMap<>();
         private @Nullable Function<Sample, ChatRequest> prompt;
-        private final List<JudgeStrategy> judges = new ArrayList<>();
+        private final List<Judge> judges = new ArrayList<>();
         private @Nullable SignificanceTest significance;
         private double alpha = DEFAULT_ALPHA;
         private int concurrency = DEFAULT_CONCURRENCY;
@@ -219,7 +219,7 @@ public final class Evaluation {
          * Adds a judge; call it several times for a panel, whose per-sample consensus then feeds the statistics.
          * At least one is required unless {@link #dryRun(boolean)} is set.
          */
-        public Builder judge(JudgeStrategy judge) {
+        public Builder judge(Judge judge) {
             judges.add(Objects.requireNonNull(judge, "judge"));
             return this;
         }
@@ -339,7 +339,7 @@ public final class Evaluation {
                 problems.add("no judge: call judge(...), or dryRun(true) to try the candidates without judging");
             }
             if (!allowJudgeAsCandidate) {
-                for (JudgeStrategy judge : judges) {
+                for (Judge judge : judges) {
                     selfPreference(judge).ifPresent(problems::add);
                 }
             }
@@ -350,7 +350,7 @@ public final class Evaluation {
             return new Evaluation(this, dataset);
         }
 
-        private Optional<String> selfPreference(JudgeStrategy judge) {
+        private Optional<String> selfPreference(Judge judge) {
             for (ModelClient judgeClient : judge.clients()) {
                 Optional<String> judgeModel = judgeClient.modelId().filter(m -> !m.isBlank());
                 for (Candidate c : candidates.values()) {

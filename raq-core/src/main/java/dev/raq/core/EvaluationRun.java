@@ -4,7 +4,7 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.JudgeInput;
-import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
@@ -100,7 +100,7 @@ final class EvaluationRun {
         this.queues = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             Candidate c = ev.candidates.get(i);
-            modelIds[i] = c.client().modelId().orElse("");
+            modelIds[i] = c.client().fingerprint();
             limits[i] = c.maxConcurrency().orElse(Integer.MAX_VALUE);
             queues.add(new ArrayDeque<>());
         }
@@ -333,15 +333,20 @@ final class EvaluationRun {
         for (int j = 0; j < judges; j++) {
             int judgeIndex = j;
             long seed = judgeSeed(ev.seed, task.sample.id(), j);
-            String key = StoreKeys.judgment(judgeNames.get(j), task.sample.id(), answered, seed);
+            Judge judge = ev.judges.get(j);
+            // judges that call no model (metrics) are cheap and deterministic: recomputed, never stored
+            String key = judge.clients().isEmpty() ? null
+                    : StoreKeys.judgment(judge.fingerprint(), task.sample, answered, seed);
             Judgment stored = null;
             try {
-                stored = ev.store.judgment(key).orElse(null);
+                stored = key == null ? null : ev.store.judgment(key).orElse(null);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "the result store failed to look up a judgment; judging", e);
             }
             if (stored != null) {
-                onJudged(task, j, stored);
+                String name = judgeNames.get(j);
+                onJudged(task, j, stored.judge().equals(name) ? stored
+                        : new Judgment(name, stored.sampleId(), stored.calls(), stored.scores()));
                 continue;
             }
             synchronized (lock) {
@@ -351,8 +356,8 @@ final class EvaluationRun {
         }
     }
 
-    private void runJudge(SampleTask task, int j, List<CandidateAnswer> answered, long seed, String key) {
-        JudgeStrategy judge = ev.judges.get(j);
+    private void runJudge(SampleTask task, int j, List<CandidateAnswer> answered, long seed, @Nullable String key) {
+        Judge judge = ev.judges.get(j);
         String name = judgeNames.get(j);
         Judgment judgment;
         try {
@@ -363,7 +368,7 @@ final class EvaluationRun {
             judgment = Judgment.of(name, task.sample.id(), List.of(JudgeCall.failed(
                     answered.stream().map(CandidateAnswer::candidate).toList(), null, describe(e), Map.of())));
         }
-        if (!judgment.failed()) {
+        if (key != null && !judgment.failed()) {
             try {
                 ev.store.putJudgment(key, judgment);
             } catch (RuntimeException e) {
@@ -507,10 +512,10 @@ final class EvaluationRun {
         return n;
     }
 
-    private static List<String> uniqueNames(List<JudgeStrategy> judges) {
+    private static List<String> uniqueNames(List<Judge> judges) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (JudgeStrategy judge : judges) {
+        for (Judge judge : judges) {
             String base = judge.name();
             String name = base;
             for (int n = 2; !seen.add(name); n++) {

@@ -2,7 +2,7 @@ package dev.raq.core;
 
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.JudgeInput;
-import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.judge.Judge;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.report.EvaluationReport;
@@ -159,7 +159,7 @@ class EvaluationTest {
 
     @Test
     void run_judgeThrows_recordedAsJudgeErrorAndRunGoesOn() {
-        JudgeStrategy throwing = new JudgeStrategy() {
+        Judge throwing = new Judge() {
             @Override
             public dev.raq.core.judge.Judgment judge(JudgeInput input) {
                 if (input.sample().id().equals("s1")) {
@@ -319,7 +319,7 @@ class EvaluationTest {
         ResultStore store = ResultStore.inMemory();
         ScriptedClient a = echo("a");
         ScriptedClient b = echo("b");
-        PreferenceJudge judge = new PreferenceJudge("p", List.of("a", "b"));
+        PreferenceJudge judge = new PreferenceJudge("p", List.of("a", "b"), echo("judge-model"));
         Evaluation ev = Evaluation.builder().dataset(samples(10)).candidate("a", a).candidate("b", b).judge(judge)
                 .store(store).build();
         EvaluationReport first = ev.run();

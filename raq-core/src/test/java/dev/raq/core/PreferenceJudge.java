@@ -3,7 +3,7 @@ package dev.raq.core;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.JudgeInput;
-import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ModelClient;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A judge for tests that ranks the answered candidates in a fixed order of preference and records its inputs. */
-public final class PreferenceJudge implements JudgeStrategy {
+public final class PreferenceJudge implements Judge {
 
     private final String name;
     private final List<String> preference;

@@ -4,7 +4,7 @@ import dev.raq.core.Evaluation;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.JudgeInput;
-import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
@@ -157,7 +157,7 @@ public final class PipelineBenchmark {
     }
 
     /** Ranks the answers by their length, then name: no model, no randomness. */
-    private static final class CheapJudge implements JudgeStrategy {
+    private static final class CheapJudge implements Judge {
         @Override
         public Judgment judge(JudgeInput input) {
             List<String> order = new ArrayList<>(input.candidates());

@@ -117,6 +117,18 @@ public final class RecordingModelClient implements ModelClient {
         return model.isEmpty() ? Optional.empty() : Optional.of(model);
     }
 
+    /** The delegate's fingerprint: recording does not change answers. */
+    @Override
+    public String fingerprint() {
+        return delegate.fingerprint();
+    }
+
+    /** The delegate's endpoint. */
+    @Override
+    public Optional<String> endpoint() {
+        return delegate.endpoint();
+    }
+
     @Override
     public String toString() {
         return "RecordingModelClient{file=" + file + ", model=" + model + ", delegate=" + delegate + "}";

@@ -196,6 +196,18 @@ public final class ConcurrencyLimitedModelClient implements ModelClient {
         return delegate.modelId();
     }
 
+    /** The delegate's fingerprint: concurrency limits do not change answers. */
+    @Override
+    public String fingerprint() {
+        return delegate.fingerprint();
+    }
+
+    /** The delegate's endpoint. */
+    @Override
+    public Optional<String> endpoint() {
+        return delegate.endpoint();
+    }
+
     @Override
     public String toString() {
         return "ConcurrencyLimitedModelClient{limit=" + currentLimit() + (adaptive ? " in [" + min + ", " + max + "]"

@@ -115,6 +115,18 @@ public final class RateLimitedModelClient implements ModelClient {
         return delegate.modelId();
     }
 
+    /** The delegate's fingerprint: rate limits do not change answers. */
+    @Override
+    public String fingerprint() {
+        return delegate.fingerprint();
+    }
+
+    /** The delegate's endpoint. */
+    @Override
+    public Optional<String> endpoint() {
+        return delegate.endpoint();
+    }
+
     @Override
     public String toString() {
         return description;

@@ -134,6 +134,18 @@ public final class RetryingModelClient implements ModelClient {
         return delegate.modelId();
     }
 
+    /** The delegate's fingerprint: retries do not change answers. */
+    @Override
+    public String fingerprint() {
+        return delegate.fingerprint();
+    }
+
+    /** The delegate's endpoint. */
+    @Override
+    public Optional<String> endpoint() {
+        return delegate.endpoint();
+    }
+
     @Override
     public String toString() {
         return "RetryingModelClient{" + policy + ", delegate=" + delegate + "}";

@@ -37,7 +37,7 @@ public final class Judges {
      *
      * @param metric the metric, higher better
      */
-    public static JudgeStrategy score(AnswerScorer metric) {
+    public static Judge score(AnswerScorer metric) {
         return new ScoreJudge(Objects.requireNonNull(metric, "metric"));
     }
 

@@ -4,6 +4,7 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelCallException;
 import dev.raq.core.model.ModelClient;
@@ -61,7 +62,7 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and thread-safe when the judge client is.
  */
-public final class RankingJudge implements JudgeStrategy {
+public final class RankingJudge implements Judge {
 
     /** The default number of calls per sample. */
     public static final int DEFAULT_REPEATS = 1;
@@ -189,6 +190,17 @@ public final class RankingJudge implements JudgeStrategy {
             parts.add("no reference");
         }
         return parts.isEmpty() ? "ranking" : "ranking(" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * The judge's client fingerprint, repeats, re-asks, reference mode, options and the hash of every prompt text;
+     * not its display name, so renaming a judge keeps its stored judgments.
+     */
+    @Override
+    public String fingerprint() {
+        return Fingerprint.of("ranking-judge").with("client", client.fingerprint()).with("repeats", repeats)
+                .with("maxReasks", maxReasks).with("reference", withReference).with("options", options)
+                .withText("prompt", RankingPrompt.probe(withReference)).toString();
     }
 
     /**

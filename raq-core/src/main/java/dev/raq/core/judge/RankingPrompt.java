@@ -33,6 +33,18 @@ final class RankingPrompt {
     }
 
     /**
+     * Every text this judge sends, rendered for a fixed sample and two answers (system message, user message,
+     * re-ask and reply schema), so that a judge's fingerprint changes whenever the prompt's wording or layout does.
+     */
+    static String probe(boolean withReference) {
+        Sample sample = new Sample("probe", "Q?", "C.", List.of("R."), java.util.Map.of());
+        int[] ids = {1, 2};
+        List<CandidateAnswer> shown = List.of(new CandidateAnswer("a", "A."), new CandidateAnswer("b", "B."));
+        return system(withReference) + "\n" + user(sample, withReference, shown, ids, "0000000000000000") + "\n"
+                + reask("P", withReference, ids) + "\n" + schema(ids);
+    }
+
+    /**
      * A marker of 16 hex digits drawn from {@code random} that occurs in none of {@code texts}.
      */
     static String marker(SplittableRandom random, List<String> texts) {

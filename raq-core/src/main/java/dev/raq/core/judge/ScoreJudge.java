@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A rule-based judge: scores every answer with a metric against the references and ranks by score. */
-final class ScoreJudge implements JudgeStrategy {
+final class ScoreJudge implements Judge {
 
     private final AnswerScorer metric;
 
@@ -48,6 +48,12 @@ final class ScoreJudge implements JudgeStrategy {
     @Override
     public String name() {
         return "score(" + metric.name() + ")";
+    }
+
+    /** The metric's name: metrics are deterministic functions of the answer and the references. */
+    @Override
+    public String fingerprint() {
+        return "score-judge{metric=" + metric.name() + "}";
     }
 
     @Override

@@ -52,4 +52,24 @@ public interface ModelClient {
     default Optional<String> modelId() {
         return Optional.empty();
     }
+
+    /**
+     * Everything about this client that can change its answers, as a stable string: the default is the
+     * {@linkplain #modelId() model id} (empty for lambdas). The evaluation keys stored answers and judgments by it,
+     * so a changed setting is never served a stale result. HTTP clients add their kind, structured-reply mode and
+     * default options; decorators (retry, rate limit, recording) return their delegate's. It never contains a key,
+     * and it leaves out the endpoint, so a model moved to another host keeps its stored results. A lambda whose
+     * behaviour changes without a new model id must be given a new store (or override this).
+     */
+    default String fingerprint() {
+        return modelId().orElse("");
+    }
+
+    /**
+     * Where this client sends its calls (for example {@code http://localhost:8000/v1}), if it has such a place, so
+     * that a failure can name it; never with credentials. The default is none (lambdas).
+     */
+    default Optional<String> endpoint() {
+        return Optional.empty();
+    }
 }

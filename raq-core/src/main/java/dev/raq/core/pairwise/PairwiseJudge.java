@@ -4,10 +4,11 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.JudgeInput;
-import dev.raq.core.judge.JudgeStrategy;
+import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,7 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and thread-safe; every setting returns a new judge.
  */
-public final class PairwiseJudge implements JudgeStrategy {
+public final class PairwiseJudge implements Judge {
 
     /** Attribute: the verdict label as the judge gave it, relative to the positions shown ({@code "A>B"}). */
     public static final String ATTR_VERDICT = "verdict";
@@ -145,6 +146,21 @@ public final class PairwiseJudge implements JudgeStrategy {
     @Override
     public String name() {
         return name != null ? name : "pairwise(" + client.modelId().orElse("judge") + ")";
+    }
+
+    /**
+     * The judge's client fingerprint, labels, pairing, swapping, inconsistency rule, options and the hash of its
+     * prompt texts; not its display name.
+     */
+    @Override
+    public String fingerprint() {
+        Sample probe = new Sample("probe", "Q?", "C.", List.of("R."), Map.of());
+        String prompts = String.format(java.util.Locale.ROOT, SYSTEM_PROMPT, REFERENCE_NOTE, labels.describe())
+                + "\n" + String.format(java.util.Locale.ROOT, SYSTEM_PROMPT, "", labels.describe()) + "\n"
+                + userPrompt(probe, "A.", "B.");
+        return Fingerprint.of("pairwise-judge").with("client", client.fingerprint()).with("labels", labels)
+                .with("pairing", pairing).with("swap", swap).with("rule", rule).with("options", options)
+                .withText("prompt", prompts).toString();
     }
 
     /** The judge model's client. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raq.core.data.Sample;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
@@ -28,11 +29,12 @@ public final class StoreKeys {
     }
 
     /**
-     * The key of a candidate's answer: its name, its client's model id and the full request (messages, options,
-     * reply schema).
+     * The key of a candidate's answer: its name, its client's {@linkplain dev.raq.core.model.ModelClient#fingerprint()
+     * fingerprint} (model id and the settings that change answers) and the full request (messages, options, reply
+     * schema), which covers the prompt template and the candidate's options.
      *
      * @param candidate the candidate's name
-     * @param modelId   the client's model id, or the empty string when it reports none
+     * @param modelId   the client's fingerprint (its model id by default), or the empty string
      * @param request   the request sent to the model
      * @return 64 lowercase hex digits
      */
@@ -61,16 +63,21 @@ public final class StoreKeys {
     }
 
     /**
-     * The key of a judgment: the judge's name, the sample id, the answers judged (names and texts, in order) and
-     * the seed.
+     * The key of a judgment: the judge's {@linkplain dev.raq.core.judge.Judge#fingerprint() fingerprint}, the
+     * sample's content (id, question, context, references), the answers judged (names and texts, in order) and the
+     * seed. A changed judge setting or a corrected reference answer is a new key.
      *
      * @return 64 lowercase hex digits
      */
-    public static String judgment(String judge, String sampleId, List<CandidateAnswer> answers, long seed) {
+    public static String judgment(String judgeFingerprint, Sample sample, List<CandidateAnswer> answers, long seed) {
+        Objects.requireNonNull(sample, "sample");
         ObjectNode n = MAPPER.createObjectNode();
         n.put("type", "judgment");
-        n.put("judge", Objects.requireNonNull(judge, "judge"));
-        n.put("sampleId", Objects.requireNonNull(sampleId, "sampleId"));
+        n.put("judge", Objects.requireNonNull(judgeFingerprint, "judgeFingerprint"));
+        n.put("sampleId", sample.id());
+        n.put("question", sample.question());
+        n.put("context", sample.context());
+        sample.references().forEach(n.putArray("references")::add);
         ArrayNode as = n.putArray("answers");
         for (CandidateAnswer a : answers) {
             as.addObject().put("candidate", a.candidate()).put("text", a.text());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raq.core.PreferenceJudge;
 import dev.raq.core.ScriptedClient;
+import dev.raq.core.data.Sample;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
@@ -105,10 +106,15 @@ class JsonlResultStoreTest {
         assertThat(Set.of(key, StoreKeys.answer("b", "m", r), StoreKeys.answer("a", "n", r),
                 StoreKeys.answer("a", "m", warmer), StoreKeys.answer("a", "m", ChatRequest.ofUser("q2")))).hasSize(5);
         List<CandidateAnswer> answers = List.of(new CandidateAnswer("a", "x"), new CandidateAnswer("b", "y"));
-        String jk = StoreKeys.judgment("j", "s", answers, 1);
-        assertThat(Set.of(jk, StoreKeys.judgment("j", "s", answers, 2), StoreKeys.judgment("k", "s", answers, 1),
-                StoreKeys.judgment("j", "s", List.of(new CandidateAnswer("a", "x"), new CandidateAnswer("b", "z")),
-                        1))).hasSize(4);
+        Sample s = Sample.of("s", "q", "ref");
+        String jk = StoreKeys.judgment("j", s, answers, 1);
+        assertThat(jk).isEqualTo(StoreKeys.judgment("j", Sample.of("s", "q", "ref"), answers, 1));
+        assertThat(Set.of(jk, StoreKeys.judgment("j", s, answers, 2), StoreKeys.judgment("k", s, answers, 1),
+                StoreKeys.judgment("j", s, List.of(new CandidateAnswer("a", "x"), new CandidateAnswer("b", "z")), 1),
+                StoreKeys.judgment("j", Sample.of("s", "q", "corrected ref"), answers, 1),
+                StoreKeys.judgment("j", Sample.of("s", "q2", "ref"), answers, 1),
+                StoreKeys.judgment("j", new Sample("s", "q", "ctx", List.of("ref"), Map.of()), answers, 1)))
+                .hasSize(7);
     }
 
     @Test
@@ -136,7 +142,7 @@ class JsonlResultStoreTest {
 
         ScriptedClient a = ResumeMain.client("a");
         ScriptedClient b = ResumeMain.client("b");
-        PreferenceJudge judge = new PreferenceJudge("p", List.of("a", "b"));
+        PreferenceJudge judge = new PreferenceJudge("p", List.of("a", "b"), ScriptedClient.answering(r -> "judge"));
         EvaluationReport report;
         try (JsonlResultStore store = JsonlResultStore.open(file)) {
             report = ResumeMain.evaluation(samples, store, a, b, judge).run();

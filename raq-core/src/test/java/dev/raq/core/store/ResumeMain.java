@@ -38,7 +38,7 @@ public final class ResumeMain {
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
         try (JsonlResultStore store = JsonlResultStore.open(Path.of(args[0]))) {
             evaluation(Integer.parseInt(args[1]), store, client("a").completingLater(scheduler, 20),
-                    client("b").completingLater(scheduler, 20), new PreferenceJudge("p", List.of("a", "b"))).run();
+                    client("b").completingLater(scheduler, 20), new PreferenceJudge("p", List.of("a", "b"), ScriptedClient.answering(r -> "judge"))).run();
         } finally {
             scheduler.shutdownNow();
         }

@@ -13,7 +13,7 @@ import java.util.List;
  * built-in strategies.
  */
 @FunctionalInterface
-public interface JudgeStrategy {
+public interface Judge {
 
     /**
      * Judges the answers of one sample.
@@ -35,5 +35,16 @@ public interface JudgeStrategy {
      */
     default List<ModelClient> clients() {
         return List.of();
+    }
+
+    /**
+     * Everything about this judge that can change its judgments, as a stable string: the judge's kind, its model
+     * client's {@linkplain ModelClient#fingerprint() fingerprint}, its prompt, options, labels, pairing, repeats
+     * and reply handling. Stored judgments are keyed by it (and by the sample's content and the answers), so a
+     * changed setting causes new calls and an unchanged rerun causes none. The default is {@link #name()}: a custom
+     * judge whose behaviour can change under the same name should override it.
+     */
+    default String fingerprint() {
+        return name();
     }
 }
