@@ -3,6 +3,7 @@ package dev.raq.clients.replay;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
 
 import java.io.IOException;
@@ -25,15 +26,14 @@ import java.util.concurrent.Executor;
  * recorded. Only the request's content is written: no URL, header or key ever reaches the file. Lines are appended
  * and flushed one at a time, so the file is usable even after a crash. Thread-safe.
  */
-public final class RecordingModelClient implements ModelClient {
+public final class RecordingModelClient extends ForwardingModelClient {
 
-    private final ModelClient delegate;
     private final Path file;
     private final String model;
     private final Object lock = new Object();
 
     private RecordingModelClient(ModelClient delegate, Path file, String model) {
-        this.delegate = delegate;
+        super(delegate);
         this.file = file;
         this.model = model;
     }
@@ -117,17 +117,7 @@ public final class RecordingModelClient implements ModelClient {
         return model.isEmpty() ? Optional.empty() : Optional.of(model);
     }
 
-    /** The delegate's fingerprint: recording does not change answers. */
-    @Override
-    public String fingerprint() {
-        return delegate.fingerprint();
-    }
 
-    /** The delegate's endpoint. */
-    @Override
-    public Optional<String> endpoint() {
-        return delegate.endpoint();
-    }
 
     @Override
     public String toString() {

@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -49,7 +46,7 @@ public record RequestKey(String hash, String canonical) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(request, "request");
         String canonical = canonicalJson(model, request).toString();
-        return new RequestKey(sha256(canonical), canonical);
+        return new RequestKey(Fingerprint.sha256(canonical), canonical);
     }
 
     static ObjectNode canonicalJson(String model, ChatRequest request) {
@@ -83,15 +80,6 @@ public record RequestKey(String hash, String canonical) {
             }
         });
         return root;
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** The first 12 hex digits, enough to tell keys apart in a message. */

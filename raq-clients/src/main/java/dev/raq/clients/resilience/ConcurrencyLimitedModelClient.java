@@ -2,6 +2,7 @@ package dev.raq.clients.resilience;
 
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.RetriableModelCallException;
 
@@ -27,12 +28,11 @@ import java.util.function.LongSupplier;
  * minimum; every success raises it by {@code 1/limit}, so by about one per limit's worth of successes, up to the
  * maximum. It starts at the maximum. Thread-safe.
  */
-public final class ConcurrencyLimitedModelClient implements ModelClient {
+public final class ConcurrencyLimitedModelClient extends ForwardingModelClient {
 
     /** Default shortest time between two decreases of an adaptive limit: 1 s. */
     public static final Duration DEFAULT_DECREASE_INTERVAL = Duration.ofSeconds(1);
 
-    private final ModelClient delegate;
     private final int min;
     private final int max;
     private final boolean adaptive;
@@ -45,7 +45,7 @@ public final class ConcurrencyLimitedModelClient implements ModelClient {
     private boolean decreasedOnce;
 
     private ConcurrencyLimitedModelClient(Builder b) {
-        this.delegate = b.delegate;
+        super(b.delegate);
         this.min = b.adaptive ? b.minConcurrency : b.maxConcurrency;
         this.max = b.maxConcurrency;
         this.adaptive = b.adaptive;
@@ -190,23 +190,8 @@ public final class ConcurrencyLimitedModelClient implements ModelClient {
                 && ((RetriableModelCallException) t).reason() == RetriableModelCallException.Reason.RATE_LIMITED;
     }
 
-    /** The delegate's model id. */
-    @Override
-    public Optional<String> modelId() {
-        return delegate.modelId();
-    }
 
-    /** The delegate's fingerprint: concurrency limits do not change answers. */
-    @Override
-    public String fingerprint() {
-        return delegate.fingerprint();
-    }
 
-    /** The delegate's endpoint. */
-    @Override
-    public Optional<String> endpoint() {
-        return delegate.endpoint();
-    }
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package dev.raq.clients.resilience;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
 import org.jspecify.annotations.Nullable;
 
@@ -24,9 +25,8 @@ import java.util.function.LongSupplier;
  * completion, from {@link Completion#usage()}) replace the estimate, so a heavy answer delays later calls. Waiting
  * uses the {@link Sleeper}, so the asynchronous path holds no thread. Thread-safe.
  */
-public final class RateLimitedModelClient implements ModelClient {
+public final class RateLimitedModelClient extends ForwardingModelClient {
 
-    private final ModelClient delegate;
     private final @Nullable RateBudget requests;
     private final @Nullable RateBudget tokens;
     private final LongSupplier ticker;
@@ -34,7 +34,7 @@ public final class RateLimitedModelClient implements ModelClient {
     private final String description;
 
     private RateLimitedModelClient(Builder b) {
-        this.delegate = b.delegate;
+        super(b.delegate);
         this.ticker = b.ticker;
         this.sleeper = b.sleeper;
         long now = ticker.getAsLong();
@@ -109,23 +109,8 @@ public final class RateLimitedModelClient implements ModelClient {
         return (chars + 3) / 4;
     }
 
-    /** The delegate's model id. */
-    @Override
-    public Optional<String> modelId() {
-        return delegate.modelId();
-    }
 
-    /** The delegate's fingerprint: rate limits do not change answers. */
-    @Override
-    public String fingerprint() {
-        return delegate.fingerprint();
-    }
 
-    /** The delegate's endpoint. */
-    @Override
-    public Optional<String> endpoint() {
-        return delegate.endpoint();
-    }
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package dev.raq.clients.resilience;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelCallException;
+import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
 import org.jspecify.annotations.Nullable;
 
@@ -24,17 +25,16 @@ import java.util.concurrent.Executor;
  * {@code DEBUG} on the {@link System.Logger} named after this class (the failure's message: model, status,
  * retry-after; never a key). Thread-safe.
  */
-public final class RetryingModelClient implements ModelClient {
+public final class RetryingModelClient extends ForwardingModelClient {
 
     private static final System.Logger LOG = System.getLogger(RetryingModelClient.class.getName());
 
-    private final ModelClient delegate;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Random random;
 
     private RetryingModelClient(Builder b) {
-        this.delegate = b.delegate;
+        super(b.delegate);
         this.policy = b.policy;
         this.sleeper = b.sleeper;
         this.random = b.seed == null ? new Random() : new Random(b.seed);
@@ -128,23 +128,8 @@ public final class RetryingModelClient implements ModelClient {
         }
     }
 
-    /** The delegate's model id. */
-    @Override
-    public Optional<String> modelId() {
-        return delegate.modelId();
-    }
 
-    /** The delegate's fingerprint: retries do not change answers. */
-    @Override
-    public String fingerprint() {
-        return delegate.fingerprint();
-    }
 
-    /** The delegate's endpoint. */
-    @Override
-    public Optional<String> endpoint() {
-        return delegate.endpoint();
-    }
 
     @Override
     public String toString() {

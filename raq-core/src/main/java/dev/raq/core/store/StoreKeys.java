@@ -8,12 +8,9 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,9 +85,8 @@ public final class StoreKeys {
 
     private static String sha256(ObjectNode canonical) {
         try {
-            byte[] json = MAPPER.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Fingerprint.sha256(MAPPER.writeValueAsString(canonical));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot compute a store key", e);
         }
     }
