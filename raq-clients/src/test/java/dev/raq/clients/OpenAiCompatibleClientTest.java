@@ -110,6 +110,30 @@ class OpenAiCompatibleClientTest {
     }
 
     @Test
+    void evaluation_wrongPort_stopsWithTheEndpointAndConnectionCauseNamed() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/v1";
+        ModelClient a = OpenAiCompatibleClient.local(url).model("a").build();
+        ModelClient b = OpenAiCompatibleClient.local(url).model("b").build();
+        var evaluation = dev.raq.core.Evaluation.builder()
+                .dataset(List.of(dev.raq.core.data.Sample.of("q1", "Q?", "R"), dev.raq.core.data.Sample.of("q2", "Q2?", "R")))
+                .candidate("a", a).candidate("b", b)
+                .judge(dev.raq.core.judge.Judges.score((answer, references) -> 1.0)).build();
+
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(evaluation::run,
+                dev.raq.core.EvaluationAbortedException.class);
+
+        assertThat(e).hasMessageContaining("no sample was answered by two candidates")
+                .hasMessageContaining("[endpoint " + url + "]");
+        var problems = e.partialReport().problems();
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).byCause()).containsOnlyKeys(dev.raq.core.model.FailureCause.CONNECTION);
+    }
+
+    @Test
     void fingerprint_coversModelReplyModeAndOptions_neverKeyOrEndpoint() {
         OpenAiCompatibleClient base = OpenAiCompatibleClient.openAi().apiKey("sk-canary-123").model("m")
                 .baseUrl("http://127.0.0.1:1/v1").build();

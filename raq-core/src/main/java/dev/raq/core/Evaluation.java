@@ -5,6 +5,7 @@ import dev.raq.core.judge.Judge;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.report.EvaluationReport;
+import dev.raq.core.report.ObservationUnit;
 import dev.raq.core.report.PriceTable;
 import dev.raq.core.significance.SignificanceTest;
 import dev.raq.core.store.ResultStore;
@@ -64,6 +65,7 @@ public final class Evaluation {
     final Function<Sample, ChatRequest> prompt;
     final List<Judge> judges;
     final @Nullable SignificanceTest significance;
+    final ObservationUnit observationUnit;
     final double alpha;
     final int concurrency;
     final long seed;
@@ -80,6 +82,7 @@ public final class Evaluation {
         this.prompt = b.prompt == null ? Prompts.defaultPrompt() : b.prompt;
         this.judges = List.copyOf(b.judges);
         this.significance = b.significance;
+        this.observationUnit = b.observationUnit;
         this.alpha = b.alpha;
         this.concurrency = b.concurrency;
         this.seed = b.seed;
@@ -149,12 +152,13 @@ public final class Evaluation {
         private @Nullable Function<Sample, ChatRequest> prompt;
         private final List<Judge> judges = new ArrayList<>();
         private @Nullable SignificanceTest significance;
+        private ObservationUnit observationUnit = ObservationUnit.SAMPLE;
         private double alpha = DEFAULT_ALPHA;
         private int concurrency = DEFAULT_CONCURRENCY;
         private long seed = DEFAULT_SEED;
         private @Nullable ResultStore store;
         private @Nullable ProgressListener listener;
-        private FailurePolicy failurePolicy = FailurePolicy.tolerant();
+        private FailurePolicy failurePolicy = FailurePolicy.defaults();
         private boolean dryRun;
         private boolean allowJudgeAsCandidate;
         private PriceTable prices = PriceTable.none();
@@ -231,6 +235,16 @@ public final class Evaluation {
         }
 
         /**
+         * Sets what one observation of the tests and intervals is (default {@link ObservationUnit#SAMPLE}: a
+         * judge's repeats and a panel's judges collapse to one observation per sample).
+         * {@link ObservationUnit#JUDGE_CALL} reproduces the RAQ paper's counting and is marked in every report.
+         */
+        public Builder observationUnit(ObservationUnit unit) {
+            this.observationUnit = Objects.requireNonNull(unit, "unit");
+            return this;
+        }
+
+        /**
          * Sets the significance level (default {@value #DEFAULT_ALPHA}).
          *
          * @throws IllegalArgumentException if alpha is outside (0, 1)
@@ -278,13 +292,13 @@ public final class Evaluation {
             return this;
         }
 
-        /** Aborts at the first failed candidate or judge call (default: false; see {@link FailurePolicy}). */
+        /** Aborts at the first failed candidate or judge call (true), or uses {@link FailurePolicy#defaults()} (false). */
         public Builder failFast(boolean failFast) {
-            this.failurePolicy = failFast ? FailurePolicy.failFast() : FailurePolicy.tolerant();
+            this.failurePolicy = failFast ? FailurePolicy.failFast() : FailurePolicy.defaults();
             return this;
         }
 
-        /** Sets when the run gives up (default: {@link FailurePolicy#tolerant()}, never). */
+        /** Sets when the run gives up (default: {@link FailurePolicy#defaults()}). */
         public Builder failurePolicy(FailurePolicy failurePolicy) {
             this.failurePolicy = Objects.requireNonNull(failurePolicy, "failurePolicy");
             return this;
@@ -338,9 +352,27 @@ public final class Evaluation {
             if (judges.isEmpty() && !dryRun) {
                 problems.add("no judge: call judge(...), or dryRun(true) to try the candidates without judging");
             }
+            if (dataset instanceof java.util.Collection<?> && ((java.util.Collection<?>) dataset).isEmpty()) {
+                problems.add("the dataset is empty: there is nothing to evaluate");
+            }
             if (!allowJudgeAsCandidate) {
                 for (Judge judge : judges) {
                     selfPreference(judge).ifPresent(problems::add);
+                }
+            }
+            if (candidates.size() > 2) {
+                for (Judge judge : judges) {
+                    if (judge.ranksAllAnswers()) {
+                        continue;
+                    }
+                    if (judges.size() > 1) {
+                        problems.add("judge '" + judge.name() + "' ranks pairs of answers, but a panel's consensus "
+                                + "ranks all answers of a sample: evaluate it in an evaluation of its own");
+                    } else if (significance != null && significance.needsCompleteRankings()) {
+                        problems.add("judge '" + judge.name() + "' ranks pairs of answers, but " + significance.name()
+                                + " needs rankings of every candidate: use SignificanceTests.signTest(PAdjust.HOLM) "
+                                + "or wilcoxon(PAdjust.HOLM), which compare each pair on the samples that rank both");
+                    }
                 }
             }
             if (!problems.isEmpty()) {

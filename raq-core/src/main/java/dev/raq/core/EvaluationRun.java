@@ -9,6 +9,7 @@ import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.FailureCause;
 import dev.raq.core.report.AnswerRecord;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.report.SampleResult;
@@ -89,6 +90,13 @@ final class EvaluationRun {
     private long answerErrors;
     private long judgments;
     private long judgeErrors;
+    private final int[] candidateFinished;
+    private final int[] candidateFailed;
+    private final @Nullable String[] candidateFirstError;
+    private int[] judgeFinished = new int[0];
+    private int[] judgeUsable = new int[0];
+    private @Nullable String[] judgeFirstError = new String[0];
+    private int samplesWithTwoAnswers;
 
     EvaluationRun(Evaluation ev) {
         this.ev = ev;
@@ -98,6 +106,9 @@ final class EvaluationRun {
         this.limits = new int[k];
         this.inFlight = new int[k];
         this.queues = new ArrayList<>();
+        this.candidateFinished = new int[k];
+        this.candidateFailed = new int[k];
+        this.candidateFirstError = new String[k];
         for (int i = 0; i < k; i++) {
             Candidate c = ev.candidates.get(i);
             modelIds[i] = c.client().fingerprint();
@@ -105,9 +116,12 @@ final class EvaluationRun {
             queues.add(new ArrayDeque<>());
         }
         this.judgeNames = ev.dryRun ? List.of(DRY_RUN_JUDGE) : uniqueNames(ev.judges);
+        this.judgeFinished = new int[judgeNames.size()];
+        this.judgeUsable = new int[judgeNames.size()];
+        this.judgeFirstError = new String[judgeNames.size()];
         this.maxOpenSamples = 2 * ev.concurrency + 2;
         this.report = EvaluationReport.builder(names).judges(judgeNames).dryRun(ev.dryRun).seed(ev.seed)
-                .alpha(ev.alpha).significance(ev.significance).prices(ev.prices);
+                .alpha(ev.alpha).significance(ev.significance).observationUnit(ev.observationUnit).prices(ev.prices);
     }
 
     CompletableFuture<EvaluationReport> start() {
@@ -207,7 +221,8 @@ final class EvaluationRun {
             ChatRequest rendered = c.prompt().orElse(ev.prompt).apply(task.sample);
             request = rendered.toBuilder().options(rendered.options().merge(c.options())).build();
         } catch (RuntimeException e) {
-            AnswerRecord failed = AnswerRecord.failed(c.name(), "the prompt failed: " + describe(e));
+            AnswerRecord failed = AnswerRecord.failed(c.name(), "the prompt failed: " + describe(e),
+                    FailureCause.of(e));
             actions.add(() -> onAnswer(task, i, failed));
             return;
         }
@@ -263,7 +278,10 @@ final class EvaluationRun {
         String name = names.get(call.candidate);
         AnswerRecord record;
         if (error != null || completion == null) {
-            record = AnswerRecord.failed(name, error == null ? "the client returned no completion" : describe(error));
+            String where = ev.candidates.get(call.candidate).client().endpoint().map(e -> " [endpoint " + e + "]")
+                    .orElse("");
+            record = AnswerRecord.failed(name, (error == null ? "the client returned no completion"
+                    : describe(error)) + where, error == null ? FailureCause.OTHER : FailureCause.of(error));
         } else {
             record = AnswerRecord.answered(name, completion, false);
             try {
@@ -284,10 +302,17 @@ final class EvaluationRun {
     private void onAnswer(SampleTask task, int i, AnswerRecord record) {
         synchronized (lock) {
             answers++;
+            candidateFinished[i]++;
             if (!record.succeeded()) {
                 answerErrors++;
+                candidateFailed[i]++;
+                if (candidateFirstError[i] == null) {
+                    candidateFirstError[i] = record.error();
+                }
                 checkPolicy("candidate '" + record.candidate() + "' on sample '" + task.sample.id() + "': "
                         + record.error());
+                checkDead(candidateFinished[i], candidateFailed[i], "candidate '" + record.candidate() + "'",
+                        "calls", record.error());
             }
         }
         boolean complete;
@@ -312,6 +337,11 @@ final class EvaluationRun {
         boolean aborted;
         synchronized (lock) {
             aborted = abortReason != null;
+        }
+        if (answered.size() >= 2) {
+            synchronized (lock) {
+                samplesWithTwoAnswers++;
+            }
         }
         if (answered.size() < 2) {
             finishSample(task, List.of(), "only " + answered.size() + " of " + k + " candidates answered");
@@ -366,7 +396,8 @@ final class EvaluationRun {
             judgment = raw.judge().equals(name) ? raw : new Judgment(name, raw.sampleId(), raw.calls(), raw.scores());
         } catch (RuntimeException e) {
             judgment = Judgment.of(name, task.sample.id(), List.of(JudgeCall.failed(
-                    answered.stream().map(CandidateAnswer::candidate).toList(), null, describe(e), Map.of())));
+                    answered.stream().map(CandidateAnswer::candidate).toList(), null, describe(e), FailureCause.of(e),
+                    Map.of())));
         }
         if (key != null && !judgment.failed()) {
             try {
@@ -385,10 +416,18 @@ final class EvaluationRun {
     private void onJudged(SampleTask task, int j, Judgment judgment) {
         synchronized (lock) {
             judgments++;
+            judgeFinished[j]++;
             if (judgment.failed()) {
                 judgeErrors++;
-                checkPolicy("judge '" + judgment.judge() + "' on sample '" + task.sample.id() + "': "
-                        + judgment.calls().get(judgment.calls().size() - 1).error().orElse("no ranking"));
+                String error = judgment.calls().get(judgment.calls().size() - 1).error().orElse("no ranking");
+                if (judgeFirstError[j] == null) {
+                    judgeFirstError[j] = error;
+                }
+                checkPolicy("judge '" + judgment.judge() + "' on sample '" + task.sample.id() + "': " + error);
+                checkDead(judgeFinished[j], judgeFinished[j] - judgeUsable[j], "judge '" + judgment.judge() + "'",
+                        "judgments", error);
+            } else {
+                judgeUsable[j]++;
             }
         }
         boolean complete;
@@ -440,10 +479,49 @@ final class EvaluationRun {
         }
     }
 
+    /** Aborts when the first {@code deadAfter} finished items of one candidate or judge all failed. */
+    private void checkDead(int finishedItems, int failedItems, String who, String items, @Nullable String error) {
+        int n = ev.failurePolicy.deadAfter();
+        if (abortReason == null && n > 0 && finishedItems == n && failedItems == n) {
+            abortReason = "the first " + n + " " + items + " of " + who + " all failed; the first: " + error;
+            queues.forEach(ArrayDeque::clear);
+        }
+    }
+
+    /** Why a run that finished has no evidence to report, or null when it has some. */
+    private @Nullable String noEvidence() {
+        if (total == 0 || samplesDone == 0) {
+            return "the dataset had no samples";
+        }
+        if (samplesWithTwoAnswers == 0) {
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                if (candidateFirstError[i] != null) {
+                    errors.add("'" + names.get(i) + "': " + candidateFirstError[i]);
+                }
+            }
+            return "no sample was answered by two candidates, so nothing could be judged; first errors: "
+                    + (errors.isEmpty() ? "none" : String.join("; ", errors));
+        }
+        if (ev.dryRun) {
+            return null;
+        }
+        for (int j = 0; j < judgeNames.size(); j++) {
+            if (judgeFinished[j] > 0 && judgeUsable[j] == 0) {
+                return "judge '" + judgeNames.get(j) + "' produced no usable judgment in " + judgeFinished[j]
+                        + " samples; the first error: " + judgeFirstError[j];
+            }
+        }
+        return null;
+    }
+
     private void finish() {
         String reason;
         List<SampleTask> unfinished;
         synchronized (lock) {
+            if (abortReason == null) {
+                abortReason = noEvidence();
+            }
             reason = abortReason;
             unfinished = new ArrayList<>(open);
         }

@@ -66,7 +66,7 @@ class EvaluationIssueSnippetTest {
             .run();
 
         assertThat(llamaClient.calls).hasValue(12);
-        assertThat(report.rankings()).hasSize(36); // 12 samples x 3 repeats
+        assertThat(report.rankings()).hasSize(12); // one observation per sample: the 3 repeats collapse
         assertThat(report.candidate("llama3-8b").rank().mean()).isEqualTo(1.0);
         assertThat(report.significance().orElseThrow().pair("llama3-8b", "mistral-7b").better())
                 .isEqualTo("llama3-8b");

@@ -204,7 +204,7 @@ class EvaluationTest {
         EvaluationAbortedException e = catchThrowableOfType(EvaluationAbortedException.class, () ->
                 Evaluation.builder().dataset(samples(100)).candidate("a", echo("a")).candidate("b", failing)
                         .judge(new PreferenceJudge("p", List.of("a", "b"))).concurrency(2)
-                        .failurePolicy(new FailurePolicy(false, 0.25, 10)).build().run());
+                        .failurePolicy(new FailurePolicy(false, 0.25, 10, 0)).build().run());
         assertThat(e).hasMessageContaining("more than the maximum error rate of 25.0%");
         assertThat(e.partialReport().samples().size()).isLessThan(100);
         assertThat(e.partialReport().candidate("b").errors()).isGreaterThanOrEqualTo(3);
@@ -349,21 +349,34 @@ class EvaluationTest {
     }
 
     @Test
-    void run_templateNeedsContextTheSampleLacks_recordedAsFailedAnswer() {
-        EvaluationReport report = Evaluation.builder().dataset(List.of(Sample.of("q1", "Who?", "r")))
+    void run_templateNeedsContextTheSampleLacks_recordedAsFailedAnswerAndRunWithoutEvidenceThrows() {
+        Evaluation ev = Evaluation.builder().dataset(List.of(Sample.of("q1", "Who?", "r")))
                 .candidate("a", echo("a")).candidate("b", echo("b")).promptTemplate("{context} {question}")
-                .dryRun(true).build().run();
+                .dryRun(true).build();
+        EvaluationAbortedException e = catchThrowableOfType(ev::run, EvaluationAbortedException.class);
+        assertThat(e).hasMessageContaining("no sample was answered by two candidates")
+                .hasMessageContaining("placeholder {context}");
+        EvaluationReport report = e.partialReport();
         assertThat(report.samples().get(0).answer("a").orElseThrow().error()).startsWith("the prompt failed: ")
                 .contains("context");
         assertThat(report.samples().get(0).notJudged()).isEqualTo("only 0 of 2 candidates answered");
     }
 
     @Test
-    void run_emptyDataset_emptyReport() {
-        EvaluationReport report = Evaluation.builder().dataset(new ArrayList<>()).candidate("a", echo("a"))
-                .candidate("b", echo("b")).judge(new PreferenceJudge("p", List.of("a", "b"))).build().run();
-        assertThat(report.samples()).isEmpty();
-        assertThat(report.candidate("a").rank()).isNull();
+    void build_emptyDatasetList_refused() {
+        assertThatThrownBy(() -> Evaluation.builder().dataset(new ArrayList<>()).candidate("a", echo("a"))
+                .candidate("b", echo("b")).judge(new PreferenceJudge("p", List.of("a", "b"))).build())
+                .hasMessageContaining("the dataset is empty");
+    }
+
+    @Test
+    void run_emptyIterableDataset_throwsWithEmptyPartialReport() {
+        Iterable<Sample> none = () -> java.util.Collections.emptyIterator();
+        Evaluation ev = Evaluation.builder().dataset(none).candidate("a", echo("a")).candidate("b", echo("b"))
+                .judge(new PreferenceJudge("p", List.of("a", "b"))).build();
+        EvaluationAbortedException e = catchThrowableOfType(ev::run, EvaluationAbortedException.class);
+        assertThat(e).hasMessageContaining("the dataset had no samples");
+        assertThat(e.partialReport().samples()).isEmpty();
     }
 
     @Test

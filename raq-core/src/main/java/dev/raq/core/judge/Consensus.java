@@ -79,6 +79,59 @@ public final class Consensus {
     }
 
     /**
+     * One judge's observations of one sample, with the sample as the unit: its successful calls grouped by the set
+     * of candidates they rank, and each group collapsed to one ranking of the candidates by their mean rank over
+     * the group's calls (ties averaged). A ranking judge's repeats give one ranking of all answers; a pairwise
+     * judge's verdicts give one ranking per pair it judged (both orders of a pair collapse into one). Groups come in
+     * the order of their first call.
+     *
+     * @param judgment one judge's judgment of one sample
+     * @return one ranking per set of candidates ranked; empty when no call succeeded
+     */
+    public static List<Ranking> perSample(Judgment judgment) {
+        Objects.requireNonNull(judgment, "judgment");
+        Map<Set<String>, List<Ranking>> groups = new java.util.LinkedHashMap<>();
+        for (Ranking r : judgment.rankings()) {
+            groups.computeIfAbsent(r.candidateSet(), c -> new ArrayList<>()).add(r);
+        }
+        List<Ranking> out = new ArrayList<>(groups.size());
+        for (List<Ranking> group : groups.values()) {
+            out.add(group.size() == 1 ? group.get(0) : meanRanking(group));
+        }
+        return out;
+    }
+
+    /**
+     * How consistent one judge is with itself on one sample: Kendall's W of its repeated rankings of the same
+     * candidates (1 when every repeat ranks alike).
+     *
+     * @param judgment one judge's judgment of one sample
+     * @return W in [0, 1], or empty with fewer than two rankings of one candidate set, or when W is undefined
+     */
+    public static OptionalDouble selfAgreement(Judgment judgment) {
+        Objects.requireNonNull(judgment, "judgment");
+        Map<Set<String>, List<Ranking>> groups = new java.util.LinkedHashMap<>();
+        for (Ranking r : judgment.rankings()) {
+            groups.computeIfAbsent(r.candidateSet(), c -> new ArrayList<>()).add(r);
+        }
+        for (List<Ranking> group : groups.values()) {
+            if (group.size() >= 2 && group.get(0).size() >= 2) {
+                return kendallW(group);
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** The candidates re-ranked by their rank sums (exact: ranks are multiples of 1/2), so equal means tie. */
+    private static Ranking meanRanking(List<Ranking> group) {
+        Map<String, Double> negatedSums = new HashMap<>();
+        for (Ranking r : group) {
+            r.ranks().forEach((c, rank) -> negatedSums.merge(c, -rank, Double::sum));
+        }
+        return Ranking.fromScores(negatedSums);
+    }
+
+    /**
      * How much a panel agrees on one sample: Kendall's W (see {@link #kendallW(List)}) of each judge's ranks
      * averaged over its successful calls. Judges without a successful call are left out.
      *

@@ -38,6 +38,16 @@ public interface Judge {
     }
 
     /**
+     * True when every successful call ranks all the answers it was given (ranking and metric judges, the default);
+     * false for judges whose calls rank subsets, such as a pairwise judge's two answers. An evaluation refuses a
+     * judge that ranks subsets where complete rankings are needed: in a panel (whose consensus ranks all answers) or
+     * with a test such as Friedman's, over three or more candidates.
+     */
+    default boolean ranksAllAnswers() {
+        return true;
+    }
+
+    /**
      * Everything about this judge that can change its judgments, as a stable string: the judge's kind, its model
      * client's {@linkplain ModelClient#fingerprint() fingerprint}, its prompt, options, labels, pairing, repeats
      * and reply handling. Stored judgments are keyed by it (and by the sample's content and the answers), so a

@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.core.model.FailureCause;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -20,14 +21,16 @@ public final class JudgeCall {
     private final @Nullable String output;
     private final @Nullable Ranking ranking;
     private final @Nullable String error;
+    private final @Nullable FailureCause cause;
     private final Map<String, String> attributes;
 
     private JudgeCall(List<String> shownOrder, @Nullable String output, @Nullable Ranking ranking,
-                      @Nullable String error, Map<String, String> attributes) {
+                      @Nullable String error, @Nullable FailureCause cause, Map<String, String> attributes) {
         this.shownOrder = List.copyOf(Objects.requireNonNull(shownOrder, "shownOrder"));
         this.output = output;
         this.ranking = ranking;
         this.error = error;
+        this.cause = cause;
         this.attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes"));
     }
 
@@ -41,7 +44,7 @@ public final class JudgeCall {
      */
     public static JudgeCall ranked(List<String> shownOrder, @Nullable String output, Ranking ranking,
                                    Map<String, String> attributes) {
-        return new JudgeCall(shownOrder, output, Objects.requireNonNull(ranking, "ranking"), null, attributes);
+        return new JudgeCall(shownOrder, output, Objects.requireNonNull(ranking, "ranking"), null, null, attributes);
     }
 
     /**
@@ -54,11 +57,25 @@ public final class JudgeCall {
      */
     public static JudgeCall failed(List<String> shownOrder, @Nullable String output, String error,
                                    Map<String, String> attributes) {
+        return failed(shownOrder, output, error, FailureCause.OTHER, attributes);
+    }
+
+    /**
+     * A call that failed for a known cause.
+     *
+     * @param shownOrder the candidates in the order the judge saw them
+     * @param output     the judge's raw output when there was one (kept for drill-down), or null
+     * @param error      what went wrong, for a user; not blank
+     * @param cause      the class of failure the report counts it under
+     * @param attributes judge-specific facts (may be empty)
+     */
+    public static JudgeCall failed(List<String> shownOrder, @Nullable String output, String error,
+                                   FailureCause cause, Map<String, String> attributes) {
         Objects.requireNonNull(error, "error");
         if (error.isBlank()) {
             throw new IllegalArgumentException("error must not be blank");
         }
-        return new JudgeCall(shownOrder, output, null, error, attributes);
+        return new JudgeCall(shownOrder, output, null, error, Objects.requireNonNull(cause, "cause"), attributes);
     }
 
     /** The candidates in the order the judge saw them. */
@@ -81,6 +98,11 @@ public final class JudgeCall {
         return Optional.ofNullable(error);
     }
 
+    /** Why the call failed, if it did. */
+    public Optional<FailureCause> cause() {
+        return Optional.ofNullable(cause);
+    }
+
     /** True when the call produced a ranking. */
     public boolean succeeded() {
         return ranking != null;
@@ -101,13 +123,13 @@ public final class JudgeCall {
         }
         JudgeCall c = (JudgeCall) o;
         return shownOrder.equals(c.shownOrder) && Objects.equals(output, c.output)
-                && Objects.equals(ranking, c.ranking) && Objects.equals(error, c.error)
+                && Objects.equals(ranking, c.ranking) && Objects.equals(error, c.error) && cause == c.cause
                 && attributes.equals(c.attributes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(shownOrder, output, ranking, error, attributes);
+        return Objects.hash(shownOrder, output, ranking, error, cause, attributes);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelCallException;
@@ -216,7 +217,7 @@ public final class RankingJudge implements Judge {
         if (withReference && !sample.hasReferences()) {
             return Judgment.of(name(), sample.id(), List.of(JudgeCall.failed(List.of(), null, "sample '"
                     + sample.id() + "' has no reference answer to rank against; use withoutReference() to rank by "
-                    + "overall quality", Map.of())));
+                    + "overall quality", FailureCause.MISSING_INPUT, Map.of())));
         }
         SplittableRandom root = new SplittableRandom(input.seed());
         long orderCount = orderCount(input.answers().size());
@@ -274,10 +275,10 @@ public final class RankingJudge implements Judge {
                 completion = client.complete(request.build());
             } catch (ModelCallException e) {
                 return JudgeCall.failed(shownOrder, truncate(output), failure(ask, String.valueOf(e.getMessage())),
-                        attributes);
+                        FailureCause.of(e), attributes);
             } catch (RuntimeException e) {
                 return JudgeCall.failed(shownOrder, truncate(output), failure(ask, e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())), attributes);
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())), FailureCause.of(e), attributes);
             }
             if (completion == null) {
                 return JudgeCall.failed(shownOrder, truncate(output), failure(ask, "the client returned no completion"),
@@ -297,7 +298,8 @@ public final class RankingJudge implements Judge {
             }
         }
         return JudgeCall.failed(shownOrder, truncate(output), "the judge's reply is not a valid ranking after "
-                + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + problem, attributes);
+                + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + problem,
+                FailureCause.UNUSABLE_REPLY, attributes);
     }
 
     private static String failure(int ask, String message) {

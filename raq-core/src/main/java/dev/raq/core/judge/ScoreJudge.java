@@ -2,6 +2,7 @@ package dev.raq.core.judge;
 
 import dev.raq.core.data.Sample;
 import dev.raq.core.metrics.AnswerScorer;
+import dev.raq.core.model.FailureCause;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ final class ScoreJudge implements Judge {
     public Judgment judge(JudgeInput input) {
         Sample sample = input.sample();
         if (!sample.hasReferences()) {
-            return failed(sample, "sample '" + sample.id() + "' has no reference answers to score against");
+            return failed(sample, "sample '" + sample.id() + "' has no reference answers to score against",
+                    FailureCause.MISSING_INPUT);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (CandidateAnswer answer : input.answers()) {
@@ -29,11 +31,12 @@ final class ScoreJudge implements Judge {
                 score = metric.score(answer.text(), sample.references());
             } catch (RuntimeException e) {
                 return failed(sample, "metric " + metric.name() + " failed on the answer of '" + answer.candidate()
-                        + "': " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                        + "': " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        FailureCause.OTHER);
             }
             if (Double.isNaN(score)) {
                 return failed(sample, "metric " + metric.name() + " returned NaN for the answer of '"
-                        + answer.candidate() + "'");
+                        + answer.candidate() + "'", FailureCause.OTHER);
             }
             scores.put(answer.candidate(), score);
         }
@@ -41,8 +44,8 @@ final class ScoreJudge implements Judge {
         return new Judgment(name(), sample.id(), List.of(call), scores);
     }
 
-    private Judgment failed(Sample sample, String error) {
-        return Judgment.of(name(), sample.id(), List.of(JudgeCall.failed(List.of(), null, error, Map.of())));
+    private Judgment failed(Sample sample, String error, FailureCause cause) {
+        return Judgment.of(name(), sample.id(), List.of(JudgeCall.failed(List.of(), null, error, cause, Map.of())));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
@@ -163,6 +164,12 @@ public final class PairwiseJudge implements Judge {
                 .withText("prompt", prompts).toString();
     }
 
+    /** False: each call ranks the two answers of one pair. */
+    @Override
+    public boolean ranksAllAnswers() {
+        return false;
+    }
+
     /** The judge model's client. */
     public ModelClient client() {
         return client;
@@ -212,15 +219,17 @@ public final class PairwiseJudge implements Judge {
         final @Nullable Verdict verdict;
         final @Nullable String output;
         final @Nullable String error;
+        final FailureCause cause;
 
         Game(String a, String b, int number, @Nullable Verdict verdict, @Nullable String output,
-             @Nullable String error) {
+             @Nullable String error, FailureCause cause) {
             this.a = a;
             this.b = b;
             this.number = number;
             this.verdict = verdict;
             this.output = output;
             this.error = error;
+            this.cause = cause;
         }
 
         Map<String, String> attributes() {
@@ -242,7 +251,8 @@ public final class PairwiseJudge implements Judge {
 
         JudgeCall toCall() {
             if (verdict == null) {
-                return JudgeCall.failed(List.of(a, b), truncate(output), Objects.requireNonNull(error), attributes());
+                return JudgeCall.failed(List.of(a, b), truncate(output), Objects.requireNonNull(error), cause,
+                        attributes());
             }
             return JudgeCall.ranked(List.of(a, b), output, rankingFor(winner(), a, b), attributes());
         }
@@ -259,14 +269,14 @@ public final class PairwiseJudge implements Judge {
         try {
             reply = client.complete(request).text();
         } catch (RuntimeException e) {
-            return new Game(a, b, number, null, null, "judge call failed: " + e.getMessage());
+            return new Game(a, b, number, null, null, "judge call failed: " + e.getMessage(), FailureCause.of(e));
         }
         Optional<Verdict> verdict = labels.lastVerdict(reply);
         if (verdict.isEmpty()) {
             return new Game(a, b, number, null, reply, "no verdict label (" + labels.describe()
-                    + ") in the judge's reply");
+                    + ") in the judge's reply", FailureCause.UNUSABLE_REPLY);
         }
-        return new Game(a, b, number, verdict.get(), reply, null);
+        return new Game(a, b, number, verdict.get(), reply, null, FailureCause.OTHER);
     }
 
     static String userPrompt(Sample sample, String answerA, String answerB) {
@@ -290,7 +300,8 @@ public final class PairwiseJudge implements Judge {
         String output = joinOutputs(g1.output, g2.output);
         if (g1.verdict == null || g2.verdict == null) {
             String error = g1.verdict == null ? "game 1: " + g1.error : "game 2 (positions swapped): " + g2.error;
-            return JudgeCall.failed(List.of(g1.a, g1.b), truncate(output), error, attrs);
+            return JudgeCall.failed(List.of(g1.a, g1.b), truncate(output), error,
+                    g1.verdict == null ? g1.cause : g2.cause, attrs);
         }
         attrs.put(ATTR_SWAPPED_VERDICT, g2.verdict.label());
         String w1 = g1.winner();

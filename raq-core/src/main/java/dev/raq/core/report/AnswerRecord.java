@@ -1,6 +1,7 @@
 package dev.raq.core.report;
 
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.FailureCause;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -12,11 +13,13 @@ import java.util.Optional;
  *
  * @param candidate  the candidate's name
  * @param completion the completion, or null when the call failed
- * @param error      what went wrong (exception type and message), or null when the call succeeded
+ * @param error      what went wrong (exception type and message, and the endpoint where the client has one), or
+ *                   null when the call succeeded
+ * @param cause      the class of failure the report counts it under, or null when the call succeeded
  * @param reused     true when the answer was read from the result store instead of calling the model
  */
 public record AnswerRecord(String candidate, @Nullable Completion completion, @Nullable String error,
-                           boolean reused) {
+                           @Nullable FailureCause cause, boolean reused) {
 
     /**
      * Validates that exactly one of completion and error is present.
@@ -25,20 +28,26 @@ public record AnswerRecord(String candidate, @Nullable Completion completion, @N
      */
     public AnswerRecord {
         Objects.requireNonNull(candidate, "candidate");
-        if ((completion == null) == (error == null)) {
+        if ((completion == null) == (error == null) || (error == null) != (cause == null)) {
             throw new IllegalArgumentException("an answer of '" + candidate
-                    + "' needs exactly one of completion and error");
+                    + "' needs exactly one of completion and error (with its cause)");
         }
     }
 
     /** A successful answer. */
     public static AnswerRecord answered(String candidate, Completion completion, boolean reused) {
-        return new AnswerRecord(candidate, Objects.requireNonNull(completion, "completion"), null, reused);
+        return new AnswerRecord(candidate, Objects.requireNonNull(completion, "completion"), null, null, reused);
     }
 
-    /** A failed call, with what went wrong. */
+    /** A failed call, with what went wrong, counted under {@link FailureCause#OTHER}. */
     public static AnswerRecord failed(String candidate, String error) {
-        return new AnswerRecord(candidate, null, Objects.requireNonNull(error, "error"), false);
+        return failed(candidate, error, FailureCause.OTHER);
+    }
+
+    /** A failed call, with what went wrong and why. */
+    public static AnswerRecord failed(String candidate, String error, FailureCause cause) {
+        return new AnswerRecord(candidate, null, Objects.requireNonNull(error, "error"),
+                Objects.requireNonNull(cause, "cause"), false);
     }
 
     /** True when the candidate answered. */

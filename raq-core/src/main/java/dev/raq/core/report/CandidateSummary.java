@@ -29,7 +29,7 @@ import java.util.OptionalDouble;
  * @param answersWithUsage   answers that reported (or estimated) token usage
  * @param cost               estimated cost from the price table over answers with usage, or null without a price
  */
-public record CandidateSummary(String name, int answers, int errors, @Nullable RankSummary rank,
+public record CandidateSummary(String name, int answers, int errors, @Nullable ValueSummary rank,
                                Map<String, WinTieLoss> versus, double meanWords, @Nullable Double wordsPerSecond,
                                @Nullable Double tokensPerSecond, @Nullable Duration latencyP50,
                                @Nullable Duration latencyP95, long promptTokens, long completionTokens,
@@ -42,7 +42,7 @@ public record CandidateSummary(String name, int answers, int errors, @Nullable R
     }
 
     /** The rank summary, if the candidate was ranked at least once. */
-    public Optional<RankSummary> rankIfRanked() {
+    public Optional<ValueSummary> rankIfRanked() {
         return Optional.ofNullable(rank);
     }
 

@@ -41,15 +41,20 @@ import java.util.OptionalDouble;
  * candidate, answer length, speed, token usage, cost and errors; per judge the same rankings summary and its
  * errors; the significance verdicts; and every sample's answers and judgments for drill-down. Immutable.
  *
- * <p><b>Which rankings count.</b> With one judge, every successful ranking it produced is one observation (repeated
- * calls on a sample each count). With a panel of judges, each sample contributes one observation: the consensus of
+ * <p><b>Which rankings count.</b> The sample is the unit of observation ({@link ObservationUnit#SAMPLE}, the
+ * default). With one judge, its successful calls on a sample collapse to one ranking per set of candidates they rank
+ * ({@link Consensus#perSample}): a ranking judge's repeats become one ranking by mean rank, a pairwise judge's
+ * verdicts one ranking per pair. With a panel of judges, each sample contributes the consensus of
  * {@link Consensus#of}, which ranks the candidates by the median over judges of each judge's mean rank on that
- * sample (a sample whose judges ranked different candidates has none). The significance test runs on exactly these
- * observations.
+ * sample. With {@link ObservationUnit#JUDGE_CALL} a single judge's every successful call is one observation, as the
+ * RAQ paper counted; the report then says so. The significance test runs on exactly these observations.
  *
  * <p><b>Intervals.</b> Each candidate's mean rank comes with a {@value #CONFIDENCE} percentile bootstrap confidence
- * interval ({@value #BOOTSTRAP_ROUNDS} rounds, resampling the observations, seeded by the evaluation's seed). Repeated
- * judge calls on one sample are resampled as if independent, so with repeats the interval is somewhat too narrow.
+ * interval ({@value #BOOTSTRAP_ROUNDS} rounds, resampling the observations, seeded by the evaluation's seed). A metric
+ * judge's raw scores get the same summary per candidate (mean with its interval, median), in the metric's units.
+ *
+ * <p><b>Failures.</b> {@link #problems()} counts every failed candidate and judge call by cause; {@code toString()},
+ * Markdown and JSON show them first.
  *
  * <p><b>Words.</b> Answer length counts words in any script: a maximal run of letters, digits and combining marks is
  * one word (inner apostrophes and hyphens do not split it), and every Han ideograph, Hiragana or Katakana character
@@ -75,6 +80,7 @@ public final class EvaluationReport {
     private final boolean dryRun;
     private final long seed;
     private final double alpha;
+    private final ObservationUnit observationUnit;
     private final @Nullable String abortedBecause;
     private final List<SampleResult> samples;
     private final Map<String, Ranking> consensus;
@@ -95,6 +101,7 @@ public final class EvaluationReport {
         this.dryRun = b.dryRun;
         this.seed = b.seed;
         this.alpha = b.alpha;
+        this.observationUnit = b.observationUnit;
         this.abortedBecause = b.abortedBecause;
         List<SampleResult> sorted = new ArrayList<>(b.samples);
         sorted.sort(Comparator.comparingInt(SampleResult::index));
@@ -106,7 +113,8 @@ public final class EvaluationReport {
         for (SampleResult s : samples) {
             if (judges.size() == 1) {
                 for (Judgment j : s.judgments()) {
-                    observations.addAll(j.rankings());
+                    observations.addAll(observationUnit == ObservationUnit.JUDGE_CALL ? j.rankings()
+                            : Consensus.perSample(j));
                 }
             } else {
                 Ranking c = consensusOf(s.judgments());
@@ -233,6 +241,38 @@ public final class EvaluationReport {
         return alpha;
     }
 
+    /** What one observation of the tests and intervals is: a sample (the default) or a judge call. */
+    public ObservationUnit observationUnit() {
+        return observationUnit;
+    }
+
+    /**
+     * The failures of every candidate and judge that had any, by cause, candidates first (in report order), then
+     * judges (in panel order). Empty when nothing failed.
+     */
+    public List<Problem> problems() {
+        List<Problem> out = new ArrayList<>();
+        for (String c : candidates) {
+            ProblemTally tally = new ProblemTally("candidate '" + c + "'");
+            for (SampleResult s : samples) {
+                s.answer(c).ifPresent(a -> tally.add(a.error(), a.cause()));
+            }
+            tally.problem().ifPresent(out::add);
+        }
+        for (String judge : judges) {
+            ProblemTally tally = new ProblemTally("judge '" + judge + "'");
+            for (SampleResult s : samples) {
+                for (Judgment j : s.judgments()) {
+                    if (j.judge().equals(judge)) {
+                        j.calls().forEach(call -> tally.add(call.error().orElse(null), call.cause().orElse(null)));
+                    }
+                }
+            }
+            tally.problem().ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
     /** Why the run was aborted, if it was; the report then covers only what finished. */
     public Optional<String> abortedBecause() {
         return Optional.ofNullable(abortedBecause);
@@ -308,9 +348,9 @@ public final class EvaluationReport {
         return candidateSummaries.stream().mapToInt(CandidateSummary::errors).sum();
     }
 
-    /** Judge runs that produced no ranking, over all judges. */
+    /** Judge calls that failed, over all judges (a judgment with repeats holds several calls). */
     public int judgeErrors() {
-        return judgeSummaries.stream().mapToInt(JudgeSummary::failedJudgments).sum();
+        return judgeSummaries.stream().mapToInt(JudgeSummary::failedCalls).sum();
     }
 
     /** The report as JSON following schema {@value #SCHEMA} ({@code docs/report-schema.md}). */
@@ -474,17 +514,33 @@ public final class EvaluationReport {
             int judgments = 0;
             int failedJudgments = 0;
             int failedCalls = 0;
+            int calls = 0;
             List<Ranking> rs = new ArrayList<>();
             List<JudgeCall> pairwiseCalls = new ArrayList<>();
+            Map<String, double[]> scores = new LinkedHashMap<>();
+            Map<String, Integer> scored = new HashMap<>();
+            double selfSum = 0;
+            int selfSamples = 0;
             for (SampleResult s : samples) {
                 for (Judgment j : s.judgments()) {
                     if (!j.judge().equals(judge)) {
                         continue;
                     }
                     judgments++;
+                    calls += j.calls().size();
                     failedJudgments += j.failed() ? 1 : 0;
                     failedCalls += j.failedCalls().size();
-                    rs.addAll(j.rankings());
+                    rs.addAll(observationUnit == ObservationUnit.JUDGE_CALL ? j.rankings() : Consensus.perSample(j));
+                    OptionalDouble w = Consensus.selfAgreement(j);
+                    if (w.isPresent()) {
+                        selfSum += w.getAsDouble();
+                        selfSamples++;
+                    }
+                    for (Map.Entry<String, Double> e : j.scores().entrySet()) {
+                        double[] values = scores.computeIfAbsent(e.getKey(), c -> new double[samples.size()]);
+                        int n = scored.merge(e.getKey(), 1, Integer::sum);
+                        values[n - 1] = e.getValue();
+                    }
                     for (JudgeCall call : j.calls()) {
                         if (isPairwise(call)) {
                             pairwiseCalls.add(call);
@@ -492,20 +548,27 @@ public final class EvaluationReport {
                     }
                 }
             }
-            Map<String, RankSummary> ranks = new LinkedHashMap<>();
+            Map<String, ValueSummary> ranks = new LinkedHashMap<>();
+            Map<String, ValueSummary> scoreSummaries = new LinkedHashMap<>();
+            Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed)
+                    .build();
             for (String c : candidates) {
-                RankSummary summary = rankSummary(rs, c, null);
+                ValueSummary summary = rankSummary(rs, c, null);
                 if (summary != null) {
                     ranks.put(c, summary);
                 }
+                if (scored.containsKey(c)) {
+                    scoreSummaries.put(c, ValueSummary.of(Arrays.copyOf(scores.get(c), scored.get(c)), bootstrap));
+                }
             }
-            out.add(new JudgeSummary(judge, judgments, failedJudgments, failedCalls, ranks,
+            out.add(new JudgeSummary(judge, judgments, calls, failedJudgments, failedCalls, ranks, scoreSummaries,
+                    selfSamples == 0 ? null : selfSum / selfSamples, selfSamples,
                     pairwiseCalls.isEmpty() ? null : PositionBias.of(pairwiseCalls)));
         }
         return List.copyOf(out);
     }
 
-    private static @Nullable RankSummary rankSummary(List<Ranking> rankings, String c,
+    private static @Nullable ValueSummary rankSummary(List<Ranking> rankings, String c,
                                                      @Nullable Bootstrap bootstrap) {
         double[] ranks = new double[rankings.size()];
         int n = 0;
@@ -515,7 +578,43 @@ public final class EvaluationReport {
                 ranks[n++] = rank;
             }
         }
-        return n == 0 ? null : RankSummary.of(Arrays.copyOf(ranks, n), bootstrap);
+        return n == 0 ? null : ValueSummary.of(Arrays.copyOf(ranks, n), bootstrap);
+    }
+
+    /** Counts one candidate's or judge's failures by cause while the report's problems are listed. */
+    private static final class ProblemTally {
+        private final String who;
+        private int calls;
+        private int failed;
+        private final Map<dev.raq.core.model.FailureCause, Integer> byCause = new java.util.EnumMap<>(
+                dev.raq.core.model.FailureCause.class);
+        private final java.util.Set<String> messages = new java.util.LinkedHashSet<>();
+
+        ProblemTally(String who) {
+            this.who = who;
+        }
+
+        void add(@Nullable String error, dev.raq.core.model.@Nullable FailureCause cause) {
+            calls++;
+            if (error == null) {
+                return;
+            }
+            failed++;
+            byCause.merge(cause == null ? dev.raq.core.model.FailureCause.OTHER : cause, 1, Integer::sum);
+            if (messages.size() < Problem.MAX_MESSAGES) {
+                messages.add(error);
+            }
+        }
+
+        Optional<Problem> problem() {
+            if (failed == 0) {
+                return Optional.empty();
+            }
+            Map<dev.raq.core.model.FailureCause, Integer> sorted = new LinkedHashMap<>();
+            byCause.entrySet().stream().sorted(Map.Entry.<dev.raq.core.model.FailureCause, Integer>comparingByValue()
+                    .reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return Optional.of(new Problem(who, calls, failed, sorted, new ArrayList<>(messages)));
+        }
     }
 
     /** Linear interpolation between closest ranks (numpy's default), or null for no data. */
@@ -540,6 +639,7 @@ public final class EvaluationReport {
         private boolean dryRun;
         private long seed;
         private double alpha = 0.05;
+        private ObservationUnit observationUnit = ObservationUnit.SAMPLE;
         private @Nullable String abortedBecause;
         private @Nullable SignificanceTest significance;
         private PriceTable prices = PriceTable.none();
@@ -584,6 +684,12 @@ public final class EvaluationReport {
                 throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
             }
             this.alpha = alpha;
+            return this;
+        }
+
+        /** Sets what one observation is (default {@link ObservationUnit#SAMPLE}). */
+        public Builder observationUnit(ObservationUnit unit) {
+            this.observationUnit = Objects.requireNonNull(unit, "unit");
             return this;
         }
 

@@ -12,18 +12,27 @@ import java.util.Objects;
  *
  * @param name             the judge's name
  * @param judgments        samples the judge ran on
+ * @param calls            judge calls made (a judgment may hold several: repeats, pairs)
  * @param failedJudgments  judgments without any ranking
- * @param failedCalls      judge calls that failed (a judgment may hold several calls)
- * @param ranks            candidate → rank summary over this judge's successful rankings
+ * @param failedCalls      judge calls that failed
+ * @param ranks            candidate → rank summary over this judge's observations (per sample by default)
+ * @param scores           candidate → summary of the raw scores (mean with a bootstrap interval, median) for a
+ *                         metric judge; empty for judges that do not score
+ * @param selfAgreement    the judge's consistency with itself: the mean over samples of Kendall's W between its
+ *                         repeated rankings of the same answers (1 = every repeat alike), or null without repeats
+ * @param selfAgreementSamples the samples {@code selfAgreement} averages over
  * @param positionBias     for a pairwise judge, how often it contradicted itself when both orders were played and
  *                         how often it preferred the first position; null for other judges
  */
-public record JudgeSummary(String name, int judgments, int failedJudgments, int failedCalls,
-                           Map<String, RankSummary> ranks, @Nullable PositionBias positionBias) {
+public record JudgeSummary(String name, int judgments, int calls, int failedJudgments, int failedCalls,
+                           Map<String, ValueSummary> ranks, Map<String, ValueSummary> scores,
+                           @Nullable Double selfAgreement, int selfAgreementSamples,
+                           @Nullable PositionBias positionBias) {
 
-    /** Validates and copies. */
+    /** Validates and copies (keeping candidate order). */
     public JudgeSummary {
         Objects.requireNonNull(name, "name");
-        ranks = Map.copyOf(ranks);
+        ranks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ranks));
+        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     }
 }

@@ -9,6 +9,7 @@ import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.FailureCause;
 import dev.raq.core.pairwise.PositionBias;
 import dev.raq.core.significance.Omnibus;
 import dev.raq.core.significance.PairComparison;
@@ -35,6 +36,17 @@ final class ReportJson {
         r.candidates().forEach(root.putArray("candidates")::add);
         r.judges().forEach(root.putArray("judges")::add);
         root.put("observations", r.judges().size() > 1 ? "consensus" : "judge");
+        root.put("observationUnit", r.observationUnit().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode problems = root.putArray("problems");
+        for (Problem p : r.problems()) {
+            ObjectNode pn = problems.addObject();
+            pn.put("who", p.who());
+            pn.put("calls", p.calls());
+            pn.put("failed", p.failed());
+            ObjectNode causes = pn.putObject("byCause");
+            p.byCause().forEach((cause, count) -> causes.put(cause.label(), count));
+            p.messages().forEach(pn.putArray("messages")::add);
+        }
         ObjectNode counts = root.putObject("counts");
         counts.put("samples", r.samples().size());
         counts.put("judgedSamples", r.samples().stream().filter(s -> s.notJudged() == null).count());
@@ -76,10 +88,15 @@ final class ReportJson {
             ObjectNode n = judges.addObject();
             n.put("name", j.name());
             n.put("judgments", j.judgments());
+            n.put("calls", j.calls());
             n.put("failedJudgments", j.failedJudgments());
             n.put("failedCalls", j.failedCalls());
             ObjectNode ranks = n.putObject("ranks");
             j.ranks().forEach((c, s) -> putRank(ranks, c, s));
+            ObjectNode scores = n.putObject("scores");
+            j.scores().forEach((c, s) -> putRank(scores, c, s));
+            putNumber(n, "selfAgreement", j.selfAgreement());
+            n.put("selfAgreementSamples", j.selfAgreementSamples());
             PositionBias bias = j.positionBias();
             if (bias == null) {
                 n.putNull("positionBias");
@@ -108,6 +125,8 @@ final class ReportJson {
             sig.put("error", r.significanceError().orElse(null));
             SignificanceResult res = r.significance().orElse(null);
             if (res != null) {
+                sig.put("observations", res.observations());
+                res.notes().forEach(sig.putArray("notes")::add);
                 Omnibus o = res.omnibus().orElse(null);
                 if (o == null) {
                     sig.putNull("omnibus");
@@ -126,6 +145,7 @@ final class ReportJson {
                     pn.put("pValue", p.pValue());
                     pn.put("significant", p.significant());
                     pn.put("better", p.better());
+                    pn.put("n", p.n());
                 }
             }
         }
@@ -137,6 +157,14 @@ final class ReportJson {
             n.put("question", s.sample().question());
             s.sample().references().forEach(n.putArray("references")::add);
             n.put("notJudged", s.notJudged());
+            ObjectNode sampleScores = n.putObject("scores");
+            for (Judgment j : s.judgments()) {
+                if (!j.scores().isEmpty()) {
+                    ObjectNode js = sampleScores.putObject(j.judge());
+                    r.candidates().stream().filter(c -> j.scores().containsKey(c))
+                            .forEach(c -> js.put(c, j.scores().get(c)));
+                }
+            }
             ArrayNode answers = n.putArray("answers");
             for (AnswerRecord a : s.answers()) {
                 answers.add(answer(a));
@@ -165,6 +193,7 @@ final class ReportJson {
         Completion c = a.completion();
         n.put("text", c == null ? null : c.text());
         n.put("error", a.error());
+        n.put("cause", a.cause() == null ? null : a.cause().label());
         n.put("reused", a.reused());
         if (c == null) {
             return n;
@@ -202,6 +231,7 @@ final class ReportJson {
                 cn.putNull("ranking");
             }
             cn.put("error", c.error().orElse(null));
+            cn.put("cause", c.cause().map(FailureCause::label).orElse(null));
             cn.put("output", c.output().orElse(null));
             ObjectNode attrs = cn.putObject("attributes");
             c.attributes().forEach(attrs::put);
@@ -215,7 +245,7 @@ final class ReportJson {
         }
     }
 
-    private static void putRank(ObjectNode parent, String field, @Nullable RankSummary s) {
+    private static void putRank(ObjectNode parent, String field, @Nullable ValueSummary s) {
         if (s == null) {
             parent.putNull(field);
             return;

@@ -27,12 +27,27 @@ final class ReportMarkdown {
         }
         r.abortedBecause().ifPresent(reason -> sb.append(markdown ? "> **ABORTED** — " : "ABORTED: ")
                 .append(reason).append(" The numbers cover only what finished.\n\n"));
+        List<Problem> problems = r.problems();
+        if (!problems.isEmpty()) {
+            sb.append(markdown ? "## Problems\n\n" : "PROBLEMS\n");
+            for (Problem p : problems) {
+                sb.append("- ").append(markdown ? Markdown.text(p.toString()) : p.toString()).append('\n');
+            }
+            sb.append('\n');
+        }
         long judged = r.samples().stream().filter(s -> s.notJudged() == null).count();
-        sb.append(String.format(Locale.ROOT, "%d samples (%d judged), %d rankings from %s; seed %d, alpha %s.%n%n",
-                r.samples().size(), judged, r.rankings().size(),
+        boolean perCall = r.observationUnit() == ObservationUnit.JUDGE_CALL && r.judges().size() == 1;
+        sb.append(String.format(Locale.ROOT, "%d samples (%d judged), %d observations (%s) from %s; seed %d, "
+                + "alpha %s.%n%n", r.samples().size(), judged, r.rankings().size(),
+                perCall ? "one per judge call" : "one per sample",
                 r.judges().size() > 1 ? "the consensus of " + r.judges().size() + " judges"
                         : r.judges().isEmpty() ? "no judge" : "judge " + r.judges().get(0),
                 r.seed(), num(r.alpha())));
+        if (perCall) {
+            sb.append(markdown ? "> **PER-CALL OBSERVATIONS** — " : "PER-CALL OBSERVATIONS: ")
+                    .append("every judge call counts as an observation, as the RAQ paper counted; with repeated "
+                            + "calls on a sample the p-values and intervals are too small (pseudo-replication).\n\n");
+        }
         r.judgeAgreement().ifPresent(w -> sb.append(String.format(Locale.ROOT,
                 "Judge agreement: mean Kendall's W %.3f over %d samples.%n%n", w, r.agreementSamples())));
         if (markdown) {
@@ -42,7 +57,7 @@ final class ReportMarkdown {
                 + "| Latency p50 | Latency p95 | Tokens in/out | Cost | Errors |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CandidateSummary c : r.candidateSummaries()) {
-            RankSummary rank = c.rank();
+            ValueSummary rank = c.rank();
             sb.append("| ").append(c.name())
                     .append(" | ").append(rank == null ? NA : num(rank.mean()))
                     .append(" | ").append(rank == null || rank.meanInterval() == null ? NA
@@ -78,6 +93,7 @@ final class ReportMarkdown {
             }
             sb.append('\n');
         }
+        appendScores(sb, r, markdown);
         appendSignificance(sb, r, markdown);
         appendLeaderboard(sb, r, markdown);
         for (JudgeSummary j : r.judgeSummaries()) {
@@ -87,16 +103,18 @@ final class ReportMarkdown {
             }
         }
         if (markdown && !r.judgeSummaries().isEmpty()) {
-            sb.append("## Judges\n\n| Judge | Judgments | Failed judgments | Failed calls |");
+            sb.append("## Judges\n\n| Judge | Judgments | Calls | Failed judgments | Failed calls | Self-agreement |");
             r.candidates().forEach(c -> sb.append(" Mean rank ").append(c).append(" |"));
-            sb.append("\n|---|---:|---:|---:|");
+            sb.append("\n|---|---:|---:|---:|---:|---:|");
             r.candidates().forEach(c -> sb.append("---:|"));
             sb.append('\n');
             for (JudgeSummary j : r.judgeSummaries()) {
-                sb.append("| ").append(j.name()).append(" | ").append(j.judgments()).append(" | ")
-                        .append(j.failedJudgments()).append(" | ").append(j.failedCalls()).append(" |");
+                sb.append("| ").append(j.name()).append(" | ").append(j.judgments()).append(" | ").append(j.calls())
+                        .append(" | ").append(j.failedJudgments()).append(" | ").append(j.failedCalls()).append(" | ")
+                        .append(j.selfAgreement() == null ? NA : "W " + num(j.selfAgreement()) + " over "
+                                + j.selfAgreementSamples()).append(" |");
                 for (String c : r.candidates()) {
-                    RankSummary s = j.ranks().get(c);
+                    ValueSummary s = j.ranks().get(c);
                     sb.append(' ').append(s == null ? NA : num(s.mean())).append(" |");
                 }
                 sb.append('\n');
@@ -104,6 +122,27 @@ final class ReportMarkdown {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Each metric judge's raw scores per candidate, in the metric's own units, best mean first. */
+    private static void appendScores(StringBuilder sb, EvaluationReport r, boolean markdown) {
+        for (JudgeSummary j : r.judgeSummaries()) {
+            if (j.scores().isEmpty()) {
+                continue;
+            }
+            sb.append(markdown ? "## Scores of " + j.name() + "\n\n" : "Scores of " + j.name() + ":\n")
+                    .append("| Candidate | Mean | 95% CI | Median | n |\n|---|---:|---:|---:|---:|\n");
+            j.scores().entrySet().stream()
+                    .sorted((a, b) -> Double.compare(b.getValue().mean(), a.getValue().mean()))
+                    .forEach(e -> {
+                        ValueSummary v = e.getValue();
+                        sb.append("| ").append(e.getKey()).append(" | ").append(num(v.mean())).append(" | ")
+                                .append(v.meanInterval() == null ? NA : num(v.meanInterval().lower()) + "–"
+                                        + num(v.meanInterval().upper()))
+                                .append(" | ").append(num(v.median())).append(" | ").append(v.n()).append(" |\n");
+                    });
+            sb.append('\n');
+        }
     }
 
     private static void appendSignificance(StringBuilder sb, EvaluationReport r, boolean markdown) {

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param significant whether the pair differs at the test's alpha
  * @param better      the candidate the data favour (better mean rank, or more wins), or null on an exact tie;
  *                    reported whether or not the difference is significant
+ * @param n           the observations (samples, or rankings) the pair's test rests on
  */
 public record PairComparison(String first, String second, double pValue, boolean significant,
-                             @Nullable String better) {
+                             @Nullable String better, int n) {
 
     /** Validates the names and the p-value. */
     public PairComparison {
@@ -25,6 +26,9 @@ public record PairComparison(String first, String second, double pValue, boolean
         if (!(pValue >= 0 && pValue <= 1)) {
             throw new IllegalArgumentException("pValue of " + first + " vs " + second + " must be in [0, 1] but was "
                     + pValue);
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("n of " + first + " vs " + second + " must be >= 0 but was " + n);
         }
         if (better != null && !better.equals(first) && !better.equals(second)) {
             throw new IllegalArgumentException("better must be '" + first + "' or '" + second + "' but was '"

@@ -62,11 +62,11 @@ abstract class PairedTests implements SignificanceTest {
                 String a = candidates.get(i);
                 String b = candidates.get(j);
                 double[][] xy = pairData.get(p);
-                pairs.add(RankData.verdict(a, b, pValues[p], alpha, better(a, xy[0], b, xy[1])));
+                pairs.add(RankData.verdict(a, b, pValues[p], alpha, better(a, xy[0], b, xy[1]), xy[0].length));
                 p++;
             }
         }
-        return new SignificanceResult(name(), candidates, alpha, null, pairs);
+        return new SignificanceResult(name(), candidates, alpha, null, pairs, rankings.size(), List.of());
     }
 
     /**

@@ -45,26 +45,28 @@ final class RankData {
     }
 
     /**
-     * The rankings as an n × k matrix: row i holds the ranks ranking i gives the candidates (columns in candidate
-     * order), re-ranked among the compared candidates (ties averaged), so a ranking of more candidates counts only
-     * for the order of the compared ones.
+     * The complete blocks as an n × k matrix: row i holds the ranks the i-th ranking that ranks every candidate
+     * gives them (columns in candidate order), re-ranked among the compared candidates (ties averaged), so a ranking
+     * of more candidates counts only for the order of the compared ones. Rankings that miss a candidate (a sample
+     * some candidate failed to answer, a pairwise verdict) are left out; {@link SignificanceResult#observations()}
+     * and the pairs' n say how many were used.
      *
-     * @throws IllegalArgumentException if a ranking does not rank every candidate, naming it and the test
+     * @throws IllegalArgumentException if no ranking ranks every candidate, naming the test and the remedy
      */
     static double[][] fullBlocks(String test, List<String> candidates, List<Ranking> rankings) {
-        double[][] blocks = new double[rankings.size()][];
-        for (int i = 0; i < rankings.size(); i++) {
-            Ranking r = rankings.get(i);
-            for (String c : candidates) {
-                if (!r.contains(c)) {
-                    throw new IllegalArgumentException("rankings[" + i + "] does not rank '" + c + "'; " + test
-                            + " needs rankings of every candidate (use the Wilcoxon or sign test for partial "
-                            + "rankings)");
-                }
+        List<double[]> blocks = new ArrayList<>(rankings.size());
+        for (Ranking r : rankings) {
+            if (r.covers(candidates)) {
+                blocks.add(restricted(r, candidates));
             }
-            blocks[i] = restricted(r, candidates);
         }
-        return blocks;
+        if (blocks.isEmpty()) {
+            throw new IllegalArgumentException("none of the " + rankings.size() + " rankings ranks every candidate, "
+                    + "and " + test + " needs complete rankings (a pairwise judge's verdicts rank two candidates); "
+                    + "use SignificanceTests.wilcoxon or signTest, which compare each pair on the samples that rank "
+                    + "both");
+        }
+        return blocks.toArray(new double[0][]);
     }
 
     /** The ranks a ranking gives {@code names} (all ranked there), re-ranked among them with ties averaged. */
@@ -111,23 +113,26 @@ final class RankData {
      * The verdict of one pair. An undefined (NaN) p-value — the data show no difference at all between the two,
      * such as every rank tied — is reported as 1: not significant, and no side better.
      */
-    static PairComparison verdict(String a, String b, double pValue, double alpha, @Nullable String better) {
+    static PairComparison verdict(String a, String b, double pValue, double alpha, @Nullable String better, int n) {
         if (Double.isNaN(pValue)) {
-            return new PairComparison(a, b, 1.0, false, null);
+            return new PairComparison(a, b, 1.0, false, null, n);
         }
-        return new PairComparison(a, b, pValue, pValue <= alpha, better);
+        return new PairComparison(a, b, pValue, pValue <= alpha, better, n);
     }
 
-    /** The verdicts of every pair i &lt; j from a k × k p-value matrix, the better side by lower mean rank. */
+    /**
+     * The verdicts of every pair i &lt; j from a k × k p-value matrix over n complete blocks, the better side by
+     * lower mean rank.
+     */
     static List<PairComparison> verdicts(List<String> candidates, double[][] pValues, double[] meanRanks,
-                                         double alpha) {
+                                         double alpha, int n) {
         List<PairComparison> pairs = new ArrayList<>();
         int k = candidates.size();
         for (int i = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++) {
                 String a = candidates.get(i);
                 String b = candidates.get(j);
-                pairs.add(verdict(a, b, pValues[i][j], alpha, lower(a, meanRanks[i], b, meanRanks[j])));
+                pairs.add(verdict(a, b, pValues[i][j], alpha, lower(a, meanRanks[i], b, meanRanks[j]), n));
             }
         }
         return pairs;

@@ -18,6 +18,19 @@ public final class SignificanceResult {
     private final double alpha;
     private final @Nullable Omnibus omnibus;
     private final List<PairComparison> pairs;
+    private final int observations;
+    private final List<String> notes;
+
+    /**
+     * A result without notes, whose pairs rest on every observation.
+     *
+     * @throws IllegalArgumentException as {@link #SignificanceResult(String, List, double, Omnibus, List, int, List)}
+     */
+    public SignificanceResult(String test, List<String> candidates, double alpha, @Nullable Omnibus omnibus,
+                              List<PairComparison> pairs) {
+        this(test, candidates, alpha, omnibus, pairs, pairs.stream().mapToInt(PairComparison::n).max().orElse(0),
+                List.of());
+    }
 
     /**
      * @param test       the test's name, such as {@code "Dunn (holm)"}
@@ -25,10 +38,13 @@ public final class SignificanceResult {
      * @param alpha      the significance level, in (0, 1)
      * @param omnibus    the omnibus result, or null for tests without one
      * @param pairs      one comparison for every unordered pair of candidates
+     * @param observations the observations the test was given; a pair whose {@link PairComparison#n()} is smaller
+     *                   rests on fewer (complete blocks only, or the samples that rank both)
+     * @param notes      what a reader must know about the test (a caution about its validity), in sentences
      * @throws IllegalArgumentException if alpha is outside (0, 1), or pairs do not cover every pair exactly once
      */
     public SignificanceResult(String test, List<String> candidates, double alpha, @Nullable Omnibus omnibus,
-                              List<PairComparison> pairs) {
+                              List<PairComparison> pairs, int observations, List<String> notes) {
         this.test = Objects.requireNonNull(test, "test");
         this.candidates = List.copyOf(candidates);
         if (this.candidates.size() < 2) {
@@ -40,6 +56,8 @@ public final class SignificanceResult {
         this.alpha = alpha;
         this.omnibus = omnibus;
         this.pairs = List.copyOf(pairs);
+        this.observations = observations;
+        this.notes = List.copyOf(notes);
         int k = this.candidates.size();
         if (this.pairs.size() != k * (k - 1) / 2) {
             throw new IllegalArgumentException("expected " + k * (k - 1) / 2 + " pair comparisons for " + k
@@ -75,6 +93,16 @@ public final class SignificanceResult {
     /** One comparison for every unordered pair. */
     public List<PairComparison> pairs() {
         return pairs;
+    }
+
+    /** The observations the test was given (see each pair's {@link PairComparison#n()} for what it rests on). */
+    public int observations() {
+        return observations;
+    }
+
+    /** What a reader must know about the test, such as a caution about its validity on these data. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The comparisons that are significant at alpha. */
@@ -117,12 +145,22 @@ public final class SignificanceResult {
             sb.append(omnibus.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s", omnibus.test(),
                     omnibus.statistic(), PValues.format(omnibus.pValue())) : "; " + omnibus.test() + " undefined for these rankings");
         }
-        sb.append(".\n\n| Pair | p-value | Significant | Favoured |\n|---|---:|:---:|---|\n");
+        sb.append('.');
+        int fewest = pairs.stream().mapToInt(PairComparison::n).min().orElse(observations);
+        if (fewest < observations) {
+            sb.append(String.format(Locale.ROOT, " Of %d observations, some pairs rest on fewer (as few as %d): "
+                    + "observations that miss a candidate are left out of its pairs.", observations, fewest));
+        }
+        for (String note : notes) {
+            sb.append("\nNote: ").append(note).append('.');
+        }
+        sb.append("\n\n| Pair | p-value | Significant | Favoured | n |\n|---|---:|:---:|---|---:|\n");
         for (PairComparison p : pairs) {
             sb.append("| ").append(p.first()).append(" vs ").append(p.second())
                     .append(" | ").append(PValues.format(p.pValue()))
                     .append(" | ").append(p.significant() ? "yes" : "no")
-                    .append(" | ").append(p.better() == null ? "—" : p.better()).append(" |\n");
+                    .append(" | ").append(p.better() == null ? "—" : p.better())
+                    .append(" | ").append(p.n()).append(" |\n");
         }
         return sb.toString();
     }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Decides which candidates differ significantly, from the rankings an evaluation collected.
  *
- * <p>Each ranking is one observation: one judge call on one sample, or one sample's consensus of a judge panel.
+ * <p>Each ranking is one observation: by default one per sample (a judge's repeats collapsed, or a panel's
+ * consensus), or one per judge call when the evaluation asks for the RAQ paper's per-call observations.
  * Tests for independent groups (Dunn, Kruskal–Wallis) pool every candidate's ranks; blocked tests (Friedman,
  * Wilcoxon, sign) pair the candidates' ranks within each ranking. A test that needs rankings covering every
  * candidate rejects partial ones with an {@link IllegalArgumentException} that says so.
@@ -31,5 +32,14 @@ public interface SignificanceTest {
     /** A short name for reports, such as {@code "Dunn (holm)"}; the default is the class's simple name. */
     default String name() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * True when the test needs rankings of every candidate (Dunn, the Friedman family), so that an evaluation whose
+     * judge ranks pairs (a pairwise judge over three or more candidates) is refused at build time; the default is
+     * false (the paired tests compare each pair on the rankings that rank both).
+     */
+    default boolean needsCompleteRankings() {
+        return false;
     }
 }

@@ -8,6 +8,7 @@ import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
@@ -247,6 +248,7 @@ public final class JsonlResultStore implements ResultStore, Closeable {
                 r.candidates().forEach(name -> rn.put(name, r.rank(name)));
             });
             c.error().ifPresent(e -> cn.put("error", e));
+            c.cause().ifPresent(cause -> cn.put("cause", cause.name()));
             ObjectNode attrs = cn.putObject("attributes");
             c.attributes().forEach(attrs::put);
         }
@@ -266,7 +268,9 @@ public final class JsonlResultStore implements ResultStore, Closeable {
                 c.get("ranking").fields().forEachRemaining(e -> ranks.put(e.getKey(), e.getValue().asDouble()));
                 calls.add(JudgeCall.ranked(shown, output, new Ranking(ranks), attrs));
             } else {
-                calls.add(JudgeCall.failed(shown, output, c.get("error").asText(), attrs));
+                FailureCause cause = c.hasNonNull("cause") ? FailureCause.valueOf(c.get("cause").asText())
+                        : FailureCause.OTHER;
+                calls.add(JudgeCall.failed(shown, output, c.get("error").asText(), cause, attrs));
             }
         }
         Map<String, Double> scores = new HashMap<>();

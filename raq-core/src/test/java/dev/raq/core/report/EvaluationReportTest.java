@@ -47,9 +47,9 @@ class EvaluationReportTest {
         SignificanceTest recording = (candidates, rankings, alpha) -> {
             testedWith.add(rankings);
             return new SignificanceResult("recording", candidates, alpha, null, List.of(
-                    new PairComparison("a", "b", 1.0, false, null),
-                    new PairComparison("a", "c", 0.01, true, "a"),
-                    new PairComparison("b", "c", 0.02, true, "b")));
+                    new PairComparison("a", "b", 1.0, false, null, 3),
+                    new PairComparison("a", "c", 0.01, true, "a", 3),
+                    new PairComparison("b", "c", 0.02, true, "b", 3)));
         };
         return EvaluationReport.builder(List.of("a", "b", "c")).judges(List.of("j")).seed(5).alpha(0.1)
                 .significance(recording).prices(PriceTable.none().with("a", 1.0, 2.0))
@@ -168,13 +168,15 @@ class EvaluationReportTest {
         r.writeMarkdown(file);
         String md = Files.readString(file);
         assertThat(md).startsWith("# RAQ evaluation report")
-                .contains("4 samples (4 judged), 3 rankings from judge j; seed 5, alpha 0.1.")
+                .contains("## Problems\n\n- candidate 'c': 2 of 4 calls failed (other 2); first: boom \\| boom2\n"
+                        + "- judge 'j': 1 of 4 calls failed (other 1); first: no ranking in the reply\n")
+                .contains("4 samples (4 judged), 3 observations (one per sample) from judge j; seed 5, alpha 0.1.")
                 .contains("| a | 1.5 | " + ci(r.candidate("a"))
                         + " | 1.5 | 0.5 | 3 | 1.75 | 6.667 | 6.667 | 300.0 ms | 480.0 ms | 60/6 | 0.000072 | 0 |")
                 .contains("| c | 3 | 3–3 | 3 | 0 | 2 | 1.5 | n/a | n/a | n/a | n/a | n/a | n/a | 2 |")
                 .contains("| a | — | 1/1/1 | 2/0/0 |")
-                .contains("| a vs c | 0.01 | yes | a |").contains("| a vs b | 1 | no | — |")
-                .contains("| j | 4 | 1 | 1 |")
+                .contains("| a vs c | 0.01 | yes | a | 3 |").contains("| a vs b | 1 | no | — | 3 |")
+                .contains("| j | 4 | 4 | 1 | 1 | n/a |")
                 .doesNotContain("DRY RUN");
         assertThat(r.toString()).contains("| a | 1.5 |").doesNotContain("#");
     }

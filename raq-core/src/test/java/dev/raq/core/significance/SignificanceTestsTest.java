@@ -200,14 +200,30 @@ class SignificanceTestsTest {
     }
 
     @Test
-    void fullTests_partialRanking_isRejectedNamingIt() {
-        List<Ranking> rankings = List.of(Ranking.fromOrder(ABC), Ranking.fromOrder(List.of("a", "b")));
+    void fullTests_partialRankings_leftOutAndCounted() {
+        List<Ranking> rankings = List.of(Ranking.fromOrder(ABC), Ranking.fromOrder(List.of("a", "b")),
+                Ranking.fromOrder(ABC), Ranking.fromOrder(List.of("b", "a", "c")));
+
+        SignificanceResult friedman = SignificanceTests.friedmanNemenyi().test(ABC, rankings, ALPHA);
+        SignificanceResult onComplete = SignificanceTests.friedmanNemenyi().test(ABC,
+                List.of(rankings.get(0), rankings.get(2), rankings.get(3)), ALPHA);
+        assertThat(friedman.observations()).isEqualTo(4);
+        assertThat(friedman.pairs()).allSatisfy(p -> assertThat(p.n()).isEqualTo(3));
+        assertThat(friedman.pairs()).extracting(PairComparison::pValue)
+                .isEqualTo(onComplete.pairs().stream().map(PairComparison::pValue).toList());
+        assertThat(friedman.toString()).contains("Of 4 observations, some pairs rest on fewer (as few as 3)");
+        assertThat(SignificanceTests.dunn(PAdjust.HOLM).test(ABC, rankings, ALPHA).notes())
+                .singleElement().asString().contains("about twice alpha");
+    }
+
+    @Test
+    void fullTests_noCompleteRanking_isRejectedNamingTheRemedy() {
+        List<Ranking> rankings = List.of(Ranking.fromOrder(List.of("a", "b")), Ranking.fromOrder(List.of("b", "c")));
 
         assertThatThrownBy(() -> SignificanceTests.dunn(PAdjust.HOLM).test(ABC, rankings, ALPHA))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("rankings[1] does not rank 'c'; Dunn (holm) needs rankings of every candidate");
-        assertThatThrownBy(() -> SignificanceTests.friedmanNemenyi().test(ABC, rankings, ALPHA))
-                .hasMessageContaining("rankings[1] does not rank 'c'");
+                .hasMessageStartingWith("none of the 2 rankings ranks every candidate, and Dunn (holm) needs "
+                        + "complete rankings").hasMessageContaining("SignificanceTests.wilcoxon or signTest");
     }
 
     @Test
@@ -277,7 +293,7 @@ class SignificanceTestsTest {
                 .hasMessage("candidates[2] 'a' appears twice");
         assertThatThrownBy(() -> dunn.test(ABC, List.of(), ALPHA)).hasMessage("rankings must not be empty");
         assertThatThrownBy(() -> SignificanceTests.friedmanConover(PAdjust.HOLM).test(ABC, rankings.subList(0, 1),
-                ALPHA)).hasMessage("Friedman-Conover (holm) needs at least 2 rankings but got 1");
+                ALPHA)).hasMessage("Friedman-Conover (holm) needs at least 2 complete rankings but got 1");
     }
 
     @Test

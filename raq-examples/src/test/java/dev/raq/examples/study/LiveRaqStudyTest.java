@@ -65,7 +65,7 @@ class LiveRaqStudyTest {
             assertThat(report.samples()).hasSize(SAMPLES);
             assertThat(report.answerErrors()).isZero();
             assertThat(report.judgeErrors()).isZero();
-            assertThat(report.rankings()).hasSize(SAMPLES * LiveRaqStudy.JUDGE_REPEATS);
+            assertThat(report.rankings()).hasSize(SAMPLES); // the repeats collapse: one observation per sample
             assertThat(meanRank(report, GOOD)).isEqualTo(1.0);
             assertThat(meanRank(report, VERBOSE)).isEqualTo(2.0);
             assertThat(meanRank(report, WRONG)).isEqualTo(3.0);
@@ -108,7 +108,7 @@ class LiveRaqStudyTest {
             assertThat(server.judgeModes()).containsExactly(mode);
             assertThat(server.authorizations()).isEmpty();
             assertThat(report.judgeErrors()).isZero();
-            assertThat(report.rankings()).hasSize(4 * LiveRaqStudy.JUDGE_REPEATS);
+            assertThat(report.rankings()).hasSize(4);
             assertThat(meanRank(report, GOOD)).isEqualTo(1.0);
         }
     }
@@ -135,15 +135,18 @@ class LiveRaqStudyTest {
     }
 
     @Test
-    void run_modelsTheServerDoesNotKnow_failuresRecordedAndReportWritten() throws IOException {
-        // every candidate call gets HTTP 400 (not retried); too few calls to stop the run
+    void run_modelsTheServerDoesNotKnow_exitCode1WithTheCauseAndReportWritten() throws IOException {
+        // every candidate call gets HTTP 400 (not retried); too few calls for the failure policy, but a run in which
+        // no sample could be judged has no evidence and must not look like a result
         try (FakeStudyServer server = new FakeStudyServer(goldAnswers())) {
             int status = LiveRaqStudy.run(new String[] {"--candidates-url", server.candidatesUrl(),
                     "--candidate-models", "fake/unknown-1,fake/unknown-2", "--judge-url", server.judgeUrl(),
                     "--judge-model", JUDGE, "--samples", "2", "--out", dir.resolve("failed").toString()},
                     name -> null, print(out), print(err));
 
-            assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(status).as(message).isEqualTo(1);
+            assertThat(message).contains("no sample was answered by two candidates", "HTTP 400", "[endpoint http://");
             assertThat(server.rejected()).isEqualTo(2 * 2);
             assertThat(server.calls(JUDGE)).isZero();
             assertThat(dir.resolve("failed/report.json")).exists();

@@ -8,28 +8,29 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * How one candidate was ranked over a set of rankings (1 = best).
+ * How one candidate's values are distributed over the observations: its ranks (1 = best) over the rankings, or a
+ * metric judge's raw scores over the samples.
  *
- * @param n      the rankings that rank the candidate (≥ 1)
- * @param mean   the mean rank
- * @param median the median rank (mean of the two middle values for even n)
+ * @param n      the observations that hold a value of the candidate (≥ 1)
+ * @param mean   the mean value
+ * @param median the median value (mean of the two middle values for even n)
  * @param sd     the sample standard deviation (n − 1 denominator), or NaN exactly when n = 1; see {@link #sdIfDefined()}
- * @param meanInterval a percentile bootstrap confidence interval of the mean rank (resampling the rankings), or null
- *                     when it was not computed (fewer than two rankings, or a per-judge summary)
+ * @param meanInterval a percentile bootstrap confidence interval of the mean (resampling the observations), or null
+ *                     when it was not computed (fewer than two observations)
  */
-public record RankSummary(int n, double mean, double median, double sd, @Nullable ConfidenceInterval meanInterval) {
+public record ValueSummary(int n, double mean, double median, double sd, @Nullable ConfidenceInterval meanInterval) {
 
     /**
      * Validates the ranges.
      *
      * @throws IllegalArgumentException if n &lt; 1, the mean or median is NaN, or sd is NaN for n &gt; 1
      */
-    public RankSummary {
+    public ValueSummary {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1 but was " + n);
         }
         if (Double.isNaN(mean) || Double.isNaN(median) || (n > 1 && Double.isNaN(sd))) {
-            throw new IllegalArgumentException("rank summary of " + n + " rankings must be defined");
+            throw new IllegalArgumentException("a summary of " + n + " values must be defined");
         }
     }
 
@@ -43,11 +44,11 @@ public record RankSummary(int n, double mean, double median, double sd, @Nullabl
         return n > 1 ? OptionalDouble.of(sd) : OptionalDouble.empty();
     }
 
-    static RankSummary of(double[] ranks) {
+    static ValueSummary of(double[] ranks) {
         return of(ranks, null);
     }
 
-    static RankSummary of(double[] ranks, @Nullable Bootstrap bootstrap) {
+    static ValueSummary of(double[] ranks, @Nullable Bootstrap bootstrap) {
         int n = ranks.length;
         double[] sorted = ranks.clone();
         java.util.Arrays.sort(sorted);
@@ -61,8 +62,8 @@ public record RankSummary(int n, double mean, double median, double sd, @Nullabl
         for (double r : sorted) {
             ss += (r - mean) * (r - mean);
         }
-        ConfidenceInterval ci = bootstrap == null || n < 2 ? null : bootstrap.interval(ranks, RankSummary::mean);
-        return new RankSummary(n, mean, median, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, ci);
+        ConfidenceInterval ci = bootstrap == null || n < 2 ? null : bootstrap.interval(ranks, ValueSummary::mean);
+        return new ValueSummary(n, mean, median, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN, ci);
     }
 
     private static double mean(double[] values) {
