@@ -8,6 +8,7 @@ import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.report.ObservationUnit;
 import dev.raq.core.report.PriceTable;
 import dev.raq.core.significance.SignificanceTest;
+import dev.raq.core.significance.SignificanceTests;
 import dev.raq.core.store.ResultStore;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +65,7 @@ public final class Evaluation {
     final List<Candidate> candidates;
     final Function<Sample, ChatRequest> prompt;
     final List<Judge> judges;
-    final @Nullable SignificanceTest significance;
+    final SignificanceTest significance;
     final ObservationUnit observationUnit;
     final double alpha;
     final int concurrency;
@@ -76,12 +77,12 @@ public final class Evaluation {
     final PriceTable prices;
     final Clock clock;
 
-    private Evaluation(Builder b, Iterable<Sample> dataset) {
+    private Evaluation(Builder b, Iterable<Sample> dataset, SignificanceTest significance) {
         this.dataset = dataset;
         this.candidates = List.copyOf(b.candidates.values());
         this.prompt = b.prompt == null ? Prompts.defaultPrompt() : b.prompt;
         this.judges = List.copyOf(b.judges);
-        this.significance = b.significance;
+        this.significance = significance;
         this.observationUnit = b.observationUnit;
         this.alpha = b.alpha;
         this.concurrency = b.concurrency;
@@ -228,7 +229,11 @@ public final class Evaluation {
             return this;
         }
 
-        /** Sets the significance test run on the collected rankings (default: none). */
+        /**
+         * Sets the significance test run on the collected rankings (default:
+         * {@link dev.raq.core.significance.SignificanceTests#recommended()}, Friedman with Conover and Holm, or the
+         * sign test with Holm when a pairwise judge compares three or more candidates).
+         */
         public Builder significance(SignificanceTest significance) {
             this.significance = Objects.requireNonNull(significance, "significance");
             return this;
@@ -379,7 +384,13 @@ public final class Evaluation {
                 throw new IllegalStateException("cannot build the evaluation:\n  - " + String.join("\n  - ",
                         problems));
             }
-            return new Evaluation(this, dataset);
+            return new Evaluation(this, dataset, significance != null ? significance : defaultTest());
+        }
+
+        /** The recommended test, or the sign test where a judge ranks pairs of three or more candidates. */
+        private SignificanceTest defaultTest() {
+            boolean pairs = candidates.size() > 2 && judges.stream().anyMatch(j -> !j.ranksAllAnswers());
+            return pairs ? SignificanceTests.signTest(dev.raq.stats.PAdjust.HOLM) : SignificanceTests.recommended();
         }
 
         private Optional<String> selfPreference(Judge judge) {

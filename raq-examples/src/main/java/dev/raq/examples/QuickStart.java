@@ -6,14 +6,15 @@ import dev.raq.core.data.Dataset;
 import dev.raq.core.judge.Judges;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.report.EvaluationReport;
-import dev.raq.core.significance.SignificanceTests;
-import dev.raq.stats.PAdjust;
 
 import java.nio.file.Path;
 
 /**
  * The README's quick start, compiled so that it cannot rot: two models on NVIDIA NIM answer the questions of a JSON
- * Lines file, an independent judge model ranks their answers, and Dunn's test says whether the difference is real.
+ * Lines file, an independent judge model ranks their answers three times each (one observation per question), and
+ * the default test (Friedman with Conover and Holm) says whether the difference is real. A run that produced no
+ * evidence (a wrong key, a judge whose replies cannot be read) throws an {@code EvaluationAbortedException} that
+ * names the cause, so the program exits non-zero.
  * Needs {@code NGC_API_KEY} and {@code OPENAI_API_KEY}; the offline demo ({@link OfflineDemo}) needs nothing.
  */
 public final class QuickStart {
@@ -40,10 +41,9 @@ public final class QuickStart {
                 .candidate("mistral-7b", mistral)
                 .promptTemplate("Context: {context}\nQuestion: {question}\nAnswer briefly:")
                 .judge(Judges.ranking(judge).repeats(3))
-                .significance(SignificanceTests.dunn(PAdjust.HOLM))
                 .build()
                 .run();
-        System.out.println(report);                      // mean ranks, wins, length, speed, verdicts
+        System.out.println(report);                      // problems first, then ranks, wins, length, speed, verdicts
         report.writeMarkdown(Path.of("raq-report.md"));  // tables to paste into a pull request
         // README quick start: end
     }

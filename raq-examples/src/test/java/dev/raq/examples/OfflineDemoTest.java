@@ -15,8 +15,13 @@ class OfflineDemoTest {
     @Test
     void run_squadSample_judgesEveryQuestionAndWritesEveryReport(@TempDir Path dir) {
         Map<String, EvaluationReport> reports = OfflineDemo.run(dir);
-        assertThat(reports).containsOnlyKeys("squad-f1-dunn-holm", "squad-f1-friedman-nemenyi",
-                "squad-em-dunn-holm", "squad-em-friedman-nemenyi");
+        assertThat(reports).containsOnlyKeys("squad-f1-friedman-conover-holm", "squad-f1-dunn-holm",
+                "squad-em-friedman-conover-holm", "squad-em-dunn-holm");
+        assertThat(reports.get("squad-f1-friedman-conover-holm").significanceTest()).hasValue("Friedman-Conover (holm)");
+        assertThat(reports.get("squad-f1-dunn-holm").significance().orElseThrow().notes()).isNotEmpty();
+        // the metric itself beside the ranks: the strongest system's mean F1, in F1 units
+        assertThat(reports.get("squad-f1-friedman-conover-holm").judgeSummaries().get(0).scores().get("bert-ensemble")
+                .mean()).isBetween(0.8, 1.0);
         for (Map.Entry<String, EvaluationReport> e : reports.entrySet()) {
             EvaluationReport r = e.getValue();
             assertThat(r.candidates()).hasSize(5);
@@ -40,6 +45,6 @@ class OfflineDemoTest {
     @Test
     void main_folderArgument_writesReportsThere(@TempDir Path dir) throws Exception {
         OfflineDemo.main(new String[] {dir.toString()});
-        assertThat(Files.readString(dir.resolve("squad-f1-dunn-holm.json"))).contains("\"schema\" : \"raq-report/1\"");
+        assertThat(Files.readString(dir.resolve("squad-f1-friedman-conover-holm.json"))).contains("\"schema\" : \"raq-report/1\"");
     }
 }

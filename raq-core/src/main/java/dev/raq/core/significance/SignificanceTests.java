@@ -9,15 +9,21 @@ import java.util.Objects;
  * The built-in significance tests over rankings, computed with {@code raq-stats} (which matches scipy 1.17 and
  * scikit-posthocs 0.12).
  *
- * <p><b>Which one?</b>
+ * <p><b>Which one?</b> (the figures come from {@code NullSimulation} in raq-benchmarks: 4 equally good candidates,
+ * rankings through the real pipeline, alpha 0.05, 10,000 replications; {@code docs/statistics.md} has the table)
  * <ul>
+ *   <li>{@link #recommended()} — Friedman with Conover's post-hoc test and Holm's adjustment — is the default of an
+ *       evaluation whose judge ranks all answers: it holds its level (family-wise error at most alpha within
+ *       Monte-Carlo error, with and without repeated judge calls collapsed per sample) and was the most powerful of
+ *       the procedures that do.</li>
  *   <li>{@link #dunn(PAdjust) Dunn} after Kruskal–Wallis, with Holm's adjustment, is the RAQ paper's test. It pools
- *       each candidate's ranks over all rankings and treats them as independent groups, ignoring that the ranks of
- *       one ranking belong together; use it to reproduce the paper.</li>
+ *       each candidate's ranks over all rankings and treats them as independent groups, but the ranks of one ranking
+ *       are not independent (they sum to a constant): its family-wise error is about twice alpha (0.10–0.11 at
+ *       alpha 0.05; Kruskal–Wallis alone 0.11–0.12), and its apparent extra power is that inflated error. Use it only
+ *       to reproduce the paper; a report that uses it says so.</li>
  *   <li>{@link #friedmanNemenyi() Friedman with Nemenyi} or {@link #friedmanConover(PAdjust) Conover} treats each
- *       ranking (each question) as a block, so differences in difficulty between questions cancel out; usually
- *       more powerful than Dunn on the same full rankings. Nemenyi is family-wise by construction; Conover is more
- *       powerful and takes an adjustment.</li>
+ *       ranking (each question) as a block, so differences in difficulty between questions cancel out. Nemenyi is
+ *       family-wise by construction and a little more conservative; Conover takes an adjustment.</li>
  *   <li>{@link #wilcoxon(PAdjust) Wilcoxon signed-rank} compares each pair on the rankings that rank both (paired by
  *       question), using the size of the rank differences; it also accepts partial rankings.</li>
  *   <li>The {@link #signTest(PAdjust) sign test} counts only which of the two won each paired ranking; it needs the
@@ -41,8 +47,21 @@ public final class SignificanceTests {
     }
 
     /**
+     * The default test of an evaluation whose judges rank all answers: {@link #friedmanConover(PAdjust) Friedman with
+     * Conover's post-hoc test} and {@link PAdjust#HOLM Holm's adjustment}, chosen because it holds its level in the
+     * null simulation and had the most power among the procedures that do (see the class description). An
+     * evaluation whose judge ranks pairs (a pairwise judge over three or more candidates) defaults to
+     * {@link #signTest(PAdjust) the sign test} with Holm's adjustment instead.
+     */
+    public static SignificanceTest recommended() {
+        return friedmanConover(PAdjust.HOLM);
+    }
+
+    /**
      * Dunn's test after a Kruskal–Wallis omnibus test, as in the RAQ paper (with {@link PAdjust#HOLM}): the groups
      * are each candidate's ranks over all rankings. Needs full rankings. Named {@code "Dunn (<adjustment>)"}.
+     * <b>Not valid on rankings:</b> its family-wise error is about twice alpha (see the class description); every
+     * result carries a note that says so.
      *
      * @param adjustment the adjustment of the pairwise p-values
      * @return a test whose omnibus is Kruskal–Wallis and whose pairs come from {@code dev.raq.stats.Dunn}

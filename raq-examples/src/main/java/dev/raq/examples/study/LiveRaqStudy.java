@@ -11,8 +11,6 @@ import dev.raq.core.judge.Judges;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.report.EvaluationReport;
-import dev.raq.core.significance.SignificanceTests;
-import dev.raq.stats.PAdjust;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -32,8 +30,10 @@ import java.util.function.Function;
  * {@code mistralai/mistral-7b-instruct-v0.3}, {@code meta/llama3-70b-instruct} and
  * {@code mistralai/mixtral-8x22b-instruct-v0.1} answer SQuAD questions with the study's prompt at temperature 0.1;
  * an independent judge ({@code gpt-4o} on OpenAI by default) ranks the four answers of every question three times
- * in shuffled anonymous orders through the {@code return_rank} tool; Dunn's test with Holm adjustment says which
- * differences in rank are significant; words per second and mean answer length are reported next to quality.
+ * in shuffled anonymous orders through the {@code return_rank} tool, and the three rankings count as one observation
+ * per question; RAQ's default test (Friedman with Conover's post-hoc test and Holm's adjustment) says which
+ * differences in rank are significant (the study's authors used Dunn's test, whose family-wise error on rankings is
+ * about twice alpha); words per second and mean answer length are reported next to quality, and failed calls first.
  *
  * <p>Run it with {@code NGC_API_KEY} and {@code OPENAI_API_KEY} set, or point it at any OpenAI-compatible server
  * with {@code --candidates-url} / {@code --judge-url} (no key needed); {@code --help} lists every option. It prints
@@ -136,7 +136,6 @@ public final class LiveRaqStudy {
                 .promptTemplate(PROMPT)
                 .judge(Judges.ranking(judge).repeats(JUDGE_REPEATS)
                         .options(GenerationOptions.builder().temperature(0).build()))
-                .significance(SignificanceTests.dunn(PAdjust.HOLM))
                 .concurrency(config.concurrency())
                 .seed(config.seed())
                 .failurePolicy(FailurePolicy.maxErrorRate(MAX_ERROR_RATE))
@@ -146,7 +145,8 @@ public final class LiveRaqStudy {
         }
         out.println("RAQ study: " + questions.size() + " SQuAD questions, candidates " + config.candidateModels()
                 + " on " + config.candidatesServer() + ", judge " + config.judgeModel() + " on "
-                + config.judgeServer() + " (" + JUDGE_REPEATS + " rankings per question), Dunn + Holm");
+                + config.judgeServer() + " (" + JUDGE_REPEATS + " rankings per question, one observation per question), "
+                + "Friedman + Conover (Holm)");
         EvaluationReport report = evaluation.build().run();
         List<Path> files = writeReports(report, config.out());
         out.println(report.toMarkdown());
