@@ -67,6 +67,7 @@ public final class Evaluation {
     final List<Judge> judges;
     final SignificanceTest significance;
     final ObservationUnit observationUnit;
+    final @Nullable Function<Sample, String> clusterKey;
     final double alpha;
     final int concurrency;
     final long seed;
@@ -84,6 +85,7 @@ public final class Evaluation {
         this.judges = List.copyOf(b.judges);
         this.significance = significance;
         this.observationUnit = b.observationUnit;
+        this.clusterKey = b.clusterKey;
         this.alpha = b.alpha;
         this.concurrency = b.concurrency;
         this.seed = b.seed;
@@ -154,6 +156,7 @@ public final class Evaluation {
         private final List<Judge> judges = new ArrayList<>();
         private @Nullable SignificanceTest significance;
         private ObservationUnit observationUnit = ObservationUnit.SAMPLE;
+        private @Nullable Function<Sample, String> clusterKey;
         private double alpha = DEFAULT_ALPHA;
         private int concurrency = DEFAULT_CONCURRENCY;
         private long seed = DEFAULT_SEED;
@@ -246,6 +249,17 @@ public final class Evaluation {
          */
         public Builder observationUnit(ObservationUnit unit) {
             this.observationUnit = Objects.requireNonNull(unit, "unit");
+            return this;
+        }
+
+        /**
+         * Groups samples into clusters (for example SQuAD questions by article:
+         * {@code clusterBy(s -> s.metadata().get("title"))}): samples of one cluster are not independent, so every
+         * interval resamples whole clusters (a cluster bootstrap) and the report names the number of clusters
+         * (default: none, every sample on its own). The key must not return null.
+         */
+        public Builder clusterBy(Function<Sample, String> clusterKey) {
+            this.clusterKey = Objects.requireNonNull(clusterKey, "clusterKey");
             return this;
         }
 

@@ -121,7 +121,7 @@ final class EvaluationRun {
         this.judgeFirstError = new String[judgeNames.size()];
         this.maxOpenSamples = 2 * ev.concurrency + 2;
         this.report = EvaluationReport.builder(names).judges(judgeNames).dryRun(ev.dryRun).seed(ev.seed)
-                .alpha(ev.alpha).significance(ev.significance).observationUnit(ev.observationUnit).prices(ev.prices);
+                .alpha(ev.alpha).significance(ev.significance).observationUnit(ev.observationUnit).clusterBy(ev.clusterKey).prices(ev.prices);
     }
 
     CompletableFuture<EvaluationReport> start() {

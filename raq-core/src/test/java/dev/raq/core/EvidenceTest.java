@@ -296,4 +296,28 @@ class EvidenceTest {
         assertThat(FailureCause.of(new IllegalStateException())).isEqualTo(FailureCause.OTHER);
         assertThat(FailureCause.UNUSABLE_REPLY.label()).isEqualTo("unusable reply");
     }
+
+    @Test
+    void clusterKey_intervalsResampleClusters_widerWhenSamplesOfAClusterAlike_reportNamesTheCount() {
+        // 60 samples in 6 clusters; within a cluster every sample gets the same score: 10 samples = 1 observation
+        dev.raq.core.metrics.AnswerScorer byCluster = (answer, references) -> {
+            int q = Integer.parseInt(references.get(0).replace("answer ", ""));
+            return (q % 6) / 5.0 + (answer.startsWith("a") ? 0.1 : 0);
+        };
+        Function<Evaluation.Builder, EvaluationReport> run = b -> b.dataset(samples(60))
+                .candidate("a", EvaluationTest.echo("a")).candidate("b", EvaluationTest.echo("b"))
+                .judge(Judges.score(byCluster)).build().run();
+        EvaluationReport plain = run.apply(Evaluation.builder());
+        EvaluationReport clustered = run.apply(Evaluation.builder()
+                .clusterBy(s -> "c" + Integer.parseInt(s.id().substring(1)) % 6));
+
+        var plainCi = plain.judgeSummaries().get(0).scores().get("a").meanInterval();
+        var clusteredCi = clustered.judgeSummaries().get(0).scores().get("a").meanInterval();
+        assertThat(clusteredCi.upper() - clusteredCi.lower()).isGreaterThan(1.5 * (plainCi.upper() - plainCi.lower()));
+        assertThat(clustered.clusters()).hasValue(6);
+        assertThat(plain.clusters()).isEmpty();
+        assertThat(clustered.toString()).contains("Intervals resample 6 clusters of samples");
+        assertThat(json(clustered).get("clusters").asInt()).isEqualTo(6);
+        assertThat(clustered.candidate("a").rank().meanInterval()).isNotNull();
+    }
 }

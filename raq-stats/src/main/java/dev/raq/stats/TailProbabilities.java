@@ -85,6 +85,29 @@ final class TailProbabilities {
         return Gamma.regularizedGammaQ(df / 2, x / 2);
     }
 
+    /**
+     * The upper quantile t with P(T &gt; t) = q of Student's t with {@code df} degrees of freedom, for q in (0, 1):
+     * Hipparchus' inverse as a start, refined by Newton steps on {@link #studentSf} so it agrees with scipy's
+     * {@code t.isf} to about 1e-13 relative.
+     */
+    static double studentIsf(double q, double df) {
+        org.hipparchus.distribution.continuous.TDistribution dist =
+                new org.hipparchus.distribution.continuous.TDistribution(df);
+        double t = dist.inverseCumulativeProbability(1 - q);
+        for (int i = 0; i < 5; i++) {
+            double density = dist.density(t);
+            if (density == 0) {
+                break;
+            }
+            double step = (studentSf(t, df) - q) / density;
+            t += step;
+            if (Math.abs(step) <= 1e-15 * Math.abs(t)) {
+                break;
+            }
+        }
+        return t;
+    }
+
     /** P-value of a Student t statistic (two-sided: {@code 2·sf(|t|)}). */
     static double studentPValue(double t, double df, Alternative alternative) {
         switch (alternative) {

@@ -1,6 +1,7 @@
 package dev.raq.core.report;
 
 
+import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Consensus;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
@@ -35,6 +36,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * The outcome of an evaluation: per candidate how it was ranked, its wins, ties and losses against every other
@@ -81,12 +84,15 @@ public final class EvaluationReport {
     private final long seed;
     private final double alpha;
     private final ObservationUnit observationUnit;
+    private final @Nullable Function<Sample, String> clusterKey;
     private final @Nullable String abortedBecause;
     private final List<SampleResult> samples;
     private final Map<String, Ranking> consensus;
     private final @Nullable Double judgeAgreement;
     private final int agreementSamples;
     private final List<Ranking> rankings;
+    private final @Nullable List<String> observationClusters;
+    private final int clusterCount;
     private final List<CandidateSummary> candidateSummaries;
     private final List<JudgeSummary> judgeSummaries;
     private final @Nullable String significanceTest;
@@ -106,21 +112,27 @@ public final class EvaluationReport {
         List<SampleResult> sorted = new ArrayList<>(b.samples);
         sorted.sort(Comparator.comparingInt(SampleResult::index));
         this.samples = List.copyOf(sorted);
+        this.clusterKey = b.clusterKey;
         Map<String, Ranking> cons = new LinkedHashMap<>();
         List<Ranking> observations = new ArrayList<>();
+        List<String> clusters = new ArrayList<>();
         double wSum = 0;
         int wCount = 0;
         for (SampleResult s : samples) {
+            String cluster = clusterOf(s);
             if (judges.size() == 1) {
                 for (Judgment j : s.judgments()) {
-                    observations.addAll(observationUnit == ObservationUnit.JUDGE_CALL ? j.rankings()
-                            : Consensus.perSample(j));
+                    List<Ranking> observed = observationUnit == ObservationUnit.JUDGE_CALL ? j.rankings()
+                            : Consensus.perSample(j);
+                    observations.addAll(observed);
+                    observed.forEach(o -> clusters.add(cluster));
                 }
             } else {
                 Ranking c = consensusOf(s.judgments());
                 if (c != null) {
                     cons.put(s.sample().id(), c);
                     observations.add(c);
+                    clusters.add(cluster);
                 }
                 Double w = agreementOf(s.judgments());
                 if (w != null) {
@@ -133,6 +145,9 @@ public final class EvaluationReport {
         this.judgeAgreement = wCount == 0 ? null : wSum / wCount;
         this.agreementSamples = wCount;
         this.rankings = List.copyOf(observations);
+        this.observationClusters = clusterKey == null ? null : List.copyOf(clusters);
+        this.clusterCount = clusterKey == null ? 0
+                : (int) samples.stream().map(this::clusterOf).distinct().count();
         this.candidateSummaries = summarizeCandidates(b.prices);
         this.judgeSummaries = summarizeJudges();
         SignificanceResult result = null;
@@ -475,7 +490,8 @@ public final class EvaluationReport {
         Arrays.sort(lat);
         Double cost = prices.price(c).isPresent() && withUsage > 0
                 ? prices.price(c).get().cost(prompt, completion) : null;
-        return new CandidateSummary(c, answers, errors, rankSummary(rankings, c, bootstrap), versus(c),
+        return new CandidateSummary(c, answers, errors, rankSummary(rankings, observationClusters, c, bootstrap),
+                versus(c),
                 answers == 0 ? Double.NaN : (double) words / answers,
                 timedNanos > 0 ? timedWords / (timedNanos / 1e9) : null,
                 tokenNanos > 0 ? timedTokens / (tokenNanos / 1e9) : null,
@@ -518,6 +534,7 @@ public final class EvaluationReport {
             List<Ranking> rs = new ArrayList<>();
             List<JudgeCall> pairwiseCalls = new ArrayList<>();
             Map<String, double[]> scores = new LinkedHashMap<>();
+            Map<String, String[]> scoreClusters = new HashMap<>();
             Map<String, Integer> scored = new HashMap<>();
             double selfSum = 0;
             int selfSamples = 0;
@@ -538,8 +555,10 @@ public final class EvaluationReport {
                     }
                     for (Map.Entry<String, Double> e : j.scores().entrySet()) {
                         double[] values = scores.computeIfAbsent(e.getKey(), c -> new double[samples.size()]);
+                        String[] labels = scoreClusters.computeIfAbsent(e.getKey(), c -> new String[samples.size()]);
                         int n = scored.merge(e.getKey(), 1, Integer::sum);
                         values[n - 1] = e.getValue();
+                        labels[n - 1] = clusterOf(s);
                     }
                     for (JudgeCall call : j.calls()) {
                         if (isPairwise(call)) {
@@ -553,12 +572,14 @@ public final class EvaluationReport {
             Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed)
                     .build();
             for (String c : candidates) {
-                ValueSummary summary = rankSummary(rs, c, null);
+                ValueSummary summary = rankSummary(rs, null, c, null);
                 if (summary != null) {
                     ranks.put(c, summary);
                 }
                 if (scored.containsKey(c)) {
-                    scoreSummaries.put(c, ValueSummary.of(Arrays.copyOf(scores.get(c), scored.get(c)), bootstrap));
+                    int n = scored.get(c);
+                    scoreSummaries.put(c, ValueSummary.of(Arrays.copyOf(scores.get(c), n),
+                            clusterKey == null ? null : Arrays.copyOf(scoreClusters.get(c), n), bootstrap));
                 }
             }
             out.add(new JudgeSummary(judge, judgments, calls, failedJudgments, failedCalls, ranks, scoreSummaries,
@@ -568,17 +589,37 @@ public final class EvaluationReport {
         return List.copyOf(out);
     }
 
-    private static @Nullable ValueSummary rankSummary(List<Ranking> rankings, String c,
-                                                     @Nullable Bootstrap bootstrap) {
+    /** Candidate c's ranks over the rankings that rank it; intervals resample clusters when they are given. */
+    private static @Nullable ValueSummary rankSummary(List<Ranking> rankings, @Nullable List<String> clusters,
+                                                      String c, @Nullable Bootstrap bootstrap) {
         double[] ranks = new double[rankings.size()];
+        String[] labels = clusters == null ? null : new String[rankings.size()];
         int n = 0;
-        for (Ranking r : rankings) {
-            Double rank = r.ranks().get(c);
+        for (int i = 0; i < rankings.size(); i++) {
+            Double rank = rankings.get(i).ranks().get(c);
             if (rank != null) {
+                if (labels != null) {
+                    labels[n] = clusters.get(i);
+                }
                 ranks[n++] = rank;
             }
         }
-        return n == 0 ? null : ValueSummary.of(Arrays.copyOf(ranks, n), bootstrap);
+        return n == 0 ? null : ValueSummary.of(Arrays.copyOf(ranks, n),
+                labels == null ? null : Arrays.copyOf(labels, n), bootstrap);
+    }
+
+    /** The cluster label of a sample, or null without a cluster key. */
+    private @Nullable String clusterOf(SampleResult s) {
+        return clusterKey == null ? null : Objects.requireNonNull(clusterKey.apply(s.sample()),
+                "the cluster key returned null for sample '" + s.sample().id() + "'");
+    }
+
+    /**
+     * The number of clusters whose samples the intervals resample together, when the evaluation has a cluster key
+     * (such as the SQuAD article or passage); empty otherwise.
+     */
+    public OptionalInt clusters() {
+        return clusterKey == null ? OptionalInt.empty() : OptionalInt.of(clusterCount);
     }
 
     /** Counts one candidate's or judge's failures by cause while the report's problems are listed. */
@@ -640,6 +681,7 @@ public final class EvaluationReport {
         private long seed;
         private double alpha = 0.05;
         private ObservationUnit observationUnit = ObservationUnit.SAMPLE;
+        private @Nullable Function<Sample, String> clusterKey;
         private @Nullable String abortedBecause;
         private @Nullable SignificanceTest significance;
         private PriceTable prices = PriceTable.none();
@@ -690,6 +732,15 @@ public final class EvaluationReport {
         /** Sets what one observation is (default {@link ObservationUnit#SAMPLE}). */
         public Builder observationUnit(ObservationUnit unit) {
             this.observationUnit = Objects.requireNonNull(unit, "unit");
+            return this;
+        }
+
+        /**
+         * Sets the key that groups samples into clusters whose intervals are resampled together (default: none,
+         * every sample on its own).
+         */
+        public Builder clusterBy(@Nullable Function<Sample, String> clusterKey) {
+            this.clusterKey = clusterKey;
             return this;
         }
 

@@ -37,6 +37,11 @@ final class ReportJson {
         r.judges().forEach(root.putArray("judges")::add);
         root.put("observations", r.judges().size() > 1 ? "consensus" : "judge");
         root.put("observationUnit", r.observationUnit().name().toLowerCase(java.util.Locale.ROOT));
+        if (r.clusters().isPresent()) {
+            root.put("clusters", r.clusters().getAsInt());
+        } else {
+            root.putNull("clusters");
+        }
         ArrayNode problems = root.putArray("problems");
         for (Problem p : r.problems()) {
             ObjectNode pn = problems.addObject();

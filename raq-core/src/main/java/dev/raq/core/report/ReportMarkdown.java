@@ -43,6 +43,8 @@ final class ReportMarkdown {
                 r.judges().size() > 1 ? "the consensus of " + r.judges().size() + " judges"
                         : r.judges().isEmpty() ? "no judge" : "judge " + r.judges().get(0),
                 r.seed(), num(r.alpha())));
+        r.clusters().ifPresent(g -> sb.append("Intervals resample ").append(g)
+                .append(" clusters of samples (the evaluation's cluster key), not single samples.\n\n"));
         if (perCall) {
             sb.append(markdown ? "> **PER-CALL OBSERVATIONS** — " : "PER-CALL OBSERVATIONS: ")
                     .append("every judge call counts as an observation, as the RAQ paper counted; with repeated "

@@ -15,8 +15,9 @@ import java.util.OptionalDouble;
  * @param mean   the mean value
  * @param median the median value (mean of the two middle values for even n)
  * @param sd     the sample standard deviation (n − 1 denominator), or NaN exactly when n = 1; see {@link #sdIfDefined()}
- * @param meanInterval a percentile bootstrap confidence interval of the mean (resampling the observations), or null
- *                     when it was not computed (fewer than two observations)
+ * @param meanInterval a percentile bootstrap confidence interval of the mean (resampling the observations, or whole
+ *                     clusters of them when the evaluation has a cluster key), or null when it was not computed
+ *                     (fewer than two observations)
  */
 public record ValueSummary(int n, double mean, double median, double sd, @Nullable ConfidenceInterval meanInterval) {
 
@@ -46,6 +47,42 @@ public record ValueSummary(int n, double mean, double median, double sd, @Nullab
 
     static ValueSummary of(double[] ranks) {
         return of(ranks, null);
+    }
+
+    /**
+     * The summary with a cluster bootstrap interval: whole clusters are resampled (with all their values), so values
+     * of one cluster move together. Without clusters ({@code null}) the values are resampled one by one.
+     */
+    static ValueSummary of(double[] values, String @Nullable [] clusters, @Nullable Bootstrap bootstrap) {
+        if (clusters == null || bootstrap == null) {
+            return of(values, bootstrap);
+        }
+        ValueSummary plain = of(values, null);
+        java.util.Map<String, Integer> index = new java.util.LinkedHashMap<>();
+        for (String c : clusters) {
+            index.putIfAbsent(c, index.size());
+        }
+        int g = index.size();
+        if (g < 2) {
+            return plain;
+        }
+        double[] sums = new double[g];
+        int[] counts = new int[g];
+        for (int i = 0; i < values.length; i++) {
+            int k = index.get(clusters[i]);
+            sums[k] += values[i];
+            counts[k]++;
+        }
+        ConfidenceInterval ci = bootstrap.pairedInterval(g, chosen -> {
+            double sum = 0;
+            long count = 0;
+            for (int k : chosen) {
+                sum += sums[k];
+                count += counts[k];
+            }
+            return sum / count;
+        });
+        return new ValueSummary(plain.n(), plain.mean(), plain.median(), plain.sd(), ci);
     }
 
     static ValueSummary of(double[] ranks, @Nullable Bootstrap bootstrap) {
