@@ -30,9 +30,16 @@ import java.util.Objects;
  *   <li>{@code *_stderr} = the binomial standard error of the count, {@code sqrt(n·p·(1−p))} with {@code n} the
  *       number of judgements (errors included) and {@code p} the count's share of them; for {@code score} the
  *       standard error of B's wins plus half the ties, {@code sqrt(n·var)} of the per-judgement score.</li>
+ *   <li>{@code winrate_stderr}: the standard error of the mean per-item preference (B win 1, tie ½, A win 0, or a
+ *       judge's soft preference), {@code sd/√n} over the valid judgements, as AlpacaEval's {@code standard_error};
+ *       the binomial {@code √(p(1−p)/n)} overstates it when there are ties or soft preferences.</li>
  *   <li>{@code p_value}: exact two-sided binomial test of B's wins among the decisive judgements against 1/2 (the
- *       sign test); ties and errors are left out; 1 when there is no decisive judgement.</li>
+ *       sign test); ties and errors are left out; 1 when there is no decisive judgement. Fractional counts (weighted
+ *       verdicts) take the sign test's normal approximation, {@code z = (b − a)/√(a + b)}.</li>
  * </ul>
+ * {@link #ofPreferences} takes per-item soft preferences (a judge's probability that B is better, as AlpacaEval's
+ * weighted preference): the win rate is their mean, the counts are B wins (&gt; ½), ties (= ½) and A wins (&lt; ½) as
+ * AlpacaEval counts them, and the bootstrap resamples items.
  * Immutable.
  */
 public final class NovaMetrics {
@@ -62,9 +69,11 @@ public final class NovaMetrics {
     private final ConfidenceInterval interval;
     private final double score;
     private final double pValue;
+    private final double winrateStderr;
 
     private NovaMetrics(PairwiseCounts counts, TieHandling tieHandling, IntervalMethod intervalMethod,
-                        double winrate, ConfidenceInterval interval, double score, double pValue) {
+                        double winrate, ConfidenceInterval interval, double score, double pValue,
+                        double winrateStderr) {
         this.counts = counts;
         this.tieHandling = tieHandling;
         this.intervalMethod = intervalMethod;
@@ -72,6 +81,7 @@ public final class NovaMetrics {
         this.interval = interval;
         this.score = score;
         this.pValue = pValue;
+        this.winrateStderr = winrateStderr;
     }
 
     /** The metrics with the defaults: ties count half, Wilson 95% interval. */
@@ -114,33 +124,126 @@ public final class NovaMetrics {
                 interval = ProportionCi.of(successes, trials, 1 - confidence, ProportionCi.Method.CLOPPER_PEARSON);
                 break;
             case BOOTSTRAP:
-                interval = bootstrap(counts, tieHandling, confidence, seed);
+                interval = bootstrap(items(counts, tieHandling), confidence, seed);
                 break;
             default:
                 throw new AssertionError(intervalMethod);
         }
-        double decisive = counts.aWins() + counts.bWins();
-        double pValue = 1.0;
-        if (decisive > 0) {
-            if (counts.bWins() != Math.rint(counts.bWins()) || counts.aWins() != Math.rint(counts.aWins())) {
-                throw new IllegalArgumentException("the sign test needs whole win counts but had " + counts);
-            }
-            pValue = BinomialTest.test((int) counts.bWins(), (int) decisive, 0.5, Alternative.TWO_SIDED).pValue();
-        }
-        return new NovaMetrics(counts, tieHandling, intervalMethod, winrate, interval, successes, pValue);
+        boolean half = tieHandling == TieHandling.HALF;
+        // per item: B win 1, tie 1/2 (or left out), A win 0; counts may be fractional weights
+        double ss = counts.bWins() * sq(1 - winrate) + counts.aWins() * sq(winrate)
+                + (half ? counts.ties() * sq(0.5 - winrate) : 0);
+        double stderr = trials > 1 ? Math.sqrt(ss / (trials - 1) / trials) : Double.NaN;
+        return new NovaMetrics(counts, tieHandling, intervalMethod, winrate, interval, successes,
+                signTest(counts), stderr);
     }
 
-    private static ConfidenceInterval bootstrap(PairwiseCounts counts, TieHandling tieHandling, double confidence,
-                                                long seed) {
+    /**
+     * The metrics of per-item soft preferences for B (AlpacaEval's weighted preference): each item's probability in
+     * [0, 1] that B is better, NaN for an item the judge could not judge (an inference error). The win rate is the
+     * mean preference; its standard error {@code sd/√n}; Wilson and Clopper–Pearson are evaluated at the
+     * preference sum; the bootstrap resamples items. Ties are ½ by construction ({@link TieHandling#HALF}).
+     *
+     * @param preferences    per item, B's preference in [0, 1], or NaN for an inference error
+     * @param intervalMethod how the interval is computed
+     * @param confidence     the interval's confidence level in (0, 1)
+     * @param seed           the bootstrap seed (used only by {@link IntervalMethod#BOOTSTRAP})
+     * @throws IllegalArgumentException if a preference is outside [0, 1], no item is valid, or the confidence is
+     *                                  outside (0, 1)
+     */
+    public static NovaMetrics ofPreferences(double[] preferences, IntervalMethod intervalMethod, double confidence,
+                                            long seed) {
+        Objects.requireNonNull(preferences, "preferences");
+        Objects.requireNonNull(intervalMethod, "intervalMethod");
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
+        }
+        double[] valid = new double[preferences.length];
+        int n = 0;
+        int a = 0;
+        int b = 0;
+        int t = 0;
+        int errors = 0;
+        for (int i = 0; i < preferences.length; i++) {
+            double p = preferences[i];
+            if (Double.isNaN(p)) {
+                errors++;
+                continue;
+            }
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("preferences[" + i + "] must be in [0, 1] or NaN but was " + p);
+            }
+            valid[n++] = p;
+            if (p > 0.5) {
+                b++;
+            } else if (p < 0.5) {
+                a++;
+            } else {
+                t++;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no valid preference to compute a win rate from ("
+                    + preferences.length + " items, all inference errors)");
+        }
+        double[] items = java.util.Arrays.copyOf(valid, n);
+        double sum = 0;
+        for (double p : items) {
+            sum += p;
+        }
+        double winrate = sum / n;
+        double ss = 0;
+        for (double p : items) {
+            ss += sq(p - winrate);
+        }
+        ConfidenceInterval interval = switch (intervalMethod) {
+            case WILSON -> ProportionCi.of(sum, n, 1 - confidence, ProportionCi.Method.WILSON);
+            case CLOPPER_PEARSON -> ProportionCi.of(sum, n, 1 - confidence, ProportionCi.Method.CLOPPER_PEARSON);
+            case BOOTSTRAP -> bootstrap(items, confidence, seed);
+        };
+        PairwiseCounts counts = new PairwiseCounts(a, b, t, errors);
+        return new NovaMetrics(counts, TieHandling.HALF, intervalMethod, winrate, interval, sum, signTest(counts),
+                n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN);
+    }
+
+    /** The sign test of B's wins among the decisive judgements: exact for whole counts, normal for weighted ones. */
+    private static double signTest(PairwiseCounts counts) {
+        double decisive = counts.aWins() + counts.bWins();
+        if (!(decisive > 0)) {
+            return 1.0;
+        }
+        if (counts.bWins() == Math.rint(counts.bWins()) && counts.aWins() == Math.rint(counts.aWins())) {
+            return BinomialTest.test((int) counts.bWins(), (int) decisive, 0.5, Alternative.TWO_SIDED).pValue();
+        }
+        double z = (counts.bWins() - counts.aWins()) / Math.sqrt(decisive);
+        return Math.min(1, org.hipparchus.special.Erf.erfc(Math.abs(z) / Math.sqrt(2)));
+    }
+
+    /** The judgements as items (B win 1, tie ½ unless excluded, A win 0); the bootstrap needs whole counts. */
+    private static double[] items(PairwiseCounts counts, TieHandling tieHandling) {
         boolean half = tieHandling == TieHandling.HALF;
-        int a = (int) Math.round(counts.aWins());
-        int b = (int) Math.round(counts.bWins());
-        int t = half ? (int) Math.round(counts.ties()) : 0;
+        for (double c : new double[] {counts.aWins(), counts.bWins(), half ? counts.ties() : 0}) {
+            if (c != Math.rint(c)) {
+                throw new IllegalArgumentException("the bootstrap resamples judgements and needs whole counts but "
+                        + "had " + counts + "; pass per-item preferences to NovaMetrics.ofPreferences instead");
+            }
+        }
+        int a = (int) counts.aWins();
+        int b = (int) counts.bWins();
+        int t = half ? (int) counts.ties() : 0;
         double[] outcomes = new double[a + b + t];
         java.util.Arrays.fill(outcomes, a, a + b, 1.0);
         java.util.Arrays.fill(outcomes, a + b, a + b + t, 0.5);
+        return outcomes;
+    }
+
+    private static ConfidenceInterval bootstrap(double[] items, double confidence, long seed) {
         Bootstrap bootstrap = Bootstrap.builder().confidence(confidence).seed(seed).build();
-        return bootstrap.interval(outcomes, NovaMetrics::mean);
+        return bootstrap.interval(items, NovaMetrics::mean);
+    }
+
+    private static double sq(double x) {
+        return x * x;
     }
 
     private static double mean(double[] values) {
@@ -171,7 +274,15 @@ public final class NovaMetrics {
         return score;
     }
 
-    /** The exact two-sided sign-test p-value for "B differs from A". */
+    /**
+     * The standard error of the win rate: of the mean per-item preference (B win 1, tie ½, A win 0, or the soft
+     * preference), {@code sd/√n}; NaN with fewer than two valid items.
+     */
+    public double winrateStderr() {
+        return winrateStderr;
+    }
+
+    /** The two-sided sign-test p-value for "B differs from A" (exact for whole counts). */
     public double pValue() {
         return pValue;
     }
@@ -213,6 +324,7 @@ public final class NovaMetrics {
         m.put("score", score);
         m.put("score_stderr", scoreStderr(n));
         m.put("winrate", winrate);
+        m.put("winrate_stderr", winrateStderr);
         m.put("lower_rate", interval.lower());
         m.put("upper_rate", interval.upper());
         m.put("p_value", pValue);

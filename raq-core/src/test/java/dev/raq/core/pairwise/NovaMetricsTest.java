@@ -39,7 +39,7 @@ class NovaMetricsTest {
     void toMap_hasNovasExactKeysInOrder() {
         assertThat(NovaMetrics.of(new PairwiseCounts(3, 5, 2, 1)).toMap().keySet()).containsExactly(
                 "a_scores", "a_scores_stderr", "b_scores", "b_scores_stderr", "ties", "ties_stderr",
-                "inference_error", "inference_error_stderr", "score", "score_stderr", "winrate", "lower_rate",
+                "inference_error", "inference_error_stderr", "score", "score_stderr", "winrate", "winrate_stderr", "lower_rate",
                 "upper_rate", "p_value", "tie_handling", "interval_method");
     }
 
@@ -93,5 +93,40 @@ class NovaMetricsTest {
         List<Verdict> verdicts = new ArrayList<>(Arrays.asList(Verdict.A_BETTER, Verdict.B_MUCH_BETTER, Verdict.TIE,
                 null, Verdict.B_BETTER));
         assertThat(PairwiseCounts.fromVerdicts(verdicts)).isEqualTo(new PairwiseCounts(1, 2, 1, 1));
+    }
+
+    @Test
+    void winrateStderr_isTheStandardErrorOfThePerItemMean_notTheBinomialOne() {
+        // 3 A wins, 5 B wins, 2 ties: items 0,0,0,1,1,1,1,1,.5,.5; scipy.stats.sem = 0.14529663145135577
+        NovaMetrics m = NovaMetrics.of(new PairwiseCounts(3, 5, 2, 1));
+        assertThat(m.winrate()).isEqualTo(0.6);
+        assertThat(m.winrateStderr()).isCloseTo(0.14529663145135577, within(1e-15));
+        assertThat(m.winrateStderr()).isLessThan(Math.sqrt(0.6 * 0.4 / 10)); // the binomial 0.1549 overstates it
+    }
+
+    @Test
+    void fractionalCounts_accepted_signTestByNormalApproximation_bootstrapRefusedWithTheRemedy() {
+        NovaMetrics m = NovaMetrics.of(new PairwiseCounts(1.5, 5.5, 1, 0));
+        // scipy: 2 * norm.sf((5.5 - 1.5) / sqrt(7)) = 0.13057...
+        assertThat(m.pValue()).isCloseTo(0.1305700181157362, within(1e-14));
+        assertThat(NovaMetrics.of(new PairwiseCounts(1, 5, 2, 0)).pValue())
+                .isCloseTo(0.21875, within(1e-15)); // exact binomtest(5, 6)
+        assertThatThrownBy(() -> NovaMetrics.of(new PairwiseCounts(1.5, 5.5, 1, 0), NovaMetrics.TieHandling.HALF,
+                NovaMetrics.IntervalMethod.BOOTSTRAP, 0.95, 1)).hasMessageContaining("NovaMetrics.ofPreferences");
+    }
+
+    @Test
+    void ofPreferences_softPreferences_meanSemCountsAndItemBootstrap() {
+        double[] p = {1, 0, 0.5, 0.8, 0.3, 1, 0.5, 0.9, Double.NaN};
+        NovaMetrics m = NovaMetrics.ofPreferences(p, NovaMetrics.IntervalMethod.BOOTSTRAP, 0.95, 3);
+        assertThat(m.winrate()).isEqualTo(0.625);
+        assertThat(m.winrateStderr()).isCloseTo(0.127825215486952, within(1e-15)); // scipy.stats.sem
+        assertThat(m.counts()).isEqualTo(new PairwiseCounts(2, 4, 2, 1));
+        assertThat(m.interval().lower()).isLessThan(0.625);
+        assertThat(m.interval().upper()).isGreaterThan(0.625).isLessThanOrEqualTo(1);
+        assertThat(NovaMetrics.ofPreferences(p, NovaMetrics.IntervalMethod.BOOTSTRAP, 0.95, 3).interval())
+                .isEqualTo(m.interval());
+        assertThatThrownBy(() -> NovaMetrics.ofPreferences(new double[] {1.2}, NovaMetrics.IntervalMethod.WILSON,
+                0.95, 0)).hasMessageContaining("preferences[0] must be in [0, 1]");
     }
 }
