@@ -63,6 +63,12 @@ final class HttpFailures {
                 null, body, cause);
     }
 
+    /** The exception for a 200 reply whose body is cut short or not JSON at all: retriable, a passing glitch. */
+    static RetriableModelCallException garbled(String model, @Nullable String body, @Nullable Throwable cause) {
+        return new RetriableModelCallException(RetriableModelCallException.Reason.GARBLED_REPLY, model, 1, 200, null,
+                body, cause);
+    }
+
     /** The exception for a stream that ended before its end marker. */
     static RetriableModelCallException streamCut(String model, String what) {
         return new RetriableModelCallException(RetriableModelCallException.Reason.CONNECTION, model, 1, null, null,

@@ -106,10 +106,10 @@ final class HttpTransport {
         try {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw HttpFailures.malformed(model, body, e);
+            throw HttpFailures.garbled(model, body, e);
         }
         if (node == null || !node.isObject()) {
-            throw HttpFailures.malformed(model, body, null);
+            throw HttpFailures.garbled(model, body, null);
         }
         try {
             return reader.read(node);

@@ -464,14 +464,26 @@ class OpenAiCompatibleClientTest {
     }
 
     @Test
-    void complete_malformedJson_isMalformedResponseWithBody() {
+    void complete_bodyCutShort_isRetriableGarbledReplyWithBody() {
         server.then(json(200, "{\"choices\": [ {\"message\": "));
 
-        NonRetriableModelCallException e = catchThrowableOfType(NonRetriableModelCallException.class,
+        RetriableModelCallException e = catchThrowableOfType(RetriableModelCallException.class,
                 () -> client().build().complete(ChatRequest.ofUser("q")));
 
-        assertThat(e.reason()).isEqualTo(NonRetriableModelCallException.Reason.MALFORMED_RESPONSE);
+        assertThat(e.reason()).isEqualTo(RetriableModelCallException.Reason.GARBLED_REPLY);
+        assertThat(e.httpStatus()).hasValue(200);
         assertThat(e.responseBody()).contains("{\"choices\": [ {\"message\": ");
+    }
+
+    @Test
+    void complete_garbledThenGood_retryingClientSucceedsOnTheSecondAttempt() {
+        server.then(json(200, "<html>proxy error</html>"));
+        server.then(json(200, Fixtures.read("openai-chat-completion.json")));
+
+        Completion c = RetryingModelClient.builder(client().build()).policy(RetryPolicy.defaults())
+                .sleeper(d -> CompletableFuture.completedFuture(null)).build().complete(ChatRequest.ofUser("q"));
+
+        assertThat(c.text()).isNotBlank();
     }
 
     @Test

@@ -23,7 +23,7 @@ public enum FailureCause {
     INVALID_REQUEST,
     /** HTTP 404: the model id or the base URL. */
     NOT_FOUND,
-    /** The server answered in a form the client could not read. */
+    /** The server answered in a form the client could not read (cut short, not JSON, or the wrong shape). */
     MALFORMED_RESPONSE,
     /** A judge answered, but its reply held no usable verdict or ranking (after its re-asks). */
     UNUSABLE_REPLY,
@@ -44,6 +44,7 @@ public enum FailureCause {
                 case TIMEOUT -> TIMEOUT;
                 case SERVER_ERROR -> SERVER_ERROR;
                 case CONNECTION -> CONNECTION;
+                case GARBLED_REPLY -> MALFORMED_RESPONSE;
             };
         }
         if (t instanceof NonRetriableModelCallException) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A model call that failed in a way that trying again may fix: rate limited (HTTP 429, with the server's
- * retry-after when it gave one), timed out (HTTP 408 or no answer in time), a server error (HTTP 5xx), or a lost
- * connection (reset, or a stream cut in the middle).
+ * retry-after when it gave one), timed out (HTTP 408 or no answer in time), a server error (HTTP 5xx), a lost
+ * connection (reset, or a stream cut in the middle), or a 200 reply cut short or not JSON at all.
  */
 public final class RetriableModelCallException extends ModelCallException {
 
@@ -24,7 +24,12 @@ public final class RetriableModelCallException extends ModelCallException {
         /** HTTP 5xx. */
         SERVER_ERROR("failed with a server error"),
         /** The connection was reset or closed, or a stream ended before it was complete. */
-        CONNECTION("lost its connection");
+        CONNECTION("lost its connection"),
+        /**
+         * The server answered HTTP 200 with a body that is not JSON at all (cut short, or a proxy's page): a glitch
+         * that a new attempt usually does not repeat. A well-formed reply of the wrong shape is not retried.
+         */
+        GARBLED_REPLY("sent a reply that was cut short or is not JSON");
 
         private final String phrase;
 

@@ -26,7 +26,8 @@ final class ReportMarkdown {
                     .append("the judges were not called; the rankings are random and mean nothing.\n\n");
         }
         r.abortedBecause().ifPresent(reason -> sb.append(markdown ? "> **ABORTED** — " : "ABORTED: ")
-                .append(reason).append(" The numbers cover only what finished.\n\n"));
+                .append(markdown ? Markdown.text(reason) : reason).append(reason.endsWith(".") ? "" : ".")
+                .append(" The numbers cover only what finished.\n\n"));
         List<Problem> problems = r.problems();
         if (!problems.isEmpty()) {
             sb.append(markdown ? "## Problems\n\n" : "PROBLEMS\n");

@@ -154,6 +154,23 @@ class LiveRaqStudyTest {
     }
 
     @Test
+    void run_judgeFailsEveryCall_exitCode1NamingTheJudgeAndTheCause() throws IOException {
+        try (FakeStudyServer server = new FakeStudyServer(goldAnswers())) {
+            int status = LiveRaqStudy.run(new String[] {"--candidates-url", server.candidatesUrl(),
+                    "--candidate-models", String.join(",", MODELS), "--judge-url", server.judgeUrl(),
+                    "--judge-model", "fake/no-such-judge", "--samples", "3", "--out", dir.resolve("judge").toString()},
+                    name -> null, print(out), print(err));
+
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(status).as(message).isEqualTo(1);
+            assertThat(message).contains("judge 'ranking(fake/no-such-judge)' produced no usable judgment in 3 samples",
+                    "HTTP 400");
+            assertThat(dir.resolve("judge/report.md")).content(StandardCharsets.UTF_8).contains("## Problems",
+                    "judge 'ranking(fake/no-such-judge)': 9 of 9 calls failed (invalid request 9)");
+        }
+    }
+
+    @Test
     void run_mostCallsFail_stopsWithExitCode1AndTheLastErrorNoStackTrace() throws IOException {
         try (FakeStudyServer server = new FakeStudyServer(goldAnswers())) {
             int status = LiveRaqStudy.run(new String[] {"--candidates-url", server.candidatesUrl(),
