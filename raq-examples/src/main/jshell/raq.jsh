@@ -4,7 +4,7 @@
 import dev.raq.core.Evaluation;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judges;
-import dev.raq.core.metrics.SquadMetrics;
+import dev.raq.metrics.Scorers;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.significance.SignificanceTests;
@@ -36,7 +36,7 @@ var report = Evaluation.builder().
         candidate("oracle", oracle).
         candidate("guesser", guesser).
         promptTemplate("Question: {question}\nAnswer:").
-        judge(Judges.score(SquadMetrics.f1Scorer())).
+        judge(Judges.score(Scorers.squadF1())).
         significance(SignificanceTests.signTest(PAdjust.HOLM)).
         seed(42).
         build().

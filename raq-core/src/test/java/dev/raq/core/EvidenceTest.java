@@ -260,7 +260,7 @@ class EvidenceTest {
         Map<String, Double> quality = Map.of("a", 0.9, "b", 0.5);
         EvaluationReport report = Evaluation.builder().dataset(samples(30))
                 .candidate("a", EvaluationTest.echo("a")).candidate("b", EvaluationTest.echo("b"))
-                .judge(Judges.score(new dev.raq.core.metrics.AnswerScorer() {
+                .judge(Judges.score(new dev.raq.metrics.AnswerScorer() {
                     @Override
                     public double score(String answer, List<String> references) {
                         String who = answer.split(" ", 2)[0];
@@ -300,7 +300,7 @@ class EvidenceTest {
     @Test
     void clusterKey_intervalsResampleClusters_widerWhenSamplesOfAClusterAlike_reportNamesTheCount() {
         // 60 samples in 6 clusters; within a cluster every sample gets the same score: 10 samples = 1 observation
-        dev.raq.core.metrics.AnswerScorer byCluster = (answer, references) -> {
+        dev.raq.metrics.AnswerScorer byCluster = (answer, references) -> {
             int q = Integer.parseInt(references.get(0).replace("answer ", ""));
             return (q % 6) / 5.0 + (answer.startsWith("a") ? 0.1 : 0);
         };

@@ -7,7 +7,7 @@ import dev.raq.core.data.Dataset;
 import dev.raq.core.data.PromptTemplate;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judges;
-import dev.raq.core.metrics.SquadMetrics;
+import dev.raq.metrics.Scorers;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.significance.SignificanceTest;
 import dev.raq.core.significance.SignificanceTests;
@@ -88,7 +88,7 @@ public final class OfflineDemo {
         Map<String, SignificanceTest> tests = new LinkedHashMap<>();
         tests.put("friedman-conover-holm", SignificanceTests.recommended()); // the default, named for the file
         tests.put("dunn-holm", SignificanceTests.dunn(PAdjust.HOLM)); // the RAQ paper's test, for comparison
-        for (var judge : List.of(Judges.score(SquadMetrics.f1Scorer()), Judges.score(SquadMetrics.exactMatchScorer()))) {
+        for (var judge : List.of(Judges.score(Scorers.squadF1()), Judges.score(Scorers.squadExactMatch()))) {
             for (var test : tests.entrySet()) {
                 Evaluation.Builder b = Evaluation.builder().dataset(questions).promptTemplate(PROMPT).judge(judge)
                         .significance(test.getValue()).alpha(0.05).seed(42).store(store);

@@ -3,7 +3,7 @@ package dev.raq.examples;
 import dev.raq.core.Evaluation;
 import dev.raq.core.data.Dataset;
 import dev.raq.core.judge.Judges;
-import dev.raq.core.metrics.SquadMetrics;
+import dev.raq.metrics.Scorers;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.significance.SignificanceTests;
 import dev.raq.stats.PAdjust;
@@ -30,7 +30,7 @@ class ModelQualityTest {
                 .candidate("new", systems.get("bert-ensemble"))
                 .candidate("baseline", systems.get("logistic-regression-baseline"))
                 .promptTemplate(OfflineDemo.PROMPT)
-                .judge(Judges.score(SquadMetrics.f1Scorer()))
+                .judge(Judges.score(Scorers.squadF1()))
                 .significance(SignificanceTests.wilcoxon(PAdjust.HOLM))
                 .build()
                 .run();

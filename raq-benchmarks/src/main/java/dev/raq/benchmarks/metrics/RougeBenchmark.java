@@ -1,7 +1,7 @@
 package dev.raq.benchmarks.metrics;
 
-import dev.raq.core.metrics.Rouge;
-import dev.raq.core.metrics.RougeType;
+import dev.raq.metrics.Rouge;
+import dev.raq.metrics.RougeType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

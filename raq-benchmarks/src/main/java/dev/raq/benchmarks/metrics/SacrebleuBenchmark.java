@@ -1,8 +1,8 @@
 package dev.raq.benchmarks.metrics;
 
-import dev.raq.core.metrics.Bleu;
-import dev.raq.core.metrics.Chrf;
-import dev.raq.core.metrics.Ter;
+import dev.raq.metrics.Bleu;
+import dev.raq.metrics.Chrf;
+import dev.raq.metrics.Ter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

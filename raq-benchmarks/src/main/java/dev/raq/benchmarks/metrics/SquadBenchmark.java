@@ -1,6 +1,6 @@
 package dev.raq.benchmarks.metrics;
 
-import dev.raq.core.metrics.SquadMetrics;
+import dev.raq.metrics.SquadMetrics;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks of the text metrics of {@code dev.raq.core.metrics} over seeded sentence pairs from real SQuAD
+ * JMH benchmarks of the text metrics of {@code dev.raq.metrics} over seeded sentence pairs from real SQuAD
  * contexts ({@link dev.raq.benchmarks.metrics.SentencePairs}). Each benchmark's javadoc holds the command that
  * runs it.
  */

@@ -1,6 +1,6 @@
 package dev.raq.core.judge;
 
-import dev.raq.core.metrics.AnswerScorer;
+import dev.raq.metrics.AnswerScorer;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.pairwise.PairwiseJudge;
 

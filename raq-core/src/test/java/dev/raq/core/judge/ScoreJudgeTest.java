@@ -1,7 +1,7 @@
 package dev.raq.core.judge;
 
 import dev.raq.core.data.Sample;
-import dev.raq.core.metrics.AnswerScorer;
+import dev.raq.metrics.AnswerScorer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
