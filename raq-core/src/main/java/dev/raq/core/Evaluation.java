@@ -2,6 +2,8 @@ package dev.raq.core;
 
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judge;
+import dev.raq.core.judge.Judges;
+import dev.raq.core.judge.RandomJudge;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.report.EvaluationReport;
@@ -82,7 +84,7 @@ public final class Evaluation {
         this.dataset = dataset;
         this.candidates = List.copyOf(b.candidates.values());
         this.prompt = b.prompt == null ? Prompts.defaultPrompt() : b.prompt;
-        this.judges = List.copyOf(b.judges);
+        this.judges = b.dryRun ? List.of(Judges.random()) : List.copyOf(b.judges);
         this.significance = significance;
         this.observationUnit = b.observationUnit;
         this.clusterKey = b.clusterKey;
@@ -92,7 +94,7 @@ public final class Evaluation {
         this.store = b.store == null ? ResultStore.inMemory() : b.store;
         this.listener = b.listener;
         this.failurePolicy = b.failurePolicy;
-        this.dryRun = b.dryRun;
+        this.dryRun = this.judges.stream().allMatch(j -> j instanceof RandomJudge);
         this.prices = b.prices;
         this.clock = b.clock;
     }
@@ -133,7 +135,7 @@ public final class Evaluation {
         return candidates;
     }
 
-    /** The judges, in panel order; empty in a dry run without judges. */
+    /** The judges, in panel order; in a dry run, the one random judge. */
     public List<Judge> judges() {
         return judges;
     }
@@ -324,8 +326,9 @@ public final class Evaluation {
         }
 
         /**
-         * Lets candidates answer but calls no judge: rankings are random (from the seed) and the report is marked
-         * DRY RUN (default: false). For checking prompts, clients and costs before paying for judges.
+         * Lets candidates answer but calls no judge: the judges are replaced by {@link Judges#random()}, rankings are
+         * random (from the seed) and the report is marked DRY RUN (default: false). For checking prompts, clients
+         * and costs before paying for judges.
          */
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;

@@ -23,7 +23,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,8 +49,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EvaluationRun {
 
-    static final String DRY_RUN_JUDGE = "dry run (random)";
-    private static final System.Logger LOG = System.getLogger(Evaluation.class.getName());
 
     private final Evaluation ev;
     private final int k;
@@ -65,8 +61,8 @@ final class EvaluationRun {
     private final EvaluationReport.Builder report;
     private final CompletableFuture<EvaluationReport> result = new CompletableFuture<>();
     private final Object lock = new Object();
-    private final Object listenerLock = new Object();
-    private int listenerFailures; // guarded by listenerLock
+    private final GuardedResultStore store;
+    private final GuardedProgressListener listener;
     private final AtomicInteger wip = new AtomicInteger();
     private final int maxOpenSamples;
     private final Set<SampleTask> open = new LinkedHashSet<>();
@@ -100,6 +96,8 @@ final class EvaluationRun {
 
     EvaluationRun(Evaluation ev) {
         this.ev = ev;
+        this.store = new GuardedResultStore(ev.store);
+        this.listener = ev.listener == null ? GuardedProgressListener.NONE : new GuardedProgressListener(ev.listener);
         this.k = ev.candidates.size();
         this.names = ev.candidates.stream().map(Candidate::name).toList();
         this.modelIds = new String[k];
@@ -115,7 +113,7 @@ final class EvaluationRun {
             limits[i] = c.maxConcurrency().orElse(Integer.MAX_VALUE);
             queues.add(new ArrayDeque<>());
         }
-        this.judgeNames = ev.dryRun ? List.of(DRY_RUN_JUDGE) : uniqueNames(ev.judges);
+        this.judgeNames = uniqueNames(ev.judges);
         this.judgeFinished = new int[judgeNames.size()];
         this.judgeUsable = new int[judgeNames.size()];
         this.judgeFirstError = new String[judgeNames.size()];
@@ -227,12 +225,7 @@ final class EvaluationRun {
             return;
         }
         String key = StoreKeys.answer(c.name(), modelIds[i], request);
-        Completion stored = null;
-        try {
-            stored = ev.store.answer(key).orElse(null);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the result store failed to look up an answer; calling the model", e);
-        }
+        Completion stored = store.answer(key).orElse(null);
         if (stored != null) {
             AnswerRecord reused = AnswerRecord.answered(c.name(), stored, true);
             actions.add(() -> onAnswer(task, i, reused));
@@ -284,11 +277,7 @@ final class EvaluationRun {
                     : describe(error)) + where, error == null ? FailureCause.OTHER : FailureCause.of(error));
         } else {
             record = AnswerRecord.answered(name, completion, false);
-            try {
-                ev.store.putAnswer(call.key, completion);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "the result store failed to keep an answer of " + name, e);
-            }
+            store.putAnswer(call.key, completion);
         }
         onAnswer(call.task, call.candidate, record);
         synchronized (lock) {
@@ -345,8 +334,6 @@ final class EvaluationRun {
         }
         if (answered.size() < 2) {
             finishSample(task, List.of(), "only " + answered.size() + " of " + k + " candidates answered");
-        } else if (ev.dryRun) {
-            finishSample(task, List.of(randomJudgment(task.sample.id(), answered)), null);
         } else if (aborted) {
             finishSample(task, List.of(), "the evaluation was aborted before judging");
         } else {
@@ -367,12 +354,7 @@ final class EvaluationRun {
             // judges that call no model (metrics) are cheap and deterministic: recomputed, never stored
             String key = judge.clients().isEmpty() ? null
                     : StoreKeys.judgment(judge.fingerprint(), task.sample, answered, seed);
-            Judgment stored = null;
-            try {
-                stored = key == null ? null : ev.store.judgment(key).orElse(null);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "the result store failed to look up a judgment; judging", e);
-            }
+            Judgment stored = key == null ? null : store.judgment(key).orElse(null);
             if (stored != null) {
                 String name = judgeNames.get(j);
                 onJudged(task, j, stored.judge().equals(name) ? stored
@@ -400,11 +382,7 @@ final class EvaluationRun {
                     Map.of())));
         }
         if (key != null && !judgment.failed()) {
-            try {
-                ev.store.putJudgment(key, judgment);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "the result store failed to keep a judgment of " + name, e);
-            }
+            store.putJudgment(key, judgment);
         }
         onJudged(task, j, judgment);
         synchronized (lock) {
@@ -440,13 +418,6 @@ final class EvaluationRun {
         if (complete) {
             finishSample(task, Arrays.asList(all), null);
         }
-    }
-
-    private Judgment randomJudgment(String sampleId, List<CandidateAnswer> answered) {
-        List<String> order = new ArrayList<>(answered.stream().map(CandidateAnswer::candidate).toList());
-        Collections.shuffle(order, new Random(judgeSeed(ev.seed, sampleId, 0)));
-        return Judgment.of(DRY_RUN_JUDGE, sampleId, List.of(JudgeCall.ranked(order, null, Ranking.fromOrder(order),
-                Map.of("dryRun", "true"))));
     }
 
     private void finishSample(SampleTask task, List<Judgment> judged, @Nullable String notJudged) {
@@ -503,9 +474,6 @@ final class EvaluationRun {
             return "no sample was answered by two candidates, so nothing could be judged; first errors: "
                     + (errors.isEmpty() ? "none" : String.join("; ", errors));
         }
-        if (ev.dryRun) {
-            return null;
-        }
         for (int j = 0; j < judgeNames.size(); j++) {
             if (judgeFinished[j] > 0 && judgeUsable[j] == 0) {
                 return "judge '" + judgeNames.get(j) + "' produced no usable judgment in " + judgeFinished[j]
@@ -555,11 +523,10 @@ final class EvaluationRun {
     }
 
     private void progress() {
-        ProgressListener listener = ev.listener;
-        if (listener == null) {
+        if (!listener.active()) {
             return;
         }
-        synchronized (listenerLock) {
+        synchronized (listener) { // progress is computed and delivered in one step, so the listener sees it in order
             Progress p;
             synchronized (lock) {
                 Duration elapsed = Duration.between(started, ev.clock.instant());
@@ -567,15 +534,7 @@ final class EvaluationRun {
                         : elapsed.multipliedBy(Math.max(0, total - samplesDone)).dividedBy(samplesDone);
                 p = new Progress(samplesDone, total, answers, answerErrors, judgments, judgeErrors, elapsed, eta);
             }
-            try {
-                listener.onProgress(p);
-            } catch (RuntimeException e) {
-                // the first failure is a warning with its stack trace; repeats would drown the log
-                boolean first = listenerFailures++ == 0;
-                LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                        "the progress listener threw (" + listenerFailures + " times so far); the evaluation goes on",
-                        e);
-            }
+            listener.onProgress(p);
         }
     }
 

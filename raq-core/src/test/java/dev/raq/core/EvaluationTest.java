@@ -276,6 +276,39 @@ class EvaluationTest {
     }
 
     @Test
+    void run_storeThatAlwaysThrows_everyResultStillReportedAndCallsMade() {
+        dev.raq.core.store.ResultStore broken = new dev.raq.core.store.ResultStore() {
+            @Override
+            public java.util.Optional<dev.raq.core.model.Completion> answer(String key) {
+                throw new IllegalStateException("disk gone");
+            }
+
+            @Override
+            public void putAnswer(String key, dev.raq.core.model.Completion completion) {
+                throw new IllegalStateException("disk gone");
+            }
+
+            @Override
+            public java.util.Optional<dev.raq.core.judge.Judgment> judgment(String key) {
+                throw new IllegalStateException("disk gone");
+            }
+
+            @Override
+            public void putJudgment(String key, dev.raq.core.judge.Judgment judgment) {
+                throw new IllegalStateException("disk gone");
+            }
+        };
+        ScriptedClient a = echo("a");
+        PreferenceJudge judge = new PreferenceJudge("p", List.of("a", "b"), echo("judge-model"));
+        EvaluationReport report = Evaluation.builder().dataset(samples(10)).candidate("a", a)
+                .candidate("b", echo("b")).judge(judge).store(broken).build().run();
+        assertThat(a.calls).hasValue(10);
+        assertThat(judge.calls).hasValue(10);
+        assertThat(report.rankings()).hasSize(10);
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
     void run_dryRun_callsNoJudgeAndMarksReport() {
         PreferenceJudge judge = new PreferenceJudge("p", List.of("a", "b"));
         EvaluationReport report = Evaluation.builder().dataset(samples(20)).candidate("a", echo("a"))

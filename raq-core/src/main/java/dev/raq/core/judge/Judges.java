@@ -42,6 +42,14 @@ public final class Judges {
     }
 
     /**
+     * The dry run's judge: random rankings from each sample's seed, no model called ({@link RandomJudge}). An
+     * evaluation built with {@code dryRun(true)} uses it in place of its judges, and its report is marked DRY RUN.
+     */
+    public static Judge random() {
+        return RandomJudge.INSTANCE;
+    }
+
+    /**
      * A pairwise preference judge: {@code judgeClient} sees two answers (and the reference when the sample has one)
      * and ends its reply with a verdict label such as {@code [[A>B]]}; each verdict is a ranking over the two
      * candidates. Configure it with the returned judge's settings, for example
