@@ -2,6 +2,7 @@ package dev.raq.core;
 
 import dev.raq.core.data.Sample;
 import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.Completion;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
 import org.jspecify.annotations.Nullable;
@@ -9,19 +10,24 @@ import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * One contestant of an evaluation: a name for reports, the model client that answers, and optionally its own prompt,
- * sampling options and limit on calls in flight. Immutable.
+ * One contestant of an evaluation: a name for reports, what answers — a model client behind a prompt, or an
+ * {@link Application} that answers whole samples — and optionally its own prompt, sampling options and limit on
+ * calls in flight. Immutable.
  *
  * <p>A candidate without its own prompt uses the evaluation's shared prompt. Its {@link GenerationOptions} override
- * the options of the rendered request setting by setting.
+ * the options of the rendered request setting by setting. An application candidate gets the sample itself; the
+ * rendered prompt only keys its stored answers.
  */
 public final class Candidate {
 
     private final String name;
-    private final ModelClient client;
+    private final @Nullable ModelClient client;
+    private final @Nullable Application application;
     private final @Nullable Function<Sample, ChatRequest> prompt;
     private final GenerationOptions options;
     private final int maxConcurrency;
@@ -29,6 +35,7 @@ public final class Candidate {
     private Candidate(Builder b) {
         this.name = b.name;
         this.client = b.client;
+        this.application = b.application;
         this.prompt = b.prompt;
         this.options = b.options;
         this.maxConcurrency = b.maxConcurrency;
@@ -49,7 +56,25 @@ public final class Candidate {
      * @throws IllegalArgumentException if the name is blank
      */
     public static Builder builder(String name, ModelClient client) {
-        return new Builder(name, client);
+        return new Builder(name, Objects.requireNonNull(client, "client"), null);
+    }
+
+    /**
+     * A candidate that is the user's application, answering whole samples.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static Candidate ofApplication(String name, Application application) {
+        return applicationBuilder(name, application).build();
+    }
+
+    /**
+     * A builder for an application candidate (a limit on calls in flight is its only other setting that applies).
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static Builder applicationBuilder(String name, Application application) {
+        return new Builder(name, null, Objects.requireNonNull(application, "application"));
     }
 
     /** The name shown in reports; unique within an evaluation. */
@@ -57,9 +82,39 @@ public final class Candidate {
         return name;
     }
 
-    /** The client that answers. */
-    public ModelClient client() {
-        return client;
+    /** The model client that answers, for a model candidate; empty for an application candidate. */
+    public Optional<ModelClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    /** The application that answers, for an application candidate; empty for a model candidate. */
+    public Optional<Application> application() {
+        return Optional.ofNullable(application);
+    }
+
+    /** What keys this candidate's stored answers: its client's fingerprint, or its application's version. */
+    public String fingerprint() {
+        return client != null ? client.fingerprint()
+                : "application:" + Objects.requireNonNull(application).fingerprint();
+    }
+
+    /** True when the candidate's client replays recorded answers, which the evaluation does not time. */
+    boolean replays() {
+        return client != null && client.replays();
+    }
+
+    /** Where the candidate's calls go, when its client has such a place. */
+    public Optional<String> endpoint() {
+        return client == null ? Optional.empty() : client.endpoint();
+    }
+
+    /**
+     * Asks the candidate for its answer to one sample: the client with the rendered request, or the application
+     * with the sample.
+     */
+    CompletableFuture<Completion> answer(Sample sample, ChatRequest request, Executor executor) {
+        return client != null ? client.completeAsync(request, executor)
+                : Objects.requireNonNull(application).answerAsync(sample, executor);
     }
 
     /** The candidate's own prompt, if it has one; otherwise the evaluation's shared prompt is used. */
@@ -79,25 +134,28 @@ public final class Candidate {
 
     @Override
     public String toString() {
-        return "Candidate{" + name + client.modelId().map(m -> ", model=" + m).orElse("")
+        return "Candidate{" + name + (client == null ? ", application" : client.modelId().map(m -> ", model=" + m)
+                .orElse(""))
                 + (maxConcurrency == 0 ? "" : ", maxConcurrency=" + maxConcurrency) + "}";
     }
 
     /** Builds a {@link Candidate}; setters reject bad values at once. Reusable. */
     public static final class Builder {
         private final String name;
-        private final ModelClient client;
+        private final @Nullable ModelClient client;
+        private final @Nullable Application application;
         private @Nullable Function<Sample, ChatRequest> prompt;
         private GenerationOptions options = GenerationOptions.none();
         private int maxConcurrency;
 
-        private Builder(String name, ModelClient client) {
+        private Builder(String name, @Nullable ModelClient client, @Nullable Application application) {
             Objects.requireNonNull(name, "name");
             if (name.isBlank()) {
                 throw new IllegalArgumentException("candidate name must not be blank");
             }
             this.name = name;
-            this.client = Objects.requireNonNull(client, "client");
+            this.client = client;
+            this.application = application;
         }
 
         /** Gives the candidate its own prompt: a function from a sample to the request sent to the model. */

@@ -414,8 +414,11 @@ public final class Evaluation {
             for (ModelClient judgeClient : judge.clients()) {
                 Optional<String> judgeModel = judgeClient.modelId().filter(m -> !m.isBlank());
                 for (Candidate c : candidates.values()) {
-                    boolean same = c.client() == judgeClient;
-                    boolean sameModel = judgeModel.isPresent() && judgeModel.equals(c.client().modelId());
+                    if (c.client().isEmpty()) {
+                        continue; // an application is the user's own system, not a model a judge could favour
+                    }
+                    boolean same = c.client().get() == judgeClient;
+                    boolean sameModel = judgeModel.isPresent() && judgeModel.equals(c.client().get().modelId());
                     if (same || sameModel) {
                         return Optional.of("judge '" + judge.name() + "' is also candidate '" + c.name() + "'"
                                 + (sameModel ? " (model " + judgeModel.get() + ")" : " (same client)")

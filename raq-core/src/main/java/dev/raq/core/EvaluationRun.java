@@ -109,7 +109,7 @@ final class EvaluationRun {
         this.candidateFirstError = new String[k];
         for (int i = 0; i < k; i++) {
             Candidate c = ev.candidates.get(i);
-            modelIds[i] = c.client().fingerprint();
+            modelIds[i] = c.fingerprint();
             limits[i] = c.maxConcurrency().orElse(Integer.MAX_VALUE);
             queues.add(new ArrayDeque<>());
         }
@@ -255,24 +255,37 @@ final class EvaluationRun {
 
     private void send(Call call) {
         CompletableFuture<Completion> future;
+        long start = System.nanoTime();
         try {
-            future = ev.candidates.get(call.candidate).client().completeAsync(call.request,
+            future = ev.candidates.get(call.candidate).answer(call.task.sample, call.request,
                     Objects.requireNonNull(blocking));
             if (future == null) {
-                future = CompletableFuture.failedFuture(new NullPointerException("completeAsync returned null"));
+                future = CompletableFuture.failedFuture(new NullPointerException("the candidate returned no future"));
             }
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
-        future.whenComplete((completion, error) -> onCallDone(call, completion, error));
+        boolean timed = !ev.candidates.get(call.candidate).replays();
+        future.whenComplete((completion, error) -> onCallDone(call, timed ? timed(completion, start) : completion,
+                error));
+    }
+
+    /**
+     * The completion with the latency RAQ measured around the call, unless the client measured its own (which wins:
+     * it excludes queueing in the client and knows the time to first token).
+     */
+    private static @Nullable Completion timed(@Nullable Completion completion, long start) {
+        if (completion == null || completion.latency().isPresent()) {
+            return completion;
+        }
+        return completion.toBuilder().latency(Duration.ofNanos(Math.max(0, System.nanoTime() - start))).build();
     }
 
     private void onCallDone(Call call, @Nullable Completion completion, @Nullable Throwable error) {
         String name = names.get(call.candidate);
         AnswerRecord record;
         if (error != null || completion == null) {
-            String where = ev.candidates.get(call.candidate).client().endpoint().map(e -> " [endpoint " + e + "]")
-                    .orElse("");
+            String where = ev.candidates.get(call.candidate).endpoint().map(e -> " [endpoint " + e + "]").orElse("");
             record = AnswerRecord.failed(name, (error == null ? "the client returned no completion"
                     : describe(error)) + where, error == null ? FailureCause.OTHER : FailureCause.of(error));
         } else {

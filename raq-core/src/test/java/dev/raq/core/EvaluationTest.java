@@ -1,6 +1,7 @@
 package dev.raq.core;
 
 import dev.raq.core.data.Sample;
+import dev.raq.core.model.ModelClient;
 import dev.raq.core.judge.JudgeInput;
 import dev.raq.core.judge.Judge;
 import dev.raq.core.model.ChatRequest;
@@ -306,6 +307,66 @@ class EvaluationTest {
         assertThat(judge.calls).hasValue(10);
         assertThat(report.rankings()).hasSize(10);
         assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void run_lambdaCandidate_timedByTheEvaluation_clientMeasurementWins_replayNotTimed() {
+        ModelClient slow = request -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return dev.raq.core.model.Completion.of("slow answer with five words");
+        };
+        ModelClient ownTiming = request -> dev.raq.core.model.Completion.builder("own timing")
+                .latency(java.time.Duration.ofSeconds(7)).build();
+        ModelClient replay = new ModelClient() {
+            @Override
+            public dev.raq.core.model.Completion complete(dev.raq.core.model.ChatRequest request) {
+                return dev.raq.core.model.Completion.of("recorded");
+            }
+
+            @Override
+            public boolean replays() {
+                return true;
+            }
+        };
+        EvaluationReport report = Evaluation.builder().dataset(samples(4)).candidate("slow", slow)
+                .candidate("own", ownTiming).candidate("replay", replay).dryRun(true).build().run();
+        assertThat(report.candidate("slow").latencyP50()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(20));
+        assertThat(report.candidate("slow").wordsPerSecond()).isNotNull().isPositive();
+        assertThat(report.candidate("own").latencyP50()).isEqualTo(java.time.Duration.ofSeconds(7));
+        assertThat(report.candidate("replay").latencyP50()).isNull();
+    }
+
+    @Test
+    void run_applicationCandidate_answersTheWholeSample_storedByItsVersion() {
+        java.util.concurrent.atomic.AtomicInteger appCalls = new java.util.concurrent.atomic.AtomicInteger();
+        Application rag = new Application() {
+            @Override
+            public dev.raq.core.model.Completion answer(Sample sample) {
+                appCalls.incrementAndGet();
+                return dev.raq.core.model.Completion.of("rag answer to " + sample.id());
+            }
+
+            @Override
+            public String fingerprint() {
+                return "rag-v2";
+            }
+        };
+        dev.raq.core.store.ResultStore store = dev.raq.core.store.ResultStore.inMemory();
+        Evaluation ev = Evaluation.builder().dataset(samples(5)).candidate(Candidate.ofApplication("rag", rag))
+                .candidate("b", echo("b")).judge(new PreferenceJudge("p", List.of("rag", "b"), echo("judge")))
+                .store(store).build();
+        EvaluationReport report = ev.run();
+        ev.run();
+        assertThat(appCalls).hasValue(5);
+        assertThat(report.samples().get(0).answer("rag").orElseThrow().completion().text())
+                .isEqualTo("rag answer to " + report.samples().get(0).sample().id());
+        assertThat(report.candidate("rag").rank().mean()).isEqualTo(1.0);
+        assertThat(report.candidate("rag").latencyP50()).isNotNull();
+        assertThat(Candidate.ofApplication("rag", rag).toString()).contains("application");
     }
 
     @Test

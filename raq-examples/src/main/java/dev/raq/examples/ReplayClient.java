@@ -38,6 +38,12 @@ final class ReplayClient implements ModelClient {
         return Completion.builder(answer).modelId(modelId).build();
     }
 
+    /** True: the answers are recorded, so the evaluation does not time them. */
+    @Override
+    public boolean replays() {
+        return true;
+    }
+
     @Override
     public Optional<String> modelId() {
         return Optional.of(modelId);

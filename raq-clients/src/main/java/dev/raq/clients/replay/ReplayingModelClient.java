@@ -133,6 +133,12 @@ public final class ReplayingModelClient implements ModelClient {
     }
 
     /** The model id given at construction. */
+    /** True: the answers are recorded, so the evaluation does not time them. */
+    @Override
+    public boolean replays() {
+        return true;
+    }
+
     @Override
     public Optional<String> modelId() {
         return model.isEmpty() ? Optional.empty() : Optional.of(model);

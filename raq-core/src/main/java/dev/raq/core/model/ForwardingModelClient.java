@@ -34,6 +34,12 @@ public abstract class ForwardingModelClient implements ModelClient {
         return delegate.fingerprint();
     }
 
+    /** Whether the delegate replays recorded answers. */
+    @Override
+    public boolean replays() {
+        return delegate.replays();
+    }
+
     /** The delegate's endpoint. */
     @Override
     public Optional<String> endpoint() {

@@ -66,6 +66,15 @@ public interface ModelClient {
     }
 
     /**
+     * True when this client serves recorded answers instead of asking a model: its calls take no model time, so the
+     * evaluation does not time them and reports no speed for them. The default is false: every other call is timed
+     * by the evaluation when the client does not measure its own latency.
+     */
+    default boolean replays() {
+        return false;
+    }
+
+    /**
      * Where this client sends its calls (for example {@code http://localhost:8000/v1}), if it has such a place, so
      * that a failure can name it; never with credentials. The default is none (lambdas).
      */
