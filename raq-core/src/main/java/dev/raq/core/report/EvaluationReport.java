@@ -19,10 +19,7 @@ import dev.raq.stats.Battles;
 import dev.raq.stats.Bootstrap;
 import org.jspecify.annotations.Nullable;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,8 +60,9 @@ import java.util.function.Function;
  * one word (inner apostrophes and hyphens do not split it), and every Han ideograph, Hiragana or Katakana character
  * counts as one word, since those scripts do not separate words by spaces.
  *
- * <p>Write it with {@link #writeJson(Path)} (schema {@value #SCHEMA}, documented in {@code docs/report-schema.md})
- * or {@link #writeMarkdown(Path)}; {@link #toString()} is a readable summary.
+ * <p>Write it with {@link #writeJson(Path)} (schema {@value #SCHEMA}, documented in {@code docs/report-schema.md}),
+ * {@link #writeMarkdown(Path)} or any {@link ReportWriter} ({@link #write(Path, ReportWriter)}); {@link #toString()}
+ * is a readable summary.
  */
 public final class EvaluationReport {
 
@@ -370,49 +368,45 @@ public final class EvaluationReport {
 
     /** The report as JSON following schema {@value #SCHEMA} ({@code docs/report-schema.md}). */
     public String toJson() {
-        return ReportJson.write(this);
+        return ReportWriters.json().render(this);
     }
 
     /** The report as Markdown: tables that can be pasted into a pull request or an issue. */
     public String toMarkdown() {
-        return ReportMarkdown.write(this, true);
+        return ReportWriters.markdown().render(this);
     }
 
     /**
-     * Writes {@link #toJson()} to a file (UTF-8), creating parent directories.
+     * Writes the report as JSON to a file (UTF-8, streamed), creating parent directories.
      *
      * @throws UncheckedIOException if the file cannot be written
      */
     public void writeJson(Path file) {
-        write(file, toJson());
+        write(file, ReportWriters.json());
     }
 
     /**
-     * Writes {@link #toMarkdown()} to a file (UTF-8), creating parent directories.
+     * Writes the report as Markdown to a file (UTF-8), creating parent directories.
      *
      * @throws UncheckedIOException if the file cannot be written
      */
     public void writeMarkdown(Path file) {
-        write(file, toMarkdown());
+        write(file, ReportWriters.markdown());
     }
 
-    /** A readable summary: the candidate table and the significant pairs. */
+    /**
+     * Writes the report to a file with any {@link ReportWriter} (UTF-8), creating parent directories.
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void write(Path file, ReportWriter writer) {
+        Objects.requireNonNull(writer, "writer").write(this, file);
+    }
+
+    /** A readable summary: problems first, then the candidate table and the significant pairs. */
     @Override
     public String toString() {
         return ReportMarkdown.write(this, false);
-    }
-
-    private static void write(Path file, String text) {
-        Objects.requireNonNull(file, "file");
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report to " + file, e);
-        }
     }
 
     /** The panel's consensus on one sample ({@link Consensus#of}), or null when it has none. */

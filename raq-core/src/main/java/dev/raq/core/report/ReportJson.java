@@ -1,6 +1,7 @@
 package dev.raq.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,17 +17,47 @@ import dev.raq.core.significance.PairComparison;
 import dev.raq.core.significance.SignificanceResult;
 import org.jspecify.annotations.Nullable;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Duration;
 
-/** Writes a report as JSON, schema {@code raq-report/1} (documented in {@code docs/report-schema.md}). */
-final class ReportJson {
+/**
+ * Writes a report as JSON, schema {@code raq-report/1} (documented in {@code docs/report-schema.md}), streaming: the
+ * summary sections are small trees, and the samples are written one at a time, so a report of a million samples
+ * never exists as one string or one tree.
+ */
+final class ReportJson implements ReportWriter {
+
+    static final ReportJson INSTANCE = new ReportJson();
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportJson() {
     }
 
-    static String write(EvaluationReport r) {
+    @Override
+    public void write(EvaluationReport r, Writer out) throws IOException {
+        ObjectNode root = summary(r);
+        try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.useDefaultPrettyPrinter();
+            gen.writeStartObject();
+            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) root::fields) {
+                gen.writeFieldName(field.getKey());
+                MAPPER.writeTree(gen, field.getValue());
+            }
+            gen.writeArrayFieldStart("samples");
+            for (SampleResult s : r.samples()) {
+                MAPPER.writeTree(gen, sample(r, s));
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    /** Everything but the samples. */
+    private static ObjectNode summary(EvaluationReport r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", EvaluationReport.SCHEMA);
         root.put("dryRun", r.dryRun());
@@ -154,42 +185,40 @@ final class ReportJson {
                 }
             }
         }
-        ArrayNode samples = root.putArray("samples");
-        for (SampleResult s : r.samples()) {
-            ObjectNode n = samples.addObject();
-            n.put("index", s.index());
-            n.put("id", s.sample().id());
-            n.put("question", s.sample().question());
-            s.sample().references().forEach(n.putArray("references")::add);
-            n.put("notJudged", s.notJudged());
-            ObjectNode sampleScores = n.putObject("scores");
-            for (Judgment j : s.judgments()) {
-                if (!j.scores().isEmpty()) {
-                    ObjectNode js = sampleScores.putObject(j.judge());
-                    r.candidates().stream().filter(c -> j.scores().containsKey(c))
-                            .forEach(c -> js.put(c, j.scores().get(c)));
-                }
-            }
-            ArrayNode answers = n.putArray("answers");
-            for (AnswerRecord a : s.answers()) {
-                answers.add(answer(a));
-            }
-            ArrayNode js = n.putArray("judgments");
-            for (Judgment j : s.judgments()) {
-                js.add(judgment(j));
-            }
-            Ranking consensus = r.consensus().get(s.sample().id());
-            if (consensus == null) {
-                n.putNull("consensus");
-            } else {
-                putRanking(n.putObject("consensus"), consensus);
+        return root;
+    }
+
+    /** One sample's entry, for drill-down. */
+    private static ObjectNode sample(EvaluationReport r, SampleResult s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("index", s.index());
+        n.put("id", s.sample().id());
+        n.put("question", s.sample().question());
+        s.sample().references().forEach(n.putArray("references")::add);
+        n.put("notJudged", s.notJudged());
+        ObjectNode sampleScores = n.putObject("scores");
+        for (Judgment j : s.judgments()) {
+            if (!j.scores().isEmpty()) {
+                ObjectNode js = sampleScores.putObject(j.judge());
+                r.candidates().stream().filter(c -> j.scores().containsKey(c))
+                        .forEach(c -> js.put(c, j.scores().get(c)));
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a report as JSON", e);
+        ArrayNode answers = n.putArray("answers");
+        for (AnswerRecord a : s.answers()) {
+            answers.add(answer(a));
         }
+        ArrayNode js = n.putArray("judgments");
+        for (Judgment j : s.judgments()) {
+            js.add(judgment(j));
+        }
+        Ranking consensus = r.consensus().get(s.sample().id());
+        if (consensus == null) {
+            n.putNull("consensus");
+        } else {
+            putRanking(n.putObject("consensus"), consensus);
+        }
+        return n;
     }
 
     private static ObjectNode answer(AnswerRecord a) {

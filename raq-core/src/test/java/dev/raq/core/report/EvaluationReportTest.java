@@ -199,4 +199,36 @@ class EvaluationReportTest {
         assertThat(report().candidate("a").rank().meanInterval()).isEqualTo(ci);
         assertThat(r.judgeSummaries().get(0).ranks().get("a").meanInterval()).isNull();
     }
+
+    @Test
+    void write_customWriter_pluggedInThroughTheSpi(@TempDir Path dir) throws Exception {
+        ReportWriter csv = (report, out) -> {
+            out.write("candidate,mean rank\n");
+            for (CandidateSummary c : report.candidateSummaries()) {
+                out.write(c.name() + "," + (c.rank() == null ? "" : c.rank().mean()) + "\n");
+            }
+        };
+        Path file = dir.resolve("nested/ranks.csv");
+        report().write(file, csv);
+        assertThat(Files.readString(file)).startsWith("candidate,mean rank\na,1.5\n");
+    }
+
+    @Test
+    void writeJson_streamedToAFile_sameAsTheStringAndLoneSurrogatesBecomeReplacementCharacters(@TempDir Path dir)
+            throws Exception {
+        EvaluationReport.Builder b = EvaluationReport.builder(List.of("a", "b")).judges(List.of("j"));
+        b.add(new SampleResult(0, Sample.of("q0", "Q?", "R"), List.of(
+                AnswerRecord.answered("a", Completion.of("emoji cut \uD83D here"), false),
+                AnswerRecord.answered("b", Completion.of("fine"), false)),
+                List.of(Judgment.of("j", "q0", List.of(JudgeCall.ranked(List.of("a", "b"), "out",
+                        Ranking.fromOrder(List.of("a", "b")), Map.of())))), null));
+        EvaluationReport r = b.build();
+        Path file = dir.resolve("r.json");
+        r.writeJson(file);
+        String written = Files.readString(file);
+        assertThat(written).contains("emoji cut \uFFFD here");
+        assertThat(written).isEqualTo(r.toJson().replace("\uD83D", "\uFFFD"));
+        assertThat(new ObjectMapper().readTree(written).get("samples").get(0).get("answers").get(0).get("text")
+                .asText()).isEqualTo("emoji cut \uFFFD here");
+    }
 }
