@@ -58,7 +58,7 @@ public final class AnthropicClient implements ModelClient {
         this.version = version;
         this.apiKey = apiKey;
         this.settings.apiKey = apiKey;
-        this.transport = new HttpTransport(settings.newHttpClient(), settings.ticker, model());
+        this.transport = new HttpTransport(settings.newHttpClient(), settings.ticker, model(), apiKey);
     }
 
     /** A builder for the Anthropic API; the key comes from {@link Builder#apiKey} or {@code ANTHROPIC_API_KEY}. */

@@ -90,10 +90,7 @@ final class ClientSettings {
 
     void apiKey(String apiKey) {
         Objects.requireNonNull(apiKey, "apiKey");
-        if (apiKey.isBlank()) {
-            throw new IllegalArgumentException("apiKey must not be blank");
-        }
-        this.apiKey = apiKey;
+        this.apiKey = Secrets.normalizeKey(apiKey, "apiKey(...)");
     }
 
     void apiKeyVariables(String... names) {
@@ -138,7 +135,12 @@ final class ClientSettings {
         for (String name : apiKeyVariables) {
             String v = environment.apply(name);
             if (v != null && !v.isBlank()) {
-                return v.trim();
+                try {
+                    return Secrets.normalizeKey(v, "the environment variable " + name);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                    return null;
+                }
             }
         }
         if (!apiKeyVariables.isEmpty()) {

@@ -8,6 +8,8 @@ import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.TokenUsage;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,11 +35,17 @@ final class HttpTransport {
     private final HttpClient http;
     private final LongSupplier ticker;
     private final String model;
+    private final @Nullable String apiKey;
 
-    HttpTransport(HttpClient http, LongSupplier ticker, String model) {
+    /**
+     * @param apiKey the key the client sends, redacted from every error body (with bearer tokens and api-key
+     *               fields), or null
+     */
+    HttpTransport(HttpClient http, LongSupplier ticker, String model, @Nullable String apiKey) {
         this.http = http;
         this.ticker = ticker;
         this.model = model;
+        this.apiKey = apiKey;
     }
 
     /**
@@ -53,7 +61,7 @@ final class HttpTransport {
             if (status < 200 || status > 299) {
                 return HttpResponse.BodySubscribers.mapping(
                         HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
-                            throw HttpFailures.forStatus(model, status, body, info.headers());
+                            throw HttpFailures.forStatus(model, status, Secrets.redact(body, apiKey), info.headers());
                         });
             }
             boolean eventStream = info.headers().firstValue("content-type")
@@ -101,31 +109,41 @@ final class HttpTransport {
         }
     }
 
+    /** The reader's exception with the server's text in its message redacted (it becomes a cause users print). */
+    private ReplyReader.MalformedReplyException redacted(ReplyReader.MalformedReplyException e) {
+        String message = Secrets.redact(e.getMessage(), apiKey);
+        ReplyReader.MalformedReplyException copy = new ReplyReader.MalformedReplyException(
+                message == null ? "the reply could not be read" : message);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
     private Completion.Builder readWhole(String body, ReplyReader reader) {
         JsonNode node;
         try {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw HttpFailures.garbled(model, body, e);
+            throw HttpFailures.garbled(model, Secrets.redact(body, apiKey), e);
         }
         if (node == null || !node.isObject()) {
-            throw HttpFailures.garbled(model, body, null);
+            throw HttpFailures.garbled(model, Secrets.redact(body, apiKey), null);
         }
         try {
             return reader.read(node);
         } catch (ReplyReader.MalformedReplyException e) {
-            throw HttpFailures.malformed(model, body, e);
+            throw HttpFailures.malformed(model, Secrets.redact(body, apiKey), redacted(e));
         }
     }
 
     private Completion finishStream(SseSubscriber sub, ReplyReader.StreamState state, ChatRequest chat, long start) {
         RuntimeException failure = sub.failure();
         if (failure instanceof ReplyReader.MalformedReplyException) {
-            throw HttpFailures.malformed(model, failure.getMessage(), failure);
+            throw HttpFailures.malformed(model, Secrets.redact(failure.getMessage(), apiKey),
+                    redacted((ReplyReader.MalformedReplyException) failure));
         }
         if (failure instanceof ReplyReader.StreamErrorException) {
             int status = ((ReplyReader.StreamErrorException) failure).status();
-            throw HttpFailures.forStatus(model, status, failure.getMessage(),
+            throw HttpFailures.forStatus(model, status, Secrets.redact(failure.getMessage(), apiKey),
                     java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
         }
         if (failure != null) {
@@ -138,7 +156,7 @@ final class HttpTransport {
         try {
             result = state.result();
         } catch (ReplyReader.MalformedReplyException e) {
-            throw HttpFailures.malformed(model, e.getMessage(), e);
+            throw HttpFailures.malformed(model, Secrets.redact(e.getMessage(), apiKey), redacted(e));
         }
         return finish(result, chat, start, sub.firstTextNanos());
     }

@@ -57,7 +57,7 @@ public final class OpenAiCompatibleClient implements ModelClient {
         this.replyMode = b.replyMode;
         this.apiKey = apiKey;
         this.settings.apiKey = apiKey;
-        this.transport = new HttpTransport(settings.newHttpClient(), settings.ticker, model());
+        this.transport = new HttpTransport(settings.newHttpClient(), settings.ticker, model(), apiKey);
     }
 
     /**

@@ -66,6 +66,7 @@ final class EvaluationRun {
     private final AtomicInteger wip = new AtomicInteger();
     private final int maxOpenSamples;
     private final Set<SampleTask> open = new LinkedHashSet<>();
+    private final Map<String, Integer> seenIds = new java.util.HashMap<>(); // guarded by lock
     private @Nullable ExecutorService blocking;
     private @Nullable ExecutorService judgePool;
     private @Nullable Iterator<Sample> samples;
@@ -201,6 +202,13 @@ final class EvaluationRun {
                 sample = Objects.requireNonNull(it.next(), "the dataset returned a null sample");
             } catch (RuntimeException e) {
                 abortReason = "the dataset failed: " + describe(e);
+                exhausted = true;
+                break;
+            }
+            Integer earlier = seenIds.putIfAbsent(sample.id(), nextIndex);
+            if (earlier != null) {
+                abortReason = "samples " + earlier + " and " + nextIndex + " of the dataset share the id '"
+                        + sample.id() + "'; ids must be unique";
                 exhausted = true;
                 break;
             }

@@ -464,6 +464,19 @@ class EvaluationTest {
     }
 
     @Test
+    void duplicateSampleIds_refusedFromAListAtBuild_andFromAStreamAtRun_namingBothPositions() {
+        List<Sample> list = List.of(Sample.of("q1", "A?", "r"), Sample.of("q2", "B?", "r"), Sample.of("q1", "C?", "r"));
+        assertThatThrownBy(() -> Evaluation.builder().dataset(list).candidate("a", echo("a")).candidate("b", echo("b"))
+                .judge(new PreferenceJudge("p", List.of("a", "b"))).build())
+                .hasMessageContaining("samples 0 and 2 of the dataset share the id 'q1'");
+        Iterable<Sample> stream = () -> list.iterator();
+        Evaluation ev = Evaluation.builder().dataset(stream).candidate("a", echo("a")).candidate("b", echo("b"))
+                .judge(new PreferenceJudge("p", List.of("a", "b"))).build();
+        EvaluationAbortedException e = catchThrowableOfType(ev::run, EvaluationAbortedException.class);
+        assertThat(e).hasMessageContaining("samples 0 and 2 of the dataset share the id 'q1'");
+    }
+
+    @Test
     void run_emptyIterableDataset_throwsWithEmptyPartialReport() {
         Iterable<Sample> none = () -> java.util.Collections.emptyIterator();
         Evaluation ev = Evaluation.builder().dataset(none).candidate("a", echo("a")).candidate("b", echo("b"))
