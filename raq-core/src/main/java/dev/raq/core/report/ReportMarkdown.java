@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.core.internal.MarkdownText;
 import dev.raq.core.pairwise.Leaderboard;
 import dev.raq.core.pairwise.PositionBias;
 import dev.raq.core.significance.PValues;
@@ -26,13 +27,13 @@ final class ReportMarkdown {
                     .append("the judges were not called; the rankings are random and mean nothing.\n\n");
         }
         r.abortedBecause().ifPresent(reason -> sb.append(markdown ? "> **ABORTED** — " : "ABORTED: ")
-                .append(markdown ? Markdown.text(reason) : reason).append(reason.endsWith(".") ? "" : ".")
+                .append(esc(reason)).append(reason.endsWith(".") ? "" : ".")
                 .append(" The numbers cover only what finished.\n\n"));
         List<Problem> problems = r.problems();
         if (!problems.isEmpty()) {
             sb.append(markdown ? "## Problems\n\n" : "PROBLEMS\n");
             for (Problem p : problems) {
-                sb.append("- ").append(markdown ? Markdown.text(p.toString()) : p.toString()).append('\n');
+                sb.append("- ").append(esc(p.toString())).append('\n');
             }
             sb.append('\n');
         }
@@ -42,7 +43,7 @@ final class ReportMarkdown {
                 + "alpha %s.%n%n", r.samples().size(), judged, r.rankings().size(),
                 perCall ? "one per judge call" : "one per sample",
                 r.judges().size() > 1 ? "the consensus of " + r.judges().size() + " judges"
-                        : r.judges().isEmpty() ? "no judge" : "judge " + r.judges().get(0),
+                        : r.judges().isEmpty() ? "no judge" : "judge " + esc(r.judges().get(0)),
                 r.seed(), num(r.alpha())));
         r.clusters().ifPresent(g -> sb.append("Intervals resample ").append(g)
                 .append(" clusters of samples (the evaluation's cluster key), not single samples.\n\n"));
@@ -61,7 +62,7 @@ final class ReportMarkdown {
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CandidateSummary c : r.candidateSummaries()) {
             ValueSummary rank = c.rank();
-            sb.append("| ").append(c.name())
+            sb.append("| ").append(esc(c.name()))
                     .append(" | ").append(rank == null ? NA : num(rank.mean()))
                     .append(" | ").append(rank == null || rank.meanInterval() == null ? NA
                             : num(rank.meanInterval().lower()) + "–" + num(rank.meanInterval().upper()))
@@ -83,12 +84,12 @@ final class ReportMarkdown {
         if (markdown) {
             sb.append("## Head to head\n\nWins/ties/losses of the row's candidate against the column's.\n\n");
             sb.append('|').append(" |");
-            r.candidates().forEach(c -> sb.append(' ').append(c).append(" |"));
+            r.candidates().forEach(c -> sb.append(' ').append(esc(c)).append(" |"));
             sb.append("\n|---|");
             r.candidates().forEach(c -> sb.append("---:|"));
             sb.append('\n');
             for (CandidateSummary c : r.candidateSummaries()) {
-                sb.append("| ").append(c.name()).append(" |");
+                sb.append("| ").append(esc(c.name())).append(" |");
                 for (String other : r.candidates()) {
                     sb.append(' ').append(other.equals(c.name()) ? "—" : c.against(other).toString()).append(" |");
                 }
@@ -101,18 +102,18 @@ final class ReportMarkdown {
         appendLeaderboard(sb, r, markdown);
         for (JudgeSummary j : r.judgeSummaries()) {
             if (j.positionBias() != null) {
-                sb.append("Position bias of ").append(j.name()).append(": ").append(describe(j.positionBias()))
+                sb.append("Position bias of ").append(esc(j.name())).append(": ").append(describe(j.positionBias()))
                         .append(".\n\n");
             }
         }
         if (markdown && !r.judgeSummaries().isEmpty()) {
             sb.append("## Judges\n\n| Judge | Judgments | Calls | Failed judgments | Failed calls | Self-agreement |");
-            r.candidates().forEach(c -> sb.append(" Mean rank ").append(c).append(" |"));
+            r.candidates().forEach(c -> sb.append(" Mean rank ").append(esc(c)).append(" |"));
             sb.append("\n|---|---:|---:|---:|---:|---:|");
             r.candidates().forEach(c -> sb.append("---:|"));
             sb.append('\n');
             for (JudgeSummary j : r.judgeSummaries()) {
-                sb.append("| ").append(j.name()).append(" | ").append(j.judgments()).append(" | ").append(j.calls())
+                sb.append("| ").append(esc(j.name())).append(" | ").append(j.judgments()).append(" | ").append(j.calls())
                         .append(" | ").append(j.failedJudgments()).append(" | ").append(j.failedCalls()).append(" | ")
                         .append(j.selfAgreement() == null ? NA : "W " + num(j.selfAgreement()) + " over "
                                 + j.selfAgreementSamples()).append(" |");
@@ -133,13 +134,13 @@ final class ReportMarkdown {
             if (j.scores().isEmpty()) {
                 continue;
             }
-            sb.append(markdown ? "## Scores of " + j.name() + "\n\n" : "Scores of " + j.name() + ":\n")
+            sb.append(markdown ? "## Scores of " + esc(j.name()) + "\n\n" : "Scores of " + esc(j.name()) + ":\n")
                     .append("| Candidate | Mean | 95% CI | Median | n |\n|---|---:|---:|---:|---:|\n");
             j.scores().entrySet().stream()
                     .sorted((a, b) -> Double.compare(b.getValue().mean(), a.getValue().mean()))
                     .forEach(e -> {
                         ValueSummary v = e.getValue();
-                        sb.append("| ").append(e.getKey()).append(" | ").append(num(v.mean())).append(" | ")
+                        sb.append("| ").append(esc(e.getKey())).append(" | ").append(num(v.mean())).append(" | ")
                                 .append(v.meanInterval() == null ? NA : num(v.meanInterval().lower()) + "–"
                                         + num(v.meanInterval().upper()))
                                 .append(" | ").append(num(v.median())).append(" | ").append(v.n()).append(" |\n");
@@ -157,8 +158,8 @@ final class ReportMarkdown {
         }
         SignificanceResult res = r.significance().orElse(null);
         if (res == null) {
-            sb.append(r.significanceTest().get()).append(" could not be run: ")
-                    .append(r.significanceError().orElse("unknown reason")).append("\n\n");
+            sb.append(esc(r.significanceTest().get())).append(" could not be run: ")
+                    .append(esc(r.significanceError().orElse("unknown reason"))).append("\n\n");
             return;
         }
         sb.append(res).append('\n');
@@ -166,7 +167,7 @@ final class ReportMarkdown {
 
     private static void appendLeaderboard(StringBuilder sb, EvaluationReport r, boolean markdown) {
         if (r.leaderboardError().isPresent()) {
-            sb.append("The pairwise leaderboard could not be fitted: ").append(r.leaderboardError().get())
+            sb.append("The pairwise leaderboard could not be fitted: ").append(esc(r.leaderboardError().get()))
                     .append("\n\n");
             return;
         }
@@ -183,7 +184,7 @@ final class ReportMarkdown {
                 .append(".\n\n| Model | Rating | 95% interval |").append(baseline == null ? "" : " Win rate vs baseline |")
                 .append(" Battles |\n|---|---:|---:|").append(baseline == null ? "" : "---:|").append("---:|\n");
         for (Leaderboard.Entry e : board.entries()) {
-            sb.append("| ").append(e.model()).append(" | ").append(num(e.rating())).append(" | ")
+            sb.append("| ").append(esc(e.model())).append(" | ").append(num(e.rating())).append(" | ")
                     .append(num(e.ratingInterval().lower())).append("–").append(num(e.ratingInterval().upper()))
                     .append(" |");
             if (e.scoreInterval() != null) {
@@ -200,7 +201,7 @@ final class ReportMarkdown {
                 String a = entries.get(i).model();
                 String b = entries.get(j).model();
                 if (board.isSignificant(a, b)) {
-                    differ.add(a + " > " + b + " (p = " + PValues.format(board.pValue(a, b)) + ")");
+                    differ.add(esc(a) + " > " + esc(b) + " (p = " + PValues.format(board.pValue(a, b)) + ")");
                 }
             }
         }
@@ -215,6 +216,11 @@ final class ReportMarkdown {
                 Double.isNaN(bias.inconsistencyRate()) ? "" : " (" + num(100 * bias.inconsistencyRate()) + "%)",
                 bias.firstPositionWins(), bias.decisiveVerdicts(),
                 Double.isNaN(bias.firstPositionRate()) ? "" : " (" + num(100 * bias.firstPositionRate()) + "%)");
+    }
+
+    /** Untrusted text (names, ids, reasons, model output) escaped, so it renders as itself in any table or line. */
+    private static String esc(String text) {
+        return MarkdownText.escape(text);
     }
 
     private static String num(double v) {

@@ -1,5 +1,6 @@
 package dev.raq.core.significance;
 
+import dev.raq.core.internal.MarkdownText;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -156,10 +157,10 @@ public final class SignificanceResult {
         }
         sb.append("\n\n| Pair | p-value | Significant | Favoured | n |\n|---|---:|:---:|---|---:|\n");
         for (PairComparison p : pairs) {
-            sb.append("| ").append(p.first()).append(" vs ").append(p.second())
+            sb.append("| ").append(MarkdownText.escape(p.first())).append(" vs ").append(MarkdownText.escape(p.second()))
                     .append(" | ").append(PValues.format(p.pValue()))
                     .append(" | ").append(p.significant() ? "yes" : "no")
-                    .append(" | ").append(p.better() == null ? "—" : p.better())
+                    .append(" | ").append(p.better() == null ? "—" : MarkdownText.escape(p.better()))
                     .append(" | ").append(p.n()).append(" |\n");
         }
         return sb.toString();

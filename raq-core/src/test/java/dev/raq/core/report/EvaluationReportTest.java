@@ -231,4 +231,26 @@ class EvaluationReportTest {
         assertThat(new ObjectMapper().readTree(written).get("samples").get(0).get("answers").get(0).get("text")
                 .asText()).isEqualTo("emoji cut \uFFFD here");
     }
+
+    @Test
+    void markdown_hostileNamesIdsAndReasons_renderAsText() {
+        String evil = "a|b\n<script>alert(1)</script><img src=x onerror=alert(2)>`code`[link](javascript:x)";
+        EvaluationReport.Builder b = EvaluationReport.builder(List.of(evil, "plain")).judges(List.of("j|<b>"))
+                .aborted("stopped by judge output </td><script>x</script>\n| injected | row |");
+        b.add(new SampleResult(0, Sample.of("q<1>", "Q?", "R"), List.of(
+                AnswerRecord.failed(evil, "boom <img src=x onerror=alert(3)> | cell\nnext"),
+                AnswerRecord.answered("plain", Completion.of("x"), false)), List.of(), "only 1 of 2 answered"));
+        EvaluationReport r = b.build();
+        for (String md : List.of(r.toMarkdown(), r.toString())) {
+            assertThat(md).doesNotContain("<script>").doesNotContain("<img").doesNotContain("<b>")
+                    .doesNotContain("a|b").doesNotContain("| injected | row |");
+            List<String> lines = md.lines().toList();
+            String header = lines.stream().filter(l -> l.startsWith("| Candidate |")).findFirst().orElseThrow();
+            String row = lines.stream().filter(l -> l.startsWith("| a\\|b")).findFirst().orElseThrow();
+            // the row with the hostile name keeps the table's column count (escaped pipes do not split cells)
+            assertThat(row.replace("\\|", "").chars().filter(ch -> ch == '|').count())
+                    .isEqualTo(header.chars().filter(ch -> ch == '|').count());
+        }
+        assertThat(r.toMarkdown()).contains("a\\|b &lt;script&gt;");
+    }
 }

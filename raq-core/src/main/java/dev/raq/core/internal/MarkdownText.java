@@ -1,19 +1,21 @@
-package dev.raq.core.report;
+package dev.raq.core.internal;
 
 /**
  * Escapes untrusted text (model output, judge output, error messages, candidate names) for Markdown, so that it
- * renders as the text it is: no HTML, no table breaks, no code spans, no line breaks.
+ * renders as the text it is: no HTML, no table breaks, no code spans, no line breaks. Internal: public only so that
+ * the report and significance packages share it; not API.
  */
-final class Markdown {
+public final class MarkdownText {
 
-    private Markdown() {
+    private MarkdownText() {
     }
 
     /**
      * The text on one line, safe in a paragraph, a list item or a table cell: line breaks become spaces, HTML
-     * metacharacters become entities, and Markdown's inline syntax characters are backslash-escaped.
+     * metacharacters become entities, and the characters that break a table or make a code span or a link
+     * ({@code | ` [ ] \}) are backslash-escaped. Emphasis characters are left alone (names like {@code a_b}).
      */
-    static String text(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -22,7 +24,7 @@ final class Markdown {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '|', '`', '*', '_', '[', ']', '\\', '#', '~' -> sb.append('\\').append(c);
+                case '|', '`', '[', ']', '\\' -> sb.append('\\').append(c);
                 default -> sb.append(c);
             }
         }
