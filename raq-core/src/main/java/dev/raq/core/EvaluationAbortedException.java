@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import dev.raq.core.model.RaqException;
 import dev.raq.core.report.EvaluationReport;
 
 import java.util.Objects;

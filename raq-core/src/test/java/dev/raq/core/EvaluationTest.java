@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import dev.raq.core.pairwise.PairwiseJudge;
 import dev.raq.core.data.Sample;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.judge.JudgeInput;
@@ -93,7 +94,7 @@ class EvaluationTest {
         assertThatThrownBy(ranking::build).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is also candidate 'a'");
         Evaluation.Builder pairwise = Evaluation.builder().dataset(samples(1)).candidate("a", a)
-                .candidate("b", echo("b")).judge(dev.raq.core.judge.Judges.pairwise(a));
+                .candidate("b", echo("b")).judge(dev.raq.core.pairwise.PairwiseJudge.of(a));
         assertThatThrownBy(pairwise::build).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is also candidate 'a'");
         assertThat(pairwise.allowJudgeAsCandidate(true).build()).isNotNull();

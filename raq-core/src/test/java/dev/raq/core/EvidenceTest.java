@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import dev.raq.core.pairwise.PairwiseJudge;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judges;
 import dev.raq.core.model.ChatRequest;
@@ -243,12 +244,12 @@ class EvidenceTest {
         ModelClient judgeModel = rankingJudge(q -> List.of("a", "b", "c"), new AtomicInteger());
         Evaluation.Builder three = Evaluation.builder().dataset(samples(3)).candidate("a", EvaluationTest.echo("a"))
                 .candidate("b", EvaluationTest.echo("b")).candidate("c", EvaluationTest.echo("c"));
-        assertThatThrownBy(() -> three.judge(Judges.pairwise(judgeModel)).judge(Judges.ranking(judgeModel)).build())
+        assertThatThrownBy(() -> three.judge(PairwiseJudge.of(judgeModel)).judge(Judges.ranking(judgeModel)).build())
                 .hasMessageContaining("judge 'pairwise(judge-model)' ranks pairs of answers, but a panel's consensus");
 
         Evaluation.Builder single = Evaluation.builder().dataset(samples(3)).candidate("a", EvaluationTest.echo("a"))
                 .candidate("b", EvaluationTest.echo("b")).candidate("c", EvaluationTest.echo("c"))
-                .judge(Judges.pairwise(judgeModel));
+                .judge(PairwiseJudge.of(judgeModel));
         assertThatThrownBy(() -> single.significance(SignificanceTests.friedmanNemenyi()).build())
                 .hasMessageContaining("judge 'pairwise(judge-model)' ranks pairs of answers, but Friedman-Nemenyi "
                         + "needs rankings of every candidate: use SignificanceTests.signTest(PAdjust.HOLM)");

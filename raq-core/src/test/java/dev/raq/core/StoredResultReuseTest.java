@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import dev.raq.core.pairwise.PairwiseJudge;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judges;
@@ -123,7 +124,7 @@ class StoredResultReuseTest {
     @Test
     void pairwiseJudge_eachChangedSetting_judgesAgain() {
         JudgeModel model = new JudgeModel("judge-model");
-        var judge = Judges.pairwise(model);
+        var judge = PairwiseJudge.of(model);
         assertThat(judgeCallsOnRerun(judge, judge, model, samples("1"), samples("1"))).isZero();
         assertThat(judgeCallsOnRerun(judge, judge.labels(VerdictLabels.GRADED), model, samples("1"), samples("1")))
                 .isEqualTo(2);

@@ -1,6 +1,6 @@
 package dev.raq.clients.replay;
 
-import dev.raq.core.RaqException;
+import dev.raq.core.model.RaqException;
 
 /**
  * A {@link ReplayingModelClient} was asked a request that its file does not hold. The message names the model, the

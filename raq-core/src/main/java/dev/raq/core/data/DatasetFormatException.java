@@ -1,6 +1,6 @@
 package dev.raq.core.data;
 
-import dev.raq.core.RaqException;
+import dev.raq.core.model.RaqException;
 
 /**
  * A dataset file that cannot be read as samples: malformed JSON, a missing or mistyped field, or a duplicate sample

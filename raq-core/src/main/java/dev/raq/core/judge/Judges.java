@@ -2,13 +2,14 @@ package dev.raq.core.judge;
 
 import dev.raq.metrics.AnswerScorer;
 import dev.raq.core.model.ModelClient;
-import dev.raq.core.pairwise.PairwiseJudge;
 
 import java.util.Objects;
 
 /**
- * The built-in judges: the RAQ ranking judge ({@link #ranking(ModelClient)}), the pairwise preference judge
- * ({@link #pairwise(ModelClient)}) and rule-based metric judges ({@link #score(AnswerScorer)}). Several judges on one sample combine into a consensus with {@link Consensus}.
+ * The built-in judges: the RAQ ranking judge ({@link #ranking(ModelClient)}), rule-based metric judges
+ * ({@link #score(AnswerScorer)}) and the dry run's random judge ({@link #random()}); the pairwise preference judge is
+ * {@code PairwiseJudge.of(client)} in {@code dev.raq.core.pairwise}, which builds on this package. Several judges
+ * on one sample combine into a consensus with {@link Consensus}.
  */
 public final class Judges {
 
@@ -47,19 +48,5 @@ public final class Judges {
      */
     public static Judge random() {
         return RandomJudge.INSTANCE;
-    }
-
-    /**
-     * A pairwise preference judge: {@code judgeClient} sees two answers (and the reference when the sample has one)
-     * and ends its reply with a verdict label such as {@code [[A>B]]}; each verdict is a ranking over the two
-     * candidates. Configure it with the returned judge's settings, for example
-     * {@code Judges.pairwise(client).labels(VerdictLabels.GRADED).againstBaseline("gpt-4").swapPositions()}.
-     *
-     * @param judgeClient the judge model
-     * @return a judge comparing all pairs, one game per pair in a seeded order, with labels {@code [[A>B]]},
-     *         {@code [[A=B]]}, {@code [[B>A]]}
-     */
-    public static PairwiseJudge pairwise(ModelClient judgeClient) {
-        return PairwiseJudge.of(Objects.requireNonNull(judgeClient, "judgeClient"));
     }
 }

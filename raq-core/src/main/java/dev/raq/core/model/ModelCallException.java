@@ -1,6 +1,5 @@
 package dev.raq.core.model;
 
-import dev.raq.core.RaqException;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;

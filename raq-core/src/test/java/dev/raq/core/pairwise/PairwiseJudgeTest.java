@@ -154,7 +154,7 @@ class PairwiseJudgeTest {
     @Test
     void judgesPairwise_isThePairwiseJudgeEntryPoint() {
         List<ChatRequest> seen = new ArrayList<>();
-        Judgment j = dev.raq.core.judge.Judges.pairwise(scripted(PREFERS_CORRECT, seen))
+        Judgment j = dev.raq.core.pairwise.PairwiseJudge.of(scripted(PREFERS_CORRECT, seen))
                 .judge(input("good", "3.14", "bad", "3.0"));
         assertThat(j.rankings()).singleElement().satisfies(r -> assertThat(r.rank("good")).isEqualTo(1.0));
     }

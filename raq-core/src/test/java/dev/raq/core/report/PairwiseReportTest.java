@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.core.pairwise.PairwiseJudge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raq.core.Evaluation;
@@ -64,7 +65,7 @@ class PairwiseReportTest {
                 .candidate("better", answering(3))
                 .candidate("worse", answering(1))
                 .promptTemplate("{question}")
-                .judge(Judges.pairwise(judge()).labels(VerdictLabels.WITH_TIES).againstBaseline("base")
+                .judge(PairwiseJudge.of(judge()).labels(VerdictLabels.WITH_TIES).againstBaseline("base")
                         .swapPositions().inconsistencyRule(InconsistencyRule.SEPARATE_GAMES))
                 .concurrency(1)
                 .seed(7)
@@ -115,7 +116,7 @@ class PairwiseReportTest {
                 .candidate("good", answering(3))
                 .candidate("bad", answering(1))
                 .promptTemplate("{question}")
-                .judge(Judges.pairwise(fairJudge))
+                .judge(PairwiseJudge.of(fairJudge))
                 .build()
                 .run();
         assertThat(report.leaderboard()).isEmpty();

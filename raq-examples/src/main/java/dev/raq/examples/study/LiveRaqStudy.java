@@ -5,7 +5,7 @@ import dev.raq.clients.resilience.ModelClients;
 import dev.raq.core.Evaluation;
 import dev.raq.core.EvaluationAbortedException;
 import dev.raq.core.FailurePolicy;
-import dev.raq.core.RaqException;
+import dev.raq.core.model.RaqException;
 import dev.raq.core.data.Dataset;
 import dev.raq.core.judge.Judges;
 import dev.raq.core.model.GenerationOptions;

@@ -1,4 +1,4 @@
-package dev.raq.core;
+package dev.raq.core.model;
 
 /**
  * The root of every exception RAQ throws for a failure outside the caller's code: a model or judge call that failed,
