@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class JudgeCall {
 
+    /** Raw outputs a judge records are cut to this many characters ({@link #truncate}). */
+    public static final int MAX_OUTPUT_CHARS = 4000;
+
     private final List<String> shownOrder;
     private final @Nullable String output;
     private final @Nullable Ranking ranking;
@@ -76,6 +79,22 @@ public final class JudgeCall {
             throw new IllegalArgumentException("error must not be blank");
         }
         return new JudgeCall(shownOrder, output, null, error, Objects.requireNonNull(cause, "cause"), attributes);
+    }
+
+    /**
+     * A judge's raw output cut to {@value #MAX_OUTPUT_CHARS} characters for the record, never inside a surrogate pair
+     * (an emoji cut in half would be a lone surrogate that no UTF-8 writer can encode), with a note of how many
+     * characters were cut.
+     *
+     * @return the output, or its cut, or null for null
+     */
+    public static @Nullable String truncate(@Nullable String output) {
+        if (output == null || output.length() <= MAX_OUTPUT_CHARS) {
+            return output;
+        }
+        int end = Character.isHighSurrogate(output.charAt(MAX_OUTPUT_CHARS - 1)) ? MAX_OUTPUT_CHARS - 1
+                : MAX_OUTPUT_CHARS;
+        return output.substring(0, end) + "…[truncated " + (output.length() - end) + " chars]";
     }
 
     /** The candidates in the order the judge saw them. */

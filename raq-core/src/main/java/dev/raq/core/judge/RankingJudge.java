@@ -70,7 +70,7 @@ public final class RankingJudge implements Judge {
     /** The default number of follow-up requests after an unusable reply. */
     public static final int DEFAULT_MAX_REASKS = 2;
     /** Raw outputs recorded in a {@link JudgeCall} are truncated to this many characters. */
-    public static final int MAX_OUTPUT_CHARS = 4000;
+    public static final int MAX_OUTPUT_CHARS = JudgeCall.MAX_OUTPUT_CHARS;
 
     private final ModelClient client;
     private final int repeats;
@@ -307,11 +307,7 @@ public final class RankingJudge implements Judge {
     }
 
     private static @Nullable String truncate(@Nullable String output) {
-        if (output == null || output.length() <= MAX_OUTPUT_CHARS) {
-            return output;
-        }
-        return output.substring(0, MAX_OUTPUT_CHARS) + "…[truncated " + (output.length() - MAX_OUTPUT_CHARS)
-                + " chars]";
+        return JudgeCall.truncate(output);
     }
 
     private static List<CandidateAnswer> shuffled(List<CandidateAnswer> answers, SplittableRandom random) {

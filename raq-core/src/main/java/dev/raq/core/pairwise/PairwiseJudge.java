@@ -54,7 +54,7 @@ public final class PairwiseJudge implements Judge {
     public static final String ATTR_CONSISTENT = "consistent";
 
     /** The longest raw output kept in a failed call, in characters. */
-    public static final int MAX_OUTPUT_CHARS = 4000;
+    public static final int MAX_OUTPUT_CHARS = JudgeCall.MAX_OUTPUT_CHARS;
 
     private static final String SYSTEM_PROMPT = "Please act as an impartial judge and evaluate the quality of the "
             + "responses provided by two AI assistants to the user prompt displayed below. You will be given "
@@ -326,11 +326,8 @@ public final class PairwiseJudge implements Judge {
         return Ranking.fromOrder(List.of(winner, winner.equals(a) ? b : a));
     }
 
-    private static @Nullable String truncate(@Nullable String s) {
-        if (s == null || s.length() <= MAX_OUTPUT_CHARS) {
-            return s;
-        }
-        return s.substring(0, MAX_OUTPUT_CHARS) + "…[truncated " + (s.length() - MAX_OUTPUT_CHARS) + " chars]";
+    private static @Nullable String truncate(@Nullable String output) {
+        return JudgeCall.truncate(output);
     }
 
     @Override

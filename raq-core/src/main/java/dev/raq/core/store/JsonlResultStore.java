@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raq.core.internal.Utf16;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
@@ -141,7 +142,8 @@ public final class JsonlResultStore implements ResultStore, Closeable {
 
     private void append(ObjectNode record) {
         try {
-            ByteBuffer bytes = ByteBuffer.wrap((MAPPER.writeValueAsString(record) + "\n")
+            // a lone surrogate in model text becomes U+FFFD (getBytes would silently write '?')
+            ByteBuffer bytes = ByteBuffer.wrap((Utf16.wellFormed(MAPPER.writeValueAsString(record)) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

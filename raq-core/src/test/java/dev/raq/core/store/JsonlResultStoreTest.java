@@ -85,6 +85,17 @@ class JsonlResultStoreTest {
     }
 
     @Test
+    void putAnswer_loneSurrogate_storedAsReplacementCharacterNotQuestionMark() throws IOException {
+        Path file = dir.resolve("surrogate.jsonl");
+        try (JsonlResultStore store = JsonlResultStore.open(file)) {
+            store.putAnswer("k1", Completion.of("cut \uD83D emoji"));
+        }
+        try (JsonlResultStore store = JsonlResultStore.open(file)) {
+            assertThat(store.answer("k1").orElseThrow().text()).isEqualTo("cut \uFFFD emoji");
+        }
+    }
+
+    @Test
     void open_invalidCompleteLine_skippedAndReported() throws IOException {
         Path file = dir.resolve("store.jsonl");
         Files.writeString(file, "not json\n");
