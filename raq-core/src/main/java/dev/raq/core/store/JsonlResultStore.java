@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,11 @@ import java.util.Optional;
  * their own; a complete line that is not a valid record is skipped and reported the same way. Records are written
  * with one {@code write} call each and not forced to the disk: they survive the process, not a power failure.
  *
+ * <p><b>One writer.</b> A store file has one writer at a time: {@link #open(Path)} takes an exclusive lock on it
+ * and writes who holds it (process id, host, since when) to {@code <file>.lock} beside it; a second open — in
+ * another process or in this one — fails at once with an {@link IllegalStateException} naming the holder, instead of
+ * two writers interleaving and losing records. The lock is released by {@link #close()} or by the process ending.
+ *
  * <p>Thread-safe. Close it when the evaluation is done.
  */
 public final class JsonlResultStore implements ResultStore, Closeable {
@@ -49,6 +56,8 @@ public final class JsonlResultStore implements ResultStore, Closeable {
 
     private final Path file;
     private final FileChannel channel;
+    private final FileLock lock;
+    private final Path lockInfo;
     private final Map<String, Completion> answers = new HashMap<>();
     private final Map<String, Judgment> judgments = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -61,8 +70,41 @@ public final class JsonlResultStore implements ResultStore, Closeable {
         }
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        this.lockInfo = file.resolveSibling(file.getFileName() + ".lock");
+        FileLock acquired;
+        try {
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            channel.close();
+            throw new IllegalStateException("result store " + file + " is already open for writing by "
+                    + holder() + "; a store has one writer at a time: close the other run, or give this run its "
+                    + "own store file");
+        }
+        this.lock = acquired;
+        Files.writeString(lockInfo, "process " + ProcessHandle.current().pid() + " on " + hostName() + " since "
+                + java.time.Instant.now() + "\n", StandardCharsets.UTF_8);
         load();
         channel.position(channel.size());
+    }
+
+    /** Who holds the lock, as its lock file says. */
+    private String holder() {
+        try {
+            return Files.readString(lockInfo, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "another writer (its lock file " + lockInfo + " could not be read)";
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "this host";
+        }
     }
 
     /**
@@ -70,7 +112,8 @@ public final class JsonlResultStore implements ResultStore, Closeable {
      *
      * @param file the JSON Lines file
      * @return the open store
-     * @throws UncheckedIOException if the file cannot be read or written
+     * @throws UncheckedIOException  if the file cannot be read or written
+     * @throws IllegalStateException if another writer holds the store, naming it
      */
     public static JsonlResultStore open(Path file) {
         Objects.requireNonNull(file, "file");
@@ -132,7 +175,11 @@ public final class JsonlResultStore implements ResultStore, Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        if (channel.isOpen()) {
+            Files.deleteIfExists(lockInfo);
+            lock.release();
+            channel.close();
+        }
     }
 
     @Override

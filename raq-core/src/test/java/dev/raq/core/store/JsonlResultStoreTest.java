@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonlResultStoreTest {
 
@@ -92,6 +93,41 @@ class JsonlResultStoreTest {
         }
         try (JsonlResultStore store = JsonlResultStore.open(file)) {
             assertThat(store.answer("k1").orElseThrow().text()).isEqualTo("cut \uFFFD emoji");
+        }
+    }
+
+    @Test
+    void open_secondWriterInThisProcess_failsFastNamingTheHolder_afterCloseItOpens() throws IOException {
+        Path file = dir.resolve("one-writer.jsonl");
+        try (JsonlResultStore first = JsonlResultStore.open(file)) {
+            first.putAnswer("k1", Completion.of("one"));
+            assertThatThrownBy(() -> JsonlResultStore.open(file)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already open for writing by process " + ProcessHandle.current().pid());
+        }
+        try (JsonlResultStore again = JsonlResultStore.open(file)) {
+            assertThat(again.answer("k1")).hasValue(Completion.of("one"));
+        }
+        assertThat(dir.resolve("one-writer.jsonl.lock")).doesNotExist();
+    }
+
+    @Test
+    void open_secondWriterInAnotherProcess_failsFastNamingThatProcess() throws Exception {
+        Path file = dir.resolve("shared.jsonl");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoldStoreMain.class.getName(), file.toString()).redirectErrorStream(true).start();
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertThat(line).startsWith("open ");
+            assertThatThrownBy(() -> JsonlResultStore.open(file)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already open for writing by process " + child.pid());
+        } finally {
+            child.getOutputStream().close();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (JsonlResultStore mine = JsonlResultStore.open(file)) {
+            mine.putAnswer("k", Completion.of("after the other writer left"));
         }
     }
 
