@@ -53,7 +53,8 @@ import java.util.SplittableRandom;
  * Ties are read where the form expresses them: a nested array in JSON ({@code [[2, 1], 3]}: 2 and 1 share the
  * first place) or {@code =} in text ({@code 2 = 1 > 3}). The prompt does not invite ties. If a reply holds several
  * different rankings, the one that is a valid permutation is used when there is exactly one; otherwise the reply is
- * rejected.
+ * rejected. Text the judge repeats from what it was shown (an answer quoted verbatim, or a line of the reply that
+ * occurs in one) is left out before reading, so a ranking an answer carries can never become the judge's.
  *
  * <p><b>Never a guess.</b> A ranking must list exactly the shown ids, each once. If it does not, or the reply holds
  * no ranking, the judge is asked again in the same conversation, with the problem stated ("id 3 is missing"), up to
@@ -286,7 +287,7 @@ public final class RankingJudge implements Judge {
             }
             output = completion.text();
             try {
-                List<List<Integer>> tiers = RankingReplyParser.parse(output, candidateOfId.keySet());
+                List<List<Integer>> tiers = RankingReplyParser.parse(output, candidateOfId.keySet(), texts);
                 List<List<String>> named = new ArrayList<>(tiers.size());
                 for (List<Integer> tier : tiers) {
                     named.add(tier.stream().map(candidateOfId::get).toList());

@@ -67,13 +67,28 @@ final class RankingReplyParser {
      * @throws InvalidReply if the reply holds no ranking, several different ones, or an invalid one
      */
     static List<List<Integer>> parse(String reply, Set<Integer> shown) throws InvalidReply {
-        char[] chars = reply.toCharArray();
+        return parse(reply, shown, List.of());
+    }
+
+    /**
+     * Parses the judge's own words in a reply: text it quotes from what it was shown (an answer repeated verbatim,
+     * or a line of the reply that occurs in one) is left out first, so a ranking an answer carries cannot become the
+     * judge's ranking.
+     *
+     * @param quoted the texts the judge was shown (question, context, references, answers)
+     */
+    static List<List<Integer>> parse(String reply, Set<Integer> shown, List<String> quoted) throws InvalidReply {
+        String own = withoutQuotes(reply, quoted);
+        if (own.isBlank() && !reply.isBlank()) {
+            throw new InvalidReply("the reply only repeats the texts it was shown; give your own ranking");
+        }
+        char[] chars = own.toCharArray();
         List<List<List<Integer>>> found = jsonObjectRankings(chars);
         if (found.isEmpty()) {
             found = jsonArrayRankings(chars);
         }
         if (found.isEmpty()) {
-            found = textRankings(reply);
+            found = textRankings(own);
         }
         if (found.isEmpty()) {
             throw new InvalidReply("the reply contains no ranking");
@@ -99,6 +114,25 @@ final class RankingReplyParser {
         }
         throw new InvalidReply("the reply contains " + distinct.size() + " different rankings " + shownForms
                 + " and it is not clear which one is meant");
+    }
+
+    /** The reply without verbatim copies of the quoted texts and without its lines that occur in one of them. */
+    static String withoutQuotes(String reply, List<String> quoted) {
+        String out = reply;
+        List<String> longestFirst = new ArrayList<>(quoted);
+        longestFirst.sort((a, b) -> b.length() - a.length());
+        for (String q : longestFirst) {
+            if (q.strip().length() >= 8) {
+                out = out.replace(q, " ");
+            }
+        }
+        StringBuilder kept = new StringBuilder(out.length());
+        for (String line : out.split("\n", -1)) {
+            String t = line.strip();
+            boolean echoed = t.length() >= 8 && quoted.stream().anyMatch(q -> q.contains(t));
+            kept.append(echoed ? "" : line).append('\n');
+        }
+        return kept.toString();
     }
 
     /** The ranking in JSON-like form: {@code [2, [1, 3]]} (a nested array is a tie). */

@@ -271,12 +271,12 @@ public final class PairwiseJudge implements Judge {
         } catch (RuntimeException e) {
             return new Game(a, b, number, null, null, "judge call failed: " + e.getMessage(), FailureCause.of(e));
         }
-        Optional<Verdict> verdict = labels.lastVerdict(reply);
-        if (verdict.isEmpty()) {
-            return new Game(a, b, number, null, reply, "no verdict label (" + labels.describe()
-                    + ") in the judge's reply", FailureCause.UNUSABLE_REPLY);
+        VerdictReading reading = labels.judgeVerdict(reply, List.of(answers.get(a), answers.get(b)));
+        if (reading.verdict() == null) {
+            return new Game(a, b, number, null, reply, Objects.requireNonNull(reading.problem()),
+                    FailureCause.UNUSABLE_REPLY);
         }
-        return new Game(a, b, number, verdict.get(), reply, null, FailureCause.OTHER);
+        return new Game(a, b, number, reading.verdict(), reply, null, FailureCause.OTHER);
     }
 
     static String userPrompt(Sample sample, String answerA, String answerB) {

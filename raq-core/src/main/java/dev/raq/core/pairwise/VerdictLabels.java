@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The verdict labels a pairwise judge is asked to end its reply with, as different tools use them. A reply is read
- * by taking the <em>last</em> valid label in double square brackets; a reply without one is a judge error, never a
- * tie.
+ * The verdict labels a pairwise judge is asked to end its reply with, as different tools use them. A pairwise judge
+ * reads a reply with {@link #judgeVerdict}: labels the judge quotes from an answer do not count, and a reply whose own
+ * labels disagree has no verdict; a reply without one is a judge error, never a tie. {@link #lastVerdict} is the
+ * plain reading (the last valid label wins) for verdicts from a trusted source.
  */
 public enum VerdictLabels {
     /** Nova LLM-as-a-Judge's binary preference: {@code [[A>B]]} or {@code [[B>A]]}. */
@@ -39,6 +40,53 @@ public enum VerdictLabels {
             sb.append("[[").append(vs[i].label()).append("]]");
         }
         return sb.toString();
+    }
+
+    /**
+     * The judge's own verdict in a reply about answers that may try to steer it. Every valid label of this set in
+     * double square brackets is considered, except one the judge quoted from an answer: a label whose text, with the
+     * words before it on its line (up to 24 characters), occurs verbatim in one of {@code answers} — a naive judge
+     * that repeats an answer's "[[B>A]]" does not hand that answer the win. The remaining labels must agree.
+     *
+     * @param reply   the judge's raw reply
+     * @param answers the answers the judge was shown (their text is the quoted material)
+     * @return the verdict, or a problem: no label outside the quoted answers, or labels that disagree
+     */
+    public VerdictReading judgeVerdict(String reply, java.util.Collection<String> answers) {
+        Verdict found = null;
+        int quoted = 0;
+        int from = 0;
+        while (true) {
+            int open = reply.indexOf("[[", from);
+            if (open < 0) {
+                break;
+            }
+            int close = reply.indexOf("]]", open + 2);
+            if (close < 0) {
+                break;
+            }
+            from = open + 2;
+            Verdict v = Verdict.fromLabel(reply.substring(open + 2, close).replaceAll("\\s+", ""));
+            if (v == null || !allowed.contains(v)) {
+                continue;
+            }
+            int lineStart = Math.max(reply.lastIndexOf('\n', open) + 1, open - 24);
+            String withContext = reply.substring(lineStart, close + 2);
+            if (answers.stream().anyMatch(a -> a.contains(withContext))) {
+                quoted++;
+                continue;
+            }
+            if (found != null && found != v) {
+                return VerdictReading.problem("the reply holds conflicting verdicts [[" + found.label() + "]] and [["
+                        + v.label() + "]] outside the quoted answers");
+            }
+            found = v;
+        }
+        if (found == null) {
+            return VerdictReading.problem("no verdict label (" + describe() + ") in the judge's reply"
+                    + (quoted > 0 ? " outside the quoted answers (" + quoted + " quoted from an answer ignored)" : ""));
+        }
+        return VerdictReading.of(found);
     }
 
     /**
