@@ -55,38 +55,46 @@ public enum VerdictLabels {
     public VerdictReading judgeVerdict(String reply, java.util.Collection<String> answers) {
         Verdict found = null;
         int quoted = 0;
-        int from = 0;
-        while (true) {
-            int open = reply.indexOf("[[", from);
-            if (open < 0) {
-                break;
-            }
-            int close = reply.indexOf("]]", open + 2);
-            if (close < 0) {
-                break;
-            }
-            from = open + 2;
-            Verdict v = Verdict.fromLabel(reply.substring(open + 2, close).replaceAll("\\s+", ""));
-            if (v == null || !allowed.contains(v)) {
-                continue;
-            }
-            int lineStart = Math.max(reply.lastIndexOf('\n', open) + 1, open - 24);
-            String withContext = reply.substring(lineStart, close + 2);
+        for (Label label : labels(reply)) {
+            int lineStart = Math.max(reply.lastIndexOf('\n', label.open()) + 1, label.open() - 24);
+            String withContext = reply.substring(lineStart, label.end());
             if (answers.stream().anyMatch(a -> a.contains(withContext))) {
                 quoted++;
                 continue;
             }
-            if (found != null && found != v) {
+            if (found != null && found != label.verdict()) {
                 return VerdictReading.problem("the reply holds conflicting verdicts [[" + found.label() + "]] and [["
-                        + v.label() + "]] outside the quoted answers");
+                        + label.verdict().label() + "]] outside the quoted answers");
             }
-            found = v;
+            found = label.verdict();
         }
         if (found == null) {
             return VerdictReading.problem("no verdict label (" + describe() + ") in the judge's reply"
                     + (quoted > 0 ? " outside the quoted answers (" + quoted + " quoted from an answer ignored)" : ""));
         }
         return VerdictReading.of(found);
+    }
+
+    /** One valid label of this set in a reply: the verdict, where its {@code [[} starts and where its {@code ]]} ends. */
+    private record Label(Verdict verdict, int open, int end) {
+    }
+
+    /** Every {@code [[...]]} of the reply that names a verdict of this set (white space inside ignored), in order. */
+    private java.util.List<Label> labels(String reply) {
+        java.util.List<Label> out = new java.util.ArrayList<>();
+        int from = 0;
+        while (true) {
+            int open = reply.indexOf("[[", from);
+            int close = open < 0 ? -1 : reply.indexOf("]]", open + 2);
+            if (close < 0) {
+                return out;
+            }
+            Verdict v = Verdict.fromLabel(reply.substring(open + 2, close).replaceAll("\\s+", ""));
+            if (v != null && allowed.contains(v)) {
+                out.add(new Label(v, open, close + 2));
+            }
+            from = open + 2;
+        }
     }
 
     /**
@@ -97,24 +105,7 @@ public enum VerdictLabels {
      * @return the verdict, or empty when the reply has no valid label
      */
     public Optional<Verdict> lastVerdict(String reply) {
-        Verdict found = null;
-        int from = 0;
-        while (true) {
-            int open = reply.indexOf("[[", from);
-            if (open < 0) {
-                break;
-            }
-            int close = reply.indexOf("]]", open + 2);
-            if (close < 0) {
-                break;
-            }
-            String inside = reply.substring(open + 2, close).replaceAll("\\s+", "");
-            Verdict v = Verdict.fromLabel(inside);
-            if (v != null && allowed.contains(v)) {
-                found = v;
-            }
-            from = open + 2;
-        }
-        return Optional.ofNullable(found);
+        java.util.List<Label> all = labels(reply);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).verdict());
     }
 }

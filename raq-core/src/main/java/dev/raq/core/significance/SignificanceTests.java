@@ -22,8 +22,9 @@ import java.util.Objects;
  *       alpha 0.05; Kruskal–Wallis alone 0.11–0.12), and its apparent extra power is that inflated error. Use it only
  *       to reproduce the paper; a report that uses it says so.</li>
  *   <li>{@link #friedmanNemenyi() Friedman with Nemenyi} or {@link #friedmanConover(PAdjust) Conover} treats each
- *       ranking (each question) as a block, so differences in difficulty between questions cancel out. Nemenyi is
- *       family-wise by construction and a little more conservative; Conover takes an adjustment.</li>
+ *       ranking (each question) as a block, so differences in difficulty between questions cancel out. Nemenyi has the
+ *       same power as Conover, but measured 0.058 ± 0.002 at n = 100 (above alpha + 2 Monte-Carlo standard
+ *       errors); Conover takes an adjustment and held its level at every n.</li>
  *   <li>{@link #wilcoxon(PAdjust) Wilcoxon signed-rank} compares each pair on the rankings that rank both (paired by
  *       question), using the size of the rank differences; it also accepts partial rankings.</li>
  *   <li>The {@link #signTest(PAdjust) sign test} counts only which of the two won each paired ranking; it needs the
