@@ -321,4 +321,34 @@ class EvidenceTest {
         assertThat(json(clustered).get("clusters").asInt()).isEqualTo(6);
         assertThat(clustered.candidate("a").rank().meanInterval()).isNotNull();
     }
+
+    @Test
+    void judgeThatAlwaysPrefersTheFirstShownAnswer_orderEffectReportedAgainstChance() {
+        ModelClient firstShownBest = new ModelClient() {
+            @Override
+            public Completion complete(ChatRequest request) {
+                Matcher m = BLOCK.matcher(request.lastUserMessage());
+                List<String> ids = new ArrayList<>();
+                while (m.find()) {
+                    ids.add(m.group(1));
+                }
+                return Completion.of("[" + String.join(", ", ids) + "]");
+            }
+
+            @Override
+            public java.util.Optional<String> modelId() {
+                return java.util.Optional.of("judge-model");
+            }
+        };
+        EvaluationReport report = Evaluation.builder().dataset(samples(30)).candidate("a", EvaluationTest.echo("a"))
+                .candidate("b", EvaluationTest.echo("b")).candidate("c", EvaluationTest.echo("c"))
+                .judge(Judges.ranking(firstShownBest)).build().run();
+        var effect = report.judgeSummaries().get(0).orderEffect();
+        assertThat(effect.calls()).isEqualTo(30);
+        assertThat(effect.firstShownBest()).isEqualTo(30);
+        assertThat(effect.expectedRate()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(report.toString()).contains("Order effect of ranking(judge-model): ranked the first-shown answer "
+                + "best in 30 of 30 calls (100.0%; 33.3% by chance)");
+        assertThat(json(report).get("judgeSummaries").get(0).get("orderEffect").get("rate").asDouble()).isEqualTo(1.0);
+    }
 }

@@ -527,6 +527,9 @@ public final class EvaluationReport {
             int calls = 0;
             List<Ranking> rs = new ArrayList<>();
             List<JudgeCall> pairwiseCalls = new ArrayList<>();
+            int orderedCalls = 0;
+            int firstShownBest = 0;
+            double chance = 0;
             Map<String, double[]> scores = new LinkedHashMap<>();
             Map<String, String[]> scoreClusters = new HashMap<>();
             Map<String, Integer> scored = new HashMap<>();
@@ -557,6 +560,12 @@ public final class EvaluationReport {
                     for (JudgeCall call : j.calls()) {
                         if (isPairwise(call)) {
                             pairwiseCalls.add(call);
+                        } else if (call.succeeded() && call.shownOrder().size() >= 2) {
+                            Ranking r = call.ranking().orElseThrow();
+                            orderedCalls++;
+                            chance += 1.0 / call.shownOrder().size();
+                            firstShownBest += r.contains(call.shownOrder().get(0))
+                                    && r.rank(call.shownOrder().get(0)) == 1.0 ? 1 : 0;
                         }
                     }
                 }
@@ -578,7 +587,8 @@ public final class EvaluationReport {
             }
             out.add(new JudgeSummary(judge, judgments, calls, failedJudgments, failedCalls, ranks, scoreSummaries,
                     selfSamples == 0 ? null : selfSum / selfSamples, selfSamples,
-                    pairwiseCalls.isEmpty() ? null : PositionBias.of(pairwiseCalls)));
+                    pairwiseCalls.isEmpty() ? null : PositionBias.of(pairwiseCalls),
+                    orderedCalls == 0 ? null : new OrderEffect(orderedCalls, firstShownBest, chance / orderedCalls)));
         }
         return List.copyOf(out);
     }

@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param selfAgreementSamples the samples {@code selfAgreement} averages over
  * @param positionBias     for a pairwise judge, how often it contradicted itself when both orders were played and
  *                         how often it preferred the first position; null for other judges
+ * @param orderEffect      for a judge that ranks answers shown in an order, how often it ranked the first-shown
+ *                         answer best against chance; null for other judges
  */
 public record JudgeSummary(String name, int judgments, int calls, int failedJudgments, int failedCalls,
                            Map<String, ValueSummary> ranks, Map<String, ValueSummary> scores,
                            @Nullable Double selfAgreement, int selfAgreementSamples,
-                           @Nullable PositionBias positionBias) {
+                           @Nullable PositionBias positionBias, @Nullable OrderEffect orderEffect) {
 
     /** Validates and copies (keeping candidate order). */
     public JudgeSummary {

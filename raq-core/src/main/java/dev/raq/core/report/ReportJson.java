@@ -132,6 +132,13 @@ final class ReportJson implements ReportWriter {
             ObjectNode scores = n.putObject("scores");
             j.scores().forEach((c, s) -> putRank(scores, c, s));
             putNumber(n, "selfAgreement", j.selfAgreement());
+            OrderEffect order = j.orderEffect();
+            if (order == null) {
+                n.putNull("orderEffect");
+            } else {
+                n.putObject("orderEffect").put("calls", order.calls()).put("firstShownBest", order.firstShownBest())
+                        .put("rate", order.rate()).put("expectedRate", order.expectedRate());
+            }
             n.put("selfAgreementSamples", j.selfAgreementSamples());
             PositionBias bias = j.positionBias();
             if (bias == null) {

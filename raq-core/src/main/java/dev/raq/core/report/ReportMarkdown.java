@@ -101,6 +101,10 @@ final class ReportMarkdown {
         appendSignificance(sb, r, markdown);
         appendLeaderboard(sb, r, markdown);
         for (JudgeSummary j : r.judgeSummaries()) {
+            if (j.orderEffect() != null) {
+                sb.append("Order effect of ").append(esc(j.name())).append(": ").append(j.orderEffect())
+                        .append(".\n\n");
+            }
             if (j.positionBias() != null) {
                 sb.append("Position bias of ").append(esc(j.name())).append(": ").append(describe(j.positionBias()))
                         .append(".\n\n");
