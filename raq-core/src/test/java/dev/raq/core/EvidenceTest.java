@@ -324,22 +324,15 @@ class EvidenceTest {
 
     @Test
     void judgeThatAlwaysPrefersTheFirstShownAnswer_orderEffectReportedAgainstChance() {
-        ModelClient firstShownBest = new ModelClient() {
-            @Override
-            public Completion complete(ChatRequest request) {
-                Matcher m = BLOCK.matcher(request.lastUserMessage());
-                List<String> ids = new ArrayList<>();
-                while (m.find()) {
-                    ids.add(m.group(1));
-                }
-                return Completion.of("[" + String.join(", ", ids) + "]");
+        // ranks the answers in the order shown: the first shown is always best
+        ModelClient firstShownBest = rankingJudge(q -> {
+            List<String> shown = new ArrayList<>();
+            Matcher m = BLOCK.matcher(q);
+            while (m.find()) {
+                shown.add(m.group(2).split(" ", 2)[0]);
             }
-
-            @Override
-            public java.util.Optional<String> modelId() {
-                return java.util.Optional.of("judge-model");
-            }
-        };
+            return shown;
+        }, new AtomicInteger());
         EvaluationReport report = Evaluation.builder().dataset(samples(30)).candidate("a", EvaluationTest.echo("a"))
                 .candidate("b", EvaluationTest.echo("b")).candidate("c", EvaluationTest.echo("c"))
                 .judge(Judges.ranking(firstShownBest)).build().run();
