@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,5 +119,69 @@ class SecretsTest {
         assertThat(Secrets.redact("Authorization: Bearer abcdef123456", null)).isEqualTo("Authorization: Bearer ****");
         assertThat(Secrets.redact("{\"x-api-key\": \"k-123456789\"}", null)).isEqualTo("{\"x-api-key\": \"****\"}");
         assertThat(Secrets.redact("no secrets here", CANARY)).isEqualTo("no secrets here");
+    }
+
+    @Test
+    void canary_everyOutputChannel_logsAtAllStoreRecordingAndReports(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // answers: one good reply, then 429, 500 (retried) and 401 (not) with the credentials echoed back
+        server.then(LoopbackServer.json(200, Fixtures.read("openai-chat-completion.json")), echoingKey(429),
+                echoingKey(500), echoingKey(401));
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level before = root.getLevel();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                StringWriter trace = new StringWriter();
+                if (r.getThrown() != null) {
+                    r.getThrown().printStackTrace(new PrintWriter(trace));
+                }
+                logged.add(new java.util.logging.SimpleFormatter().formatMessage(r) + trace);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(capture);
+        root.setLevel(java.util.logging.Level.ALL);
+        Path storeFile = dir.resolve("store.jsonl");
+        Path recording = dir.resolve("recording.jsonl");
+        String outputs;
+        try (var store = dev.raq.core.store.JsonlResultStore.open(storeFile)) {
+            ModelClient client = OpenAiCompatibleClient.builder().baseUrl(server.baseUrl()).model("m")
+                    .apiKey(CANARY).build();
+            ModelClient recorded = dev.raq.clients.replay.RecordingModelClient.of(
+                    dev.raq.clients.resilience.RetryingModelClient.builder(client)
+                            .sleeper(d -> java.util.concurrent.CompletableFuture.completedFuture(null)).build(),
+                    recording);
+            List<Sample> samples = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                samples.add(Sample.of("q" + i, "Q" + i + "?", "R"));
+            }
+            var evaluation = Evaluation.builder().dataset(samples).candidate("a", recorded)
+                    .candidate("b", request -> dev.raq.core.model.Completion.of("b answers"))
+                    .judge(Judges.score((answer, refs) -> answer.length())).store(store).concurrency(1)
+                    .failurePolicy(dev.raq.core.FailurePolicy.tolerant()).build();
+            EvaluationReport report = evaluation.run();
+            assertThat(report.answerErrors()).isPositive();
+            outputs = report.toJson() + report.toMarkdown() + report;
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(before);
+        }
+        assertThat(logged).isNotEmpty();
+        assertThat(String.join("\n", logged)).doesNotContain(CANARY);
+        assertThat(outputs).doesNotContain(CANARY);
+        assertThat(java.nio.file.Files.readString(storeFile)).doesNotContain(CANARY);
+        if (java.nio.file.Files.exists(recording)) {
+            assertThat(java.nio.file.Files.readString(recording)).doesNotContain(CANARY);
+        }
     }
 }
