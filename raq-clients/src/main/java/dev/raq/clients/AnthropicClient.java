@@ -39,7 +39,7 @@ import java.util.concurrent.Executor;
  * <p>Latency, time to first token and usage are measured as in {@link OpenAiCompatibleClient}. Thread-safe; the
  * key is sent as {@code x-api-key} and appears nowhere else.
  */
-public final class AnthropicClient implements ModelClient {
+public final class AnthropicClient extends HttpModelClient {
 
     /** The Anthropic API endpoint. */
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com/v1";
@@ -48,17 +48,11 @@ public final class AnthropicClient implements ModelClient {
     /** The {@code max_tokens} sent when neither the request nor the default options set one. */
     public static final int DEFAULT_MAX_TOKENS = 1024;
 
-    private final ClientSettings settings;
     private final String version;
-    private final @Nullable String apiKey;
-    private final HttpTransport transport;
 
     private AnthropicClient(ClientSettings settings, String version, @Nullable String apiKey) {
-        this.settings = settings;
+        super(settings, apiKey);
         this.version = version;
-        this.apiKey = apiKey;
-        this.settings.apiKey = apiKey;
-        this.transport = new HttpTransport(settings.newHttpClient(), settings.ticker, model(), apiKey);
     }
 
     /** A builder for the Anthropic API; the key comes from {@link Builder#apiKey} or {@code ANTHROPIC_API_KEY}. */
@@ -67,28 +61,7 @@ public final class AnthropicClient implements ModelClient {
     }
 
     @Override
-    public Completion complete(ChatRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.await(send(request, Runnable::run));
-    }
-
-    /**
-     * Sends the request without blocking a thread while the server works ({@code HttpClient.sendAsync}).
-     *
-     * @param request  the chat request
-     * @param executor where the returned future is completed, and so where stages chained to it run; pass a
-     *                 direct executor ({@code Runnable::run}) when those stages never block
-     * @return a future completed with the completion, or exceptionally with a
-     *         {@link dev.raq.core.model.ModelCallException}
-     */
-    @Override
-    public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(executor, "executor");
-        return send(request, executor);
-    }
-
-    private CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
+    CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
         HttpRequest.Builder http = HttpRequest.newBuilder(settings.endpoint("/messages"))
                 .timeout(settings.requestTimeout)
                 .header("Content-Type", "application/json")
@@ -102,23 +75,11 @@ public final class AnthropicClient implements ModelClient {
                 executor);
     }
 
-    /** The configured model id. */
-    @Override
-    public Optional<String> modelId() {
-        return Optional.of(model());
-    }
-
     /** The client kind, model, API version and default options; never the key or the endpoint. */
     @Override
     public String fingerprint() {
         return Fingerprint.of("anthropic").with("model", model()).with("version", version).with("options", settings.defaultOptions)
                 .toString();
-    }
-
-    /** The base URL, such as {@code http://localhost:8000/v1}. */
-    @Override
-    public Optional<String> endpoint() {
-        return Optional.ofNullable(settings.baseUrl).map(Object::toString);
     }
 
     String requestBody(ChatRequest request) {
@@ -155,10 +116,6 @@ public final class AnthropicClient implements ModelClient {
         body.putArray("tools").addObject().put("name", s.name()).put("description", s.description())
                 .set("input_schema", OpenAiCompatibleClient.parseSchema(s));
         body.putObject("tool_choice").put("type", "tool").put("name", s.name());
-    }
-
-    private String model() {
-        return Objects.requireNonNull(settings.model, "model");
     }
 
     /** The settings, never the key: {@code apiKey=****} when one is set. */

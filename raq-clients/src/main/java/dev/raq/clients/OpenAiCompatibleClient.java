@@ -40,24 +40,18 @@ import java.util.concurrent.Executor;
  * <p>Thread-safe; {@link #completeAsync} uses {@code HttpClient.sendAsync}, so hundreds of calls in flight need
  * only a few threads, and completes its future on the executor the caller passes. The API key is sent as {@code Authorization: Bearer} and appears nowhere else.
  */
-public final class OpenAiCompatibleClient implements ModelClient {
+public final class OpenAiCompatibleClient extends HttpModelClient {
 
     /** The hosted NVIDIA NIM endpoint. */
     public static final String NIM_BASE_URL = "https://integrate.api.nvidia.com/v1";
     /** The OpenAI endpoint. */
     public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 
-    private final ClientSettings settings;
     private final StructuredReplyMode replyMode;
-    private final @Nullable String apiKey;
-    private final HttpTransport transport;
 
     private OpenAiCompatibleClient(Builder b, ClientSettings settings, @Nullable String apiKey) {
-        this.settings = settings;
+        super(settings, apiKey);
         this.replyMode = b.replyMode;
-        this.apiKey = apiKey;
-        this.settings.apiKey = apiKey;
-        this.transport = new HttpTransport(settings.newHttpClient(), settings.ticker, model(), apiKey);
     }
 
     /**
@@ -94,28 +88,7 @@ public final class OpenAiCompatibleClient implements ModelClient {
     }
 
     @Override
-    public Completion complete(ChatRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.await(send(request, Runnable::run));
-    }
-
-    /**
-     * Sends the request without blocking a thread while the server works ({@code HttpClient.sendAsync}).
-     *
-     * @param request  the chat request
-     * @param executor where the returned future is completed, and so where stages chained to it run; pass a
-     *                 direct executor ({@code Runnable::run}) when those stages never block
-     * @return a future completed with the completion, or exceptionally with a
-     *         {@link dev.raq.core.model.ModelCallException}
-     */
-    @Override
-    public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(executor, "executor");
-        return send(request, executor);
-    }
-
-    private CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
+    CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
         Optional<ReplySchema> schema = request.replySchema();
         boolean toolCall = schema.isPresent() && replyMode == StructuredReplyMode.TOOL_CALL;
         ReplyReader reader = new OpenAiReplyReader(toolCall, schema.isPresent() && !toolCall);
@@ -131,23 +104,11 @@ public final class OpenAiCompatibleClient implements ModelClient {
         return transport.send(http.build(), request, reader, executor);
     }
 
-    /** The configured model id. */
-    @Override
-    public Optional<String> modelId() {
-        return Optional.of(model());
-    }
-
     /** The client kind, model, structured-reply mode and default options; never the key or the endpoint. */
     @Override
     public String fingerprint() {
         return Fingerprint.of("openai-compatible").with("model", model()).with("replyMode", replyMode).with("options", settings.defaultOptions)
                 .toString();
-    }
-
-    /** The base URL, such as {@code http://localhost:8000/v1}. */
-    @Override
-    public Optional<String> endpoint() {
-        return Optional.ofNullable(settings.baseUrl).map(Object::toString);
     }
 
     /** The JSON body sent for {@code request} (with this client's defaults merged in). */
@@ -209,10 +170,6 @@ public final class OpenAiCompatibleClient implements ModelClient {
             throw new IllegalArgumentException("replySchema '" + s.name() + "' is not valid JSON: "
                     + e.getOriginalMessage(), e);
         }
-    }
-
-    private String model() {
-        return Objects.requireNonNull(settings.model, "model");
     }
 
     /** The settings, never the key: {@code apiKey=****} when one is set. */

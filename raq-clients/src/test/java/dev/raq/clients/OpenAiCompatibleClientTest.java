@@ -148,7 +148,7 @@ class OpenAiCompatibleClientTest {
                 .defaultOptions(GenerationOptions.builder().temperature(0).build()).build().fingerprint())
                 .isNotEqualTo(fp);
         assertThat(base.endpoint()).hasValue("http://127.0.0.1:1/v1");
-        assertThat(dev.raq.clients.resilience.ModelClients.retrying(base, dev.raq.clients.resilience.RetryPolicy
+        assertThat(dev.raq.clients.ModelClients.retrying(base, dev.raq.clients.resilience.RetryPolicy
                 .defaults()).fingerprint()).isEqualTo(fp);
     }
 

@@ -1,5 +1,6 @@
 package dev.raq.clients.resilience;
 
+import dev.raq.clients.ModelClients;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelCallException;

@@ -1,7 +1,7 @@
 package dev.raq.examples.study;
 
 import dev.raq.clients.OpenAiCompatibleClient;
-import dev.raq.clients.resilience.ModelClients;
+import dev.raq.clients.ModelClients;
 import dev.raq.core.Evaluation;
 import dev.raq.core.EvaluationAbortedException;
 import dev.raq.core.FailurePolicy;

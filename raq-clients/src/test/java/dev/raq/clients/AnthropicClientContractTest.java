@@ -1,0 +1,17 @@
+package dev.raq.clients;
+
+import dev.raq.core.model.ModelClient;
+
+/** {@link AnthropicClient} keeps the provider contract. */
+class AnthropicClientContractTest extends ModelClientContract {
+
+    @Override
+    ModelClient client(String baseUrl) {
+        return AnthropicClient.builder().baseUrl(baseUrl).model("m").apiKey(KEY).build();
+    }
+
+    @Override
+    String okBody() {
+        return Fixtures.read("anthropic-message.json");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.raq.clients;
+
+import dev.raq.core.model.ModelClient;
+
+/** {@link OpenAiCompatibleClient} keeps the provider contract. */
+class OpenAiCompatibleClientContractTest extends ModelClientContract {
+
+    @Override
+    ModelClient client(String baseUrl) {
+        return OpenAiCompatibleClient.local(baseUrl).model("m").apiKey(KEY).build();
+    }
+
+    @Override
+    String okBody() {
+        return Fixtures.read("openai-chat-completion.json");
+    }
+}
