@@ -772,6 +772,29 @@ public final class EvaluationReport {
             return this;
         }
 
+        /**
+         * Adds every sample result another builder collected, so that partial results (from threads, processes or
+         * a cluster's executors, each with its own builder) merge into one report; the statistics are computed
+         * once, on the merged results, by {@link #build()}.
+         *
+         * @throws IllegalArgumentException if the other builder compares other candidates
+         */
+        public Builder merge(Builder other) {
+            Objects.requireNonNull(other, "other");
+            if (!other.candidates.equals(candidates)) {
+                throw new IllegalArgumentException("cannot merge results of candidates " + other.candidates
+                        + " into a report of " + candidates);
+            }
+            List<SampleResult> theirs;
+            synchronized (other) {
+                theirs = List.copyOf(other.samples);
+            }
+            synchronized (this) {
+                samples.addAll(theirs);
+            }
+            return this;
+        }
+
         /** Computes every statistic and the significance test, and builds the report. */
         public synchronized EvaluationReport build() {
             return new EvaluationReport(this);

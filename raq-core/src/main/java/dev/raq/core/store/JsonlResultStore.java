@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.raq.core.internal.Utf16;
-import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
-import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
-import dev.raq.core.model.FailureCause;
-import dev.raq.core.model.TokenUsage;
-import org.jspecify.annotations.Nullable;
+import dev.raq.core.report.SampleResultCodec;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,10 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,7 +145,7 @@ public final class JsonlResultStore implements ResultStore, Closeable {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("key", key);
         n.put("type", "answer");
-        n.set("completion", completion(completion));
+        n.set("completion", SampleResultCodec.completion(completion));
         append(n);
         answers.put(key, completion);
     }
@@ -168,7 +162,7 @@ public final class JsonlResultStore implements ResultStore, Closeable {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("key", key);
         n.put("type", "judgment");
-        n.set("judgment", judgment(judgment));
+        n.set("judgment", SampleResultCodec.judgment(judgment));
         append(n);
         judgments.put(key, judgment);
     }
@@ -235,9 +229,9 @@ public final class JsonlResultStore implements ResultStore, Closeable {
             String key = n.get("key").asText();
             String type = n.get("type").asText();
             if (type.equals("answer")) {
-                answers.put(key, completion(n.get("completion")));
+                answers.put(key, SampleResultCodec.completion(n.get("completion")));
             } else if (type.equals("judgment")) {
-                judgments.put(key, judgment(n.get("judgment")));
+                judgments.put(key, SampleResultCodec.judgment(n.get("judgment")));
             } else {
                 throw new IllegalArgumentException("unknown record type '" + type + "'");
             }
@@ -249,86 +243,5 @@ public final class JsonlResultStore implements ResultStore, Closeable {
     private void report(String problem) {
         problems.add(problem);
         LOG.log(System.Logger.Level.WARNING, problem);
-    }
-
-    static ObjectNode completion(Completion c) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("text", c.text());
-        c.usage().ifPresent(u -> n.putObject("usage").put("promptTokens", u.promptTokens())
-                .put("completionTokens", u.completionTokens()).put("estimated", u.estimated()));
-        c.latency().ifPresent(d -> n.put("latencyNanos", d.toNanos()));
-        c.timeToFirstToken().ifPresent(d -> n.put("timeToFirstTokenNanos", d.toNanos()));
-        c.finishReason().ifPresent(f -> n.put("finishReason", f));
-        c.modelId().ifPresent(m -> n.put("modelId", m));
-        return n;
-    }
-
-    static Completion completion(JsonNode n) {
-        Completion.Builder b = Completion.builder(n.get("text").asText());
-        JsonNode u = n.get("usage");
-        if (u != null) {
-            b.usage(new TokenUsage(u.get("promptTokens").asLong(), u.get("completionTokens").asLong(),
-                    u.get("estimated").asBoolean()));
-        }
-        if (n.has("latencyNanos")) {
-            b.latency(Duration.ofNanos(n.get("latencyNanos").asLong()));
-        }
-        if (n.has("timeToFirstTokenNanos")) {
-            b.timeToFirstToken(Duration.ofNanos(n.get("timeToFirstTokenNanos").asLong()));
-        }
-        b.finishReason(text(n, "finishReason"));
-        b.modelId(text(n, "modelId"));
-        return b.build();
-    }
-
-    static ObjectNode judgment(Judgment j) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("judge", j.judge());
-        n.put("sampleId", j.sampleId());
-        ObjectNode scores = n.putObject("scores");
-        j.scores().forEach(scores::put);
-        var calls = n.putArray("calls");
-        for (JudgeCall c : j.calls()) {
-            ObjectNode cn = calls.addObject();
-            c.shownOrder().forEach(cn.putArray("shownOrder")::add);
-            c.output().ifPresent(o -> cn.put("output", o));
-            c.ranking().ifPresent(r -> {
-                ObjectNode rn = cn.putObject("ranking");
-                r.candidates().forEach(name -> rn.put(name, r.rank(name)));
-            });
-            c.error().ifPresent(e -> cn.put("error", e));
-            c.cause().ifPresent(cause -> cn.put("cause", cause.name()));
-            ObjectNode attrs = cn.putObject("attributes");
-            c.attributes().forEach(attrs::put);
-        }
-        return n;
-    }
-
-    static Judgment judgment(JsonNode n) {
-        List<JudgeCall> calls = new ArrayList<>();
-        for (JsonNode c : n.get("calls")) {
-            List<String> shown = new ArrayList<>();
-            c.get("shownOrder").forEach(s -> shown.add(s.asText()));
-            Map<String, String> attrs = new LinkedHashMap<>();
-            c.get("attributes").fields().forEachRemaining(e -> attrs.put(e.getKey(), e.getValue().asText()));
-            String output = text(c, "output");
-            if (c.has("ranking")) {
-                Map<String, Double> ranks = new HashMap<>();
-                c.get("ranking").fields().forEachRemaining(e -> ranks.put(e.getKey(), e.getValue().asDouble()));
-                calls.add(JudgeCall.ranked(shown, output, new Ranking(ranks), attrs));
-            } else {
-                FailureCause cause = c.hasNonNull("cause") ? FailureCause.valueOf(c.get("cause").asText())
-                        : FailureCause.OTHER;
-                calls.add(JudgeCall.failed(shown, output, c.get("error").asText(), cause, attrs));
-            }
-        }
-        Map<String, Double> scores = new HashMap<>();
-        n.get("scores").fields().forEachRemaining(e -> scores.put(e.getKey(), e.getValue().asDouble()));
-        return new Judgment(n.get("judge").asText(), n.get("sampleId").asText(), calls, scores);
-    }
-
-    private static @Nullable String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }
