@@ -1,0 +1,92 @@
+package dev.raq.stats;
+
+import java.util.Objects;
+
+/**
+ * The per-item paired difference of two systems scored on the same items: the mean of {@code d_i = a_i − b_i} with
+ * its standard error, a Student t and a normal interval, the paired t test, and the correlation of the two systems'
+ * scores — the comparison Miller (2024, "Adding Error Bars to Evals") recommends over overlapping intervals, since
+ * the pairing removes the items' shared difficulty. Matches numpy ({@code mean}, {@code std(ddof=1)}),
+ * {@code scipy.stats.ttest_rel} and {@code numpy.corrcoef}. The t quantile agrees with scipy 1.17's {@code t.ppf}
+ * to about 1e-13 (scipy 1.10 is off by up to 4e-9 relative at some degrees of freedom). Stateless.
+ */
+public final class PairedDifference {
+
+    private PairedDifference() {
+    }
+
+    /**
+     * The paired difference of {@code a} and {@code b}.
+     *
+     * @param a          the first system's score per item
+     * @param b          the second system's score per item, paired by position
+     * @param confidence the intervals' level, in (0, 1)
+     * @return the result; the t statistic and p-value are NaN when every difference is equal (zero standard error),
+     *         the correlation is NaN with two items or fewer, or when a system's scores are all equal
+     * @throws IllegalArgumentException if the arrays differ in length, hold fewer than two items, hold a value that
+     *                                  is not finite, or the confidence is outside (0, 1)
+     */
+    public static PairedDifferenceResult of(double[] a, double[] b, double confidence) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        int n = a.length;
+        if (b.length != n) {
+            throw new IllegalArgumentException("a and b must have the same length but had " + n + " and " + b.length);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("a paired difference needs at least two items but had " + n);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
+        }
+        double[] d = new double[n];
+        double sumA = 0;
+        double sumB = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(a[i]) || !Double.isFinite(b[i])) {
+                throw new IllegalArgumentException("item " + i + " must be finite but was " + a[i] + ", " + b[i]);
+            }
+            d[i] = a[i] - b[i];
+            sum += d[i];
+            sumA += a[i];
+            sumB += b[i];
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (double v : d) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(ss / (n - 1));
+        double se = sd / Math.sqrt(n);
+        double tq = TailProbabilities.studentIsf((1 - confidence) / 2, n - 1);
+        double zq = TailProbabilities.normalIsf((1 - confidence) / 2);
+        double t = se == 0 ? Double.NaN : mean / se;
+        double p = Double.isNaN(t) ? Double.NaN : 2 * TailProbabilities.studentSf(Math.abs(t), n - 1);
+        return new PairedDifferenceResult(n, mean, sd, se,
+                new ConfidenceInterval(mean - tq * se, mean + tq * se, confidence),
+                new ConfidenceInterval(mean - zq * se, mean + zq * se, confidence), t, p,
+                correlation(a, b, sumA / n, sumB / n));
+    }
+
+    /** Pearson's r, NaN with two items or fewer or when either side is constant (numpy.corrcoef gives NaN or ±1). */
+    private static double correlation(double[] a, double[] b, double meanA, double meanB) {
+        if (a.length <= 2) {
+            return Double.NaN;
+        }
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i] - meanA;
+            double y = b[i] - meanB;
+            sab += x * y;
+            saa += x * x;
+            sbb += y * y;
+        }
+        if (saa == 0 || sbb == 0) {
+            return Double.NaN;
+        }
+        return Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb)));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.raq.stats;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PairedStatisticsTest {
+
+    @Test
+    void badArguments_rejectedNamingThem() {
+        assertThatThrownBy(() -> PairedDifference.of(new double[] {1, 2}, new double[] {1}, 0.95))
+                .hasMessageContaining("same length");
+        assertThatThrownBy(() -> PairedDifference.of(new double[] {1}, new double[] {1}, 0.95))
+                .hasMessageContaining("at least two");
+        assertThatThrownBy(() -> PairedDifference.of(new double[] {1, Double.NaN}, new double[] {1, 2}, 0.95))
+                .hasMessageContaining("item 1 must be finite");
+        assertThatThrownBy(() -> McNemar.test(-1, 2)).hasMessageContaining("must be >= 0");
+        assertThatThrownBy(() -> McNemar.test(new int[][] {{1, 2}})).hasMessageContaining("2 x 2");
+        assertThatThrownBy(() -> PassAtK.passAtK(5, 6, 1)).hasMessageContaining("c = 6");
+        assertThatThrownBy(() -> PassAtK.passHatK(5, 2, 0)).hasMessageContaining("k = 0");
+    }
+
+    @Test
+    void mcnemar_discordantOnlyMatters() {
+        assertThat(McNemar.test(new int[][] {{100, 3}, {12, 7}})).isEqualTo(McNemar.test(3, 12));
+        assertThat(McNemar.test(3, 12).exactPValue()).isEqualTo(McNemar.test(12, 3).exactPValue());
+    }
+
+    @Test
+    void passAtK_boundaries() {
+        assertThat(PassAtK.passAtK(10, 0, 3)).isZero();
+        assertThat(PassAtK.passAtK(10, 8, 3)).isEqualTo(1.0);
+        assertThat(PassAtK.passHatK(10, 10, 10)).isEqualTo(1.0);
+        assertThat(PassAtK.passHatK(10, 2, 3)).isZero();
+    }
+}
