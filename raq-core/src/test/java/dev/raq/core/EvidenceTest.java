@@ -344,4 +344,35 @@ class EvidenceTest {
                 + "best in 30 of 30 calls (100.0%; 33.3% by chance)");
         assertThat(json(report).get("judgeSummaries").get(0).get("orderEffect").get("rate").asDouble()).isEqualTo(1.0);
     }
+
+    @Test
+    void pairDifferences_ranksAndScores_perSampleWithIntervals_inEveryFormat() {
+        dev.raq.metrics.AnswerScorer varying = (answer, references) -> {
+            int q = Integer.parseInt(references.get(0).replace("answer ", ""));
+            return answer.startsWith("a") ? (q % 5) / 10.0 + 0.2 : (q % 3) / 10.0;
+        };
+        EvaluationReport report = Evaluation.builder().dataset(samples(40))
+                .candidate("a", EvaluationTest.echo("a")).candidate("b", EvaluationTest.echo("b"))
+                .judge(Judges.score(varying)).build().run();
+        var byMeasure = new java.util.HashMap<String, dev.raq.core.report.PairDifference>();
+        report.pairDifferences().forEach(d -> byMeasure.put(d.measure(), d));
+        assertThat(byMeasure).containsOnlyKeys("rank", "score(" + varying.name() + ")");
+        var scores = byMeasure.get("score(" + varying.name() + ")");
+        double[] a = new double[40];
+        double[] b = new double[40];
+        for (int q = 0; q < 40; q++) {
+            a[q] = (q % 5) / 10.0 + 0.2;
+            b[q] = (q % 3) / 10.0;
+        }
+        var expected = dev.raq.stats.PairedDifference.of(a, b, 0.95);
+        assertThat(scores.difference().n()).isEqualTo(40);
+        assertThat(scores.difference().meanDifference()).isCloseTo(expected.meanDifference(),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(scores.difference().tInterval().lower()).isCloseTo(expected.tInterval().lower(),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(scores.excludesZero()).isTrue();
+        assertThat(byMeasure.get("rank").difference().meanDifference()).isNegative(); // a ranks better
+        assertThat(report.toMarkdown()).contains("## Paired differences", "| a − b | rank |");
+        assertThat(json(report).get("pairDifferences")).hasSize(2);
+    }
 }

@@ -96,6 +96,7 @@ public final class EvaluationReport {
     private final @Nullable String significanceTest;
     private final @Nullable SignificanceResult significance;
     private final @Nullable String significanceError;
+    private final List<PairDifference> pairDifferences;
     private final @Nullable Leaderboard leaderboard;
     private final @Nullable String leaderboardError;
 
@@ -173,6 +174,7 @@ public final class EvaluationReport {
         }
         this.leaderboard = board;
         this.leaderboardError = boardError;
+        this.pairDifferences = computePairDifferences();
     }
 
     private static boolean isPairwise(JudgeCall call) {
@@ -213,6 +215,60 @@ public final class EvaluationReport {
      */
     public Optional<Leaderboard> leaderboard() {
         return Optional.ofNullable(leaderboard);
+    }
+
+    /**
+     * How big the difference between every pair of candidates is: the mean per-sample difference of their ranks
+     * (over the observations that rank both) and, for every metric judge, of their scores (over the samples both
+     * were scored on), with 95% t and z intervals, the standard error, the paired t test and the correlation. Pairs
+     * with fewer than two shared observations are left out.
+     */
+    public List<PairDifference> pairDifferences() {
+        return pairDifferences;
+    }
+
+    private List<PairDifference> computePairDifferences() {
+        List<PairDifference> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            for (int k = i + 1; k < candidates.size(); k++) {
+                String a = candidates.get(i);
+                String b = candidates.get(k);
+                double[][] ranks = paired(rankings.stream().map(Ranking::ranks).toList(), a, b);
+                if (ranks[0].length >= 2) {
+                    out.add(new PairDifference(a, b, "rank", dev.raq.stats.PairedDifference.of(ranks[0], ranks[1],
+                            CONFIDENCE)));
+                }
+                for (String judge : judges) {
+                    List<Map<String, Double>> scores = new ArrayList<>();
+                    for (SampleResult s : samples) {
+                        s.judgments().stream().filter(j -> j.judge().equals(judge) && !j.scores().isEmpty())
+                                .forEach(j -> scores.add(j.scores()));
+                    }
+                    double[][] xy = paired(scores, a, b);
+                    if (xy[0].length >= 2) {
+                        out.add(new PairDifference(a, b, judge, dev.raq.stats.PairedDifference.of(xy[0], xy[1],
+                                CONFIDENCE)));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The values of a and b in every map that holds both: {a's, b's}. */
+    private static double[][] paired(List<Map<String, Double>> values, String a, String b) {
+        double[] x = new double[values.size()];
+        double[] y = new double[values.size()];
+        int n = 0;
+        for (Map<String, Double> v : values) {
+            Double va = v.get(a);
+            Double vb = v.get(b);
+            if (va != null && vb != null) {
+                x[n] = va;
+                y[n++] = vb;
+            }
+        }
+        return new double[][] {Arrays.copyOf(x, n), Arrays.copyOf(y, n)};
     }
 
     /** Why the pairwise leaderboard could not be fitted (for example a candidate that never lost), if it could not. */

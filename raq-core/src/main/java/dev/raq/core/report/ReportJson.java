@@ -153,6 +153,24 @@ final class ReportJson implements ReportWriter {
                 putNumber(b, "firstPositionRate", finite(bias.firstPositionRate()));
             }
         }
+        ArrayNode differences = root.putArray("pairDifferences");
+        for (PairDifference d : r.pairDifferences()) {
+            var v = d.difference();
+            ObjectNode dn = differences.addObject();
+            dn.put("first", d.first());
+            dn.put("second", d.second());
+            dn.put("measure", d.measure());
+            dn.put("n", v.n());
+            dn.put("meanDifference", v.meanDifference());
+            dn.put("standardError", v.standardError());
+            dn.putObject("tInterval").put("lower", v.tInterval().lower()).put("upper", v.tInterval().upper())
+                    .put("level", v.tInterval().level());
+            dn.putObject("zInterval").put("lower", v.zInterval().lower()).put("upper", v.zInterval().upper())
+                    .put("level", v.zInterval().level());
+            putNumber(dn, "tStatistic", finite(v.tStatistic()));
+            putNumber(dn, "tPValue", finite(v.tPValue()));
+            putNumber(dn, "correlation", finite(v.correlation()));
+        }
         if (r.leaderboard().isPresent()) {
             root.set("leaderboard", MAPPER.valueToTree(r.leaderboard().get().toMap()));
         } else if (r.leaderboardError().isPresent()) {

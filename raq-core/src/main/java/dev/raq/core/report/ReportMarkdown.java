@@ -99,6 +99,7 @@ final class ReportMarkdown {
         }
         appendScores(sb, r, markdown);
         appendSignificance(sb, r, markdown);
+        appendDifferences(sb, r, markdown);
         appendLeaderboard(sb, r, markdown);
         for (JudgeSummary j : r.judgeSummaries()) {
             if (j.orderEffect() != null) {
@@ -151,6 +152,28 @@ final class ReportMarkdown {
                     });
             sb.append('\n');
         }
+    }
+
+    /** How big each pair's difference is: the mean per-sample difference with its 95% interval. */
+    private static void appendDifferences(StringBuilder sb, EvaluationReport r, boolean markdown) {
+        if (r.pairDifferences().isEmpty()) {
+            return;
+        }
+        sb.append(markdown ? "## Paired differences\n\n" : "Paired differences:\n")
+                .append("Mean per-sample difference first − second (ranks: negative favours the first; scores: "
+                        + "positive does), with its 95% t interval.\n\n")
+                .append("| Pair | Measure | Mean difference | 95% CI | SE | n | Correlation |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|\n");
+        for (PairDifference d : r.pairDifferences()) {
+            var v = d.difference();
+            sb.append("| ").append(esc(d.first())).append(" − ").append(esc(d.second())).append(" | ")
+                    .append(esc(d.measure())).append(" | ").append(num(v.meanDifference())).append(" | ")
+                    .append(num(v.tInterval().lower())).append(" to ").append(num(v.tInterval().upper()))
+                    .append(d.excludesZero() ? " ✱" : "").append(" | ").append(num(v.standardError())).append(" | ")
+                    .append(v.n()).append(" | ").append(Double.isNaN(v.correlation()) ? NA : num(v.correlation()))
+                    .append(" |\n");
+        }
+        sb.append("\n✱ the interval excludes 0.\n\n");
     }
 
     private static void appendSignificance(StringBuilder sb, EvaluationReport r, boolean markdown) {
