@@ -8,6 +8,8 @@ import java.util.Objects;
  * How big the difference between two candidates is, on the samples both were measured on: the mean per-sample
  * difference {@code first − second} of a measure with its intervals ({@link dev.raq.stats.PairedDifference}). For
  * ranks a negative difference favours {@code first} (rank 1 is best); for a metric's scores a positive one does.
+ * The intervals answer "how big" for this pair alone: they are not adjusted for the number of pairs compared, so
+ * an interval can exclude zero where the report's (adjusted) significance test does not call the pair significant.
  *
  * @param first      one candidate
  * @param second     the other

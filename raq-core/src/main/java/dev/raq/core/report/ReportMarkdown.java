@@ -161,7 +161,8 @@ final class ReportMarkdown {
         }
         sb.append(markdown ? "## Paired differences\n\n" : "Paired differences:\n")
                 .append("Mean per-sample difference first − second (ranks: negative favours the first; scores: "
-                        + "positive does), with its 95% t interval.\n\n")
+                        + "positive does), with its 95% t interval. How big, not whether: each interval is for one "
+                        + "pair alone, not adjusted for the number of pairs; the significance table is.\n\n")
                 .append("| Pair | Measure | Mean difference | 95% CI | SE | n | Correlation |\n"
                         + "|---|---|---:|---:|---:|---:|---:|\n");
         for (PairDifference d : r.pairDifferences()) {
