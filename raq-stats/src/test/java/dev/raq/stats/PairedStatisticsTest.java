@@ -34,4 +34,20 @@ class PairedStatisticsTest {
         assertThat(PassAtK.passHatK(10, 10, 10)).isEqualTo(1.0);
         assertThat(PassAtK.passHatK(10, 2, 3)).isZero();
     }
+
+    @Test
+    void power_workedExample_andArgumentsChecked() {
+        PowerPlan plan = PowerAnalysis.pairedBinary(0.72, 0.70, 0.7, 0.02, 8, 0.25, 0.05, 0.8);
+        assertThat(plan.nCeil()).isEqualTo(2425);
+        assertThat(plan.nClusteredCeil()).isEqualTo(6667);
+        assertThat(plan.minimumDetectableDifference(500) / Math.sqrt(plan.designEffect())).isBetween(0.0440, 0.0441);
+        assertThat(PowerAnalysis.pairedTPower(0.5, PowerAnalysis.pairedTSampleSize(0.5, 0.05, 0.9), 0.05))
+                .isBetween(0.9 - 1e-9, 0.9 + 1e-9);
+        assertThatThrownBy(() -> PowerAnalysis.pairedBinary(1.2, 0.7, 0.7, 0.02, 1, 0, 0.05, 0.8))
+                .hasMessageContaining("pA must be in (0, 1)");
+        assertThatThrownBy(() -> PowerAnalysis.pairedBinary(0.7, 0.7, 0.7, 0, 1, 0, 0.05, 0.8))
+                .hasMessageContaining("delta must be > 0");
+        assertThatThrownBy(() -> PowerAnalysis.pairedBinary(0.7, 0.7, 0.7, 0.1, 0, 0, 0.05, 0.8))
+                .hasMessageContaining("clusterSize");
+    }
 }

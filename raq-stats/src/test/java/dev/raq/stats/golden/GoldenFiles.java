@@ -55,7 +55,7 @@ public final class GoldenFiles {
             // raq-stats
             "rankdata", "kruskal", "dunn", "nemenyi", "nemenyi_friedman", "conover_friedman", "friedman",
             "mannwhitney", "p_adjust", "wilcoxon", "posthoc_wilcoxon", "binomtest", "proportion_ci", "spearman",
-            "kendall", "bradley_terry", "elo", "cluster_se", "paired_difference", "mcnemar", "pass_at_k",
+            "kendall", "bradley_terry", "elo", "cluster_se", "paired_difference", "mcnemar", "pass_at_k", "power",
             // raq-core
             "bleu", "chrf", "ter", "sacrebleu_tokenizers", "rouge", "squad_em_f1");
 

@@ -26,7 +26,8 @@ class PairedGoldenTest {
         return GoldenFiles.tests(GoldenFiles.moduleGoldenDir(), Map.of(
                 "paired_difference", PairedGoldenTest::checkPairedDifference,
                 "mcnemar", PairedGoldenTest::checkMcNemar,
-                "pass_at_k", PairedGoldenTest::checkPassAtK));
+                "pass_at_k", PairedGoldenTest::checkPassAtK,
+                "power", PairedGoldenTest::checkPower));
     }
 
     private static void checkPairedDifference(JsonNode c) {
@@ -60,6 +61,26 @@ class PairedGoldenTest {
         close("chi2_pvalue", r.chi2PValue(), e.get("chi2_pvalue"));
         close("chi2_corrected_statistic", r.chi2CorrectedStatistic(), e.get("chi2_corrected_statistic"));
         close("chi2_corrected_pvalue", r.chi2CorrectedPValue(), e.get("chi2_corrected_pvalue"));
+    }
+
+    private static void checkPower(JsonNode c) {
+        JsonNode in = c.get("input");
+        double delta = in.get("delta").asDouble();
+        dev.raq.stats.PowerPlan plan = dev.raq.stats.PowerAnalysis.pairedBinary(in.get("p_a").asDouble(),
+                in.get("p_b").asDouble(), in.get("correlation").asDouble(), delta, in.get("cluster_size").asInt(),
+                in.get("icc").asDouble(), c.at("/params/alpha").asDouble(), c.at("/params/power").asDouble());
+        JsonNode e = c.get("expected");
+        close("omega2", plan.omega2(), e.get("omega2"));
+        close("multiplier", plan.multiplier(), e.get("multiplier"));
+        close("n", plan.n(), e.get("n"));
+        assertThat(plan.nCeil()).isEqualTo(e.get("n_ceil").asLong());
+        close("design_effect", plan.designEffect(), e.get("design_effect"));
+        close("n_clustered", plan.nClustered(), e.get("n_clustered"));
+        assertThat(plan.nClusteredCeil()).isEqualTo(e.get("n_clustered_ceil").asLong());
+        close("mde_at_500", plan.minimumDetectableDifference(500), e.get("mde_at_500"));
+        close("power_at_500", plan.powerAt(500, delta), e.get("power_at_500"));
+        // an iterative root finder produced the reference: within 1e-6 relative, as the file's notes say
+        close("n_paired_t", plan.nPairedT(), e.get("n_paired_t"), 1e-6, 1e-9);
     }
 
     private static void checkPassAtK(JsonNode c) {
