@@ -19,6 +19,10 @@ class OfflineDemoTest {
                 "squad-em-friedman-conover-holm", "squad-em-dunn-holm");
         assertThat(reports.get("squad-f1-friedman-conover-holm").significanceTest()).hasValue("Friedman-Conover (holm)");
         assertThat(reports.get("squad-f1-dunn-holm").significance().orElseThrow().notes()).isNotEmpty();
+        // "not significant" is explained: these pairs were measured on too few samples to tell
+        assertThat(reports.get("squad-f1-friedman-conover-holm").toMarkdown())
+                .contains("## Paired differences", "MDE (80% power)", "too few samples to tell")
+                .contains("bert-ensemble vs slqa-plus-ensemble");
         // the metric itself beside the ranks: the strongest system's mean F1, in F1 units
         assertThat(reports.get("squad-f1-friedman-conover-holm").judgeSummaries().get(0).scores().get("bert-ensemble")
                 .mean()).isBetween(0.8, 1.0);

@@ -16,4 +16,24 @@ package dev.raq.stats;
 public record PairedDifferenceResult(int n, double meanDifference, double sdDifference, double standardError,
                                      ConfidenceInterval tInterval, ConfidenceInterval zInterval, double tStatistic,
                                      double tPValue, double correlation) {
+
+    /**
+     * The smallest difference these items detect with {@code power} at {@code alpha} (two-sided, normal
+     * approximation): {@code (z_{1−α/2} + z_power) · SE}.
+     */
+    public double minimumDetectableDifference(double alpha, double power) {
+        return (TailProbabilities.normalIsf(alpha / 2) + TailProbabilities.normalIsf(1 - power)) * standardError;
+    }
+
+    /**
+     * The power these items have to detect a difference of {@code difference} at {@code alpha}:
+     * {@code Φ(|difference|/SE − z_{1−α/2})}, the one-sided approximation; NaN with a zero standard error.
+     */
+    public double powerFor(double difference, double alpha) {
+        if (standardError == 0) {
+            return Double.NaN;
+        }
+        return TailProbabilities.normalCdf(Math.abs(difference) / standardError
+                - TailProbabilities.normalIsf(alpha / 2));
+    }
 }

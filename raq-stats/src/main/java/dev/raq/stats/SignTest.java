@@ -95,4 +95,22 @@ public final class SignTest {
         }
         return false;
     }
+
+    /**
+     * The two-sided sign test's normal approximation for weighted (fractional) counts, where the exact binomial test
+     * does not apply: {@code z = (b − a)/√(a + b)}, {@code p = 2·(1 − Φ(|z|))}; 1 when {@code a + b = 0}.
+     *
+     * @param a the (weighted) wins of one side, ≥ 0
+     * @param b the (weighted) wins of the other side, ≥ 0
+     * @throws IllegalArgumentException if a count is negative or not finite
+     */
+    public static double normalPValue(double a, double b) {
+        if (!(a >= 0) || !(b >= 0) || Double.isInfinite(a) || Double.isInfinite(b)) {
+            throw new IllegalArgumentException("counts must be finite and >= 0 but were " + a + " and " + b);
+        }
+        if (a + b == 0) {
+            return 1.0;
+        }
+        return Math.min(1, TailProbabilities.normalPValue((b - a) / Math.sqrt(a + b), Alternative.TWO_SIDED));
+    }
 }

@@ -50,4 +50,14 @@ class PairedStatisticsTest {
         assertThatThrownBy(() -> PowerAnalysis.pairedBinary(0.7, 0.7, 0.7, 0.1, 0, 0, 0.05, 0.8))
                 .hasMessageContaining("clusterSize");
     }
+
+    @Test
+    void pairedDifference_minimumDetectableDifference_hasThePowerItPromises() {
+        PairedDifferenceResult r = PairedDifference.of(new double[] {1, 2, 3, 4, 5, 6}, new double[] {1, 1, 4, 3, 6, 5},
+                0.95);
+        double mde = r.minimumDetectableDifference(0.05, 0.8);
+        assertThat(mde).isCloseTo(2.8015852 * r.standardError(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(r.powerFor(mde, 0.05)).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(SignTest.normalPValue(0, 0)).isEqualTo(1.0);
+    }
 }

@@ -215,8 +215,7 @@ public final class NovaMetrics {
         if (counts.bWins() == Math.rint(counts.bWins()) && counts.aWins() == Math.rint(counts.aWins())) {
             return BinomialTest.test((int) counts.bWins(), (int) decisive, 0.5, Alternative.TWO_SIDED).pValue();
         }
-        double z = (counts.bWins() - counts.aWins()) / Math.sqrt(decisive);
-        return Math.min(1, org.hipparchus.special.Erf.erfc(Math.abs(z) / Math.sqrt(2)));
+        return dev.raq.stats.SignTest.normalPValue(counts.aWins(), counts.bWins());
     }
 
     /** The judgements as items (B win 1, tie ½ unless excluded, A win 0); the bootstrap needs whole counts. */

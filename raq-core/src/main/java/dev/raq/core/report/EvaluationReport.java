@@ -236,7 +236,7 @@ public final class EvaluationReport {
                 double[][] ranks = paired(rankings.stream().map(Ranking::ranks).toList(), a, b);
                 if (ranks[0].length >= 2) {
                     out.add(new PairDifference(a, b, "rank", dev.raq.stats.PairedDifference.of(ranks[0], ranks[1],
-                            CONFIDENCE)));
+                            CONFIDENCE), alpha));
                 }
                 for (String judge : judges) {
                     List<Map<String, Double>> scores = new ArrayList<>();
@@ -247,7 +247,7 @@ public final class EvaluationReport {
                     double[][] xy = paired(scores, a, b);
                     if (xy[0].length >= 2) {
                         out.add(new PairDifference(a, b, judge, dev.raq.stats.PairedDifference.of(xy[0], xy[1],
-                                CONFIDENCE)));
+                                CONFIDENCE), alpha));
                     }
                 }
             }

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param second     the other
  * @param measure    {@code "rank"}, or the name of the metric judge whose scores are compared
  * @param difference the paired difference, its standard error, t and z intervals (95%), t test and correlation
+ * @param alpha      the report's significance level, for {@link #minimumDetectableDifference()}
  */
-public record PairDifference(String first, String second, String measure, PairedDifferenceResult difference) {
+public record PairDifference(String first, String second, String measure, PairedDifferenceResult difference,
+                             double alpha) {
+
+    /** The power {@link #minimumDetectableDifference()} is computed for: {@value}. */
+    public static final double POWER = 0.8;
 
     /** Validates. */
     public PairDifference {
@@ -24,6 +29,23 @@ public record PairDifference(String first, String second, String measure, Paired
         Objects.requireNonNull(second, "second");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(difference, "difference");
+    }
+
+    /**
+     * The smallest difference these samples could detect with {@value #POWER} power at the report's alpha (two-sided,
+     * normal approximation): {@code (z_{1−α/2} + z_{0.8}) · SE}. A pair that is not significant and whose observed
+     * difference is below it was measured on too few samples to tell, which is not evidence of no difference.
+     */
+    public double minimumDetectableDifference() {
+        return difference.minimumDetectableDifference(alpha, POWER);
+    }
+
+    /**
+     * The power these samples had to detect a difference as large as the one observed: {@code Φ(|mean|/SE −
+     * z_{1−α/2})} (NaN with a zero standard error).
+     */
+    public double powerForObserved() {
+        return difference.powerFor(difference.meanDifference(), alpha);
     }
 
     /** True when the 95% t interval of the difference excludes zero. */

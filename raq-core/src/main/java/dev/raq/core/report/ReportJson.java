@@ -170,6 +170,8 @@ final class ReportJson implements ReportWriter {
             putNumber(dn, "tStatistic", finite(v.tStatistic()));
             putNumber(dn, "tPValue", finite(v.tPValue()));
             putNumber(dn, "correlation", finite(v.correlation()));
+            putNumber(dn, "minimumDetectableDifference", finite(d.minimumDetectableDifference()));
+            putNumber(dn, "powerForObserved", finite(d.powerForObserved()));
         }
         if (r.leaderboard().isPresent()) {
             root.set("leaderboard", MAPPER.valueToTree(r.leaderboard().get().toMap()));

@@ -163,18 +163,31 @@ final class ReportMarkdown {
                 .append("Mean per-sample difference first − second (ranks: negative favours the first; scores: "
                         + "positive does), with its 95% t interval. How big, not whether: each interval is for one "
                         + "pair alone, not adjusted for the number of pairs; the significance table is.\n\n")
-                .append("| Pair | Measure | Mean difference | 95% CI | SE | n | Correlation |\n"
-                        + "|---|---|---:|---:|---:|---:|---:|\n");
+                .append("| Pair | Measure | Mean difference | 95% CI | SE | n | MDE (80% power) | Correlation |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (PairDifference d : r.pairDifferences()) {
             var v = d.difference();
             sb.append("| ").append(esc(d.first())).append(" − ").append(esc(d.second())).append(" | ")
                     .append(esc(d.measure())).append(" | ").append(num(v.meanDifference())).append(" | ")
                     .append(num(v.tInterval().lower())).append(" to ").append(num(v.tInterval().upper()))
                     .append(d.excludesZero() ? " ✱" : "").append(" | ").append(num(v.standardError())).append(" | ")
-                    .append(v.n()).append(" | ").append(Double.isNaN(v.correlation()) ? NA : num(v.correlation()))
-                    .append(" |\n");
+                    .append(v.n()).append(" | ").append(num(d.minimumDetectableDifference())).append(" | ")
+                    .append(Double.isNaN(v.correlation()) ? NA : num(v.correlation())).append(" |\n");
         }
-        sb.append("\n✱ the interval excludes 0.\n\n");
+        sb.append("\n✱ the interval excludes 0. MDE: the smallest difference these samples detect with 80% power.\n\n");
+        List<String> tooFew = new java.util.ArrayList<>();
+        SignificanceResult sig = r.significance().orElse(null);
+        for (PairDifference d : r.pairDifferences()) {
+            if (d.measure().equals("rank") && sig != null && !sig.isSignificant(d.first(), d.second())
+                    && Math.abs(d.difference().meanDifference()) < d.minimumDetectableDifference()) {
+                tooFew.add(esc(d.first()) + " vs " + esc(d.second()));
+            }
+        }
+        if (!tooFew.isEmpty()) {
+            sb.append("Not significant, and the observed difference is below what these samples can detect: ")
+                    .append(String.join(", ", tooFew)).append(". That means too few samples to tell, not that the "
+                            + "candidates are equal.\n\n");
+        }
     }
 
     private static void appendSignificance(StringBuilder sb, EvaluationReport r, boolean markdown) {
