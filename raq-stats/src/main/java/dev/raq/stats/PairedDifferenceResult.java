@@ -12,10 +12,12 @@ package dev.raq.stats;
  * @param tStatistic     the paired t statistic, NaN when the standard error is zero
  * @param tPValue        its two-sided p-value, NaN when the statistic is
  * @param correlation    Pearson's r of the two systems' scores, NaN when undefined
+ * @param rankBiserial   the effect size: the matched-pairs rank-biserial correlation of the differences, in [−1, 1]
+ *                       (positive when {@code a} tends to be larger), NaN when every difference is zero
  */
 public record PairedDifferenceResult(int n, double meanDifference, double sdDifference, double standardError,
                                      ConfidenceInterval tInterval, ConfidenceInterval zInterval, double tStatistic,
-                                     double tPValue, double correlation) {
+                                     double tPValue, double correlation, double rankBiserial) {
 
     /**
      * The smallest difference these items detect with {@code power} at {@code alpha} (two-sided, normal

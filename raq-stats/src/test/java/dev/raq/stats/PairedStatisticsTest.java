@@ -60,4 +60,14 @@ class PairedStatisticsTest {
         assertThat(r.powerFor(mde, 0.05)).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(SignTest.normalPValue(0, 0)).isEqualTo(1.0);
     }
+
+    @Test
+    void pairedDifference_rankBiserial_fromTheSignedRanksOfTheDifferences() {
+        assertThat(PairedDifference.of(new double[] {2, 4, 6}, new double[] {1, 2, 3}, 0.95).rankBiserial())
+                .isEqualTo(1.0);
+        // differences 1, 2, -3: |d| ranks 1, 2, 3 -> (3 - 3) / 6
+        assertThat(PairedDifference.of(new double[] {2, 4, 0}, new double[] {1, 2, 3}, 0.95).rankBiserial())
+                .isEqualTo(0.0);
+        assertThat(PairedDifference.of(new double[] {1, 1}, new double[] {1, 1}, 0.95).rankBiserial()).isNaN();
+    }
 }

@@ -170,6 +170,7 @@ final class ReportJson implements ReportWriter {
             putNumber(dn, "tStatistic", finite(v.tStatistic()));
             putNumber(dn, "tPValue", finite(v.tPValue()));
             putNumber(dn, "correlation", finite(v.correlation()));
+            putNumber(dn, "rankBiserial", finite(v.rankBiserial()));
             putNumber(dn, "minimumDetectableDifference", finite(d.minimumDetectableDifference()));
             putNumber(dn, "powerForObserved", finite(d.powerForObserved()));
         }
@@ -199,6 +200,7 @@ final class ReportJson implements ReportWriter {
                     on.put("defined", o.defined());
                     putNumber(on, "statistic", o.defined() ? o.statistic() : null);
                     putNumber(on, "pValue", o.defined() ? o.pValue() : null);
+                    putNumber(on, "effectSize", finite(o.effectSize()));
                 }
                 ArrayNode pairs = sig.putArray("pairs");
                 for (PairComparison p : res.pairs()) {

@@ -163,8 +163,8 @@ final class ReportMarkdown {
                 .append("Mean per-sample difference first − second (ranks: negative favours the first; scores: "
                         + "positive does), with its 95% t interval. How big, not whether: each interval is for one "
                         + "pair alone, not adjusted for the number of pairs; the significance table is.\n\n")
-                .append("| Pair | Measure | Mean difference | 95% CI | SE | n | MDE (80% power) | Correlation |\n"
-                        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| Pair | Measure | Mean difference | 95% CI | SE | n | MDE (80% power) | Rank-biserial | "
+                        + "Correlation |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PairDifference d : r.pairDifferences()) {
             var v = d.difference();
             sb.append("| ").append(esc(d.first())).append(" − ").append(esc(d.second())).append(" | ")
@@ -172,9 +172,11 @@ final class ReportMarkdown {
                     .append(num(v.tInterval().lower())).append(" to ").append(num(v.tInterval().upper()))
                     .append(d.excludesZero() ? " ✱" : "").append(" | ").append(num(v.standardError())).append(" | ")
                     .append(v.n()).append(" | ").append(num(d.minimumDetectableDifference())).append(" | ")
+                    .append(Double.isNaN(v.rankBiserial()) ? NA : num(v.rankBiserial())).append(" | ")
                     .append(Double.isNaN(v.correlation()) ? NA : num(v.correlation())).append(" |\n");
         }
-        sb.append("\n✱ the interval excludes 0. MDE: the smallest difference these samples detect with 80% power.\n\n");
+        sb.append("\n✱ the interval excludes 0. MDE: the smallest difference these samples detect with 80% power. "
+                + "Rank-biserial: the effect size of the per-sample differences, from −1 to 1.\n\n");
         List<String> tooFew = new java.util.ArrayList<>();
         SignificanceResult sig = r.significance().orElse(null);
         for (PairDifference d : r.pairDifferences()) {

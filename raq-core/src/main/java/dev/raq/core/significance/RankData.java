@@ -138,8 +138,13 @@ final class RankData {
         return pairs;
     }
 
-    /** The omnibus part of a result, from raq-stats' omnibus result. */
-    static Omnibus omnibus(dev.raq.stats.OmnibusResult r) {
-        return new Omnibus(r.test(), r.statistic(), r.pValue(), r.defined());
+    /**
+     * The omnibus part of a result, from raq-stats' omnibus result, with its effect size: Kendall's W for Friedman
+     * over {@code n} blocks of {@code k}, epsilon-squared for Kruskal–Wallis over {@code n·k} ranks.
+     */
+    static Omnibus omnibus(dev.raq.stats.OmnibusResult r, int n, int k, boolean friedman) {
+        double effect = !r.defined() ? Double.NaN
+                : friedman ? r.statistic() / (n * (k - 1.0)) : r.statistic() / (n * (double) k - 1);
+        return new Omnibus(r.test(), r.statistic(), r.pValue(), r.defined(), effect);
     }
 }

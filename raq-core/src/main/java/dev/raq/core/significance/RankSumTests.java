@@ -35,7 +35,7 @@ final class RankSumTests {
             int k = candidates.size();
             double[][] blocks = RankData.fullBlocks(name(), candidates, rankings);
             double[][] groups = RankData.columns(blocks, k);
-            Omnibus omnibus = RankData.omnibus(KruskalWallis.test(groups));
+            Omnibus omnibus = RankData.omnibus(KruskalWallis.test(groups), blocks.length, k, false);
             PostHocResult posthoc = Dunn.test(groups, adjustment);
             return new SignificanceResult(name(), candidates, alpha, omnibus,
                     RankData.verdicts(candidates, posthoc.pValues(), RankData.meanRanks(blocks, k), alpha,
@@ -73,7 +73,7 @@ final class RankSumTests {
                 throw new IllegalArgumentException(name() + " needs at least 2 complete rankings but got "
                         + blocks.length);
             }
-            Omnibus omnibus = k >= 3 ? RankData.omnibus(Friedman.test(blocks)) : null;
+            Omnibus omnibus = k >= 3 ? RankData.omnibus(Friedman.test(blocks), blocks.length, k, true) : null;
             PostHocResult posthoc = conover ? Friedman.conover(blocks, conoverAdjustment) : Friedman.nemenyi(blocks);
             return new SignificanceResult(name(), candidates, alpha, omnibus,
                     RankData.verdicts(candidates, posthoc.pValues(), RankData.meanRanks(blocks, k), alpha,

@@ -143,8 +143,10 @@ public final class SignificanceResult {
     public String toString() {
         StringBuilder sb = new StringBuilder(test).append(" at alpha ").append(PValues.decimal(alpha, 3));
         if (omnibus != null) {
-            sb.append(omnibus.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s", omnibus.test(),
-                    omnibus.statistic(), PValues.format(omnibus.pValue())) : "; " + omnibus.test() + " undefined for these rankings");
+            sb.append(omnibus.defined() ? String.format(Locale.ROOT, "; %s statistic %.4f, p = %s, %s %.3f",
+                    omnibus.test(), omnibus.statistic(), PValues.format(omnibus.pValue()),
+                    omnibus.test().startsWith("Friedman") ? "Kendall's W" : "epsilon²", omnibus.effectSize())
+                    : "; " + omnibus.test() + " undefined for these rankings");
         }
         sb.append('.');
         int fewest = pairs.stream().mapToInt(PairComparison::n).min().orElse(observations);
