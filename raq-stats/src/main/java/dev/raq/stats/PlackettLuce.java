@@ -1,0 +1,110 @@
+package dev.raq.stats;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The Plackett–Luce model of rankings: each item has a worth γ, and a ranking is built by picking the best of the
+ * remaining items with probability proportional to worth. Fitted by maximum likelihood with Hunter's (2004) MM
+ * algorithm, which uses every ranking whole (an N-way ranking from a judge is not cut into pairs) and accepts
+ * rankings of subsets. On rankings of two items it is the Bradley–Terry model. Stateless.
+ */
+public final class PlackettLuce {
+
+    /** The largest relative change of a worth between iterations at which the fit stops: {@value}. */
+    public static final double TOLERANCE = 1e-12;
+    /** The most MM iterations: {@value}. */
+    public static final int MAX_ITERATIONS = 100_000;
+
+    private PlackettLuce() {
+    }
+
+    /**
+     * Fits worths to rankings.
+     *
+     * @param items    the number of items, at least 2; items are 0 … items − 1
+     * @param rankings each ranking as item indices, best first, at least two distinct items, no ties
+     * @return the worths, normalized to sum to 1, in item order
+     * @throws IllegalArgumentException if a ranking is malformed, or an item is never ranked, or some item never
+     *                                  beats another (then no finite maximum exists), naming the item
+     */
+    public static double[] fit(int items, int[][] rankings) {
+        Objects.requireNonNull(rankings, "rankings");
+        if (items < 2) {
+            throw new IllegalArgumentException("items must be >= 2 but was " + items);
+        }
+        double[] wins = new double[items];
+        boolean[] seen = new boolean[items];
+        boolean[] lost = new boolean[items];
+        for (int j = 0; j < rankings.length; j++) {
+            int[] r = Objects.requireNonNull(rankings[j], "rankings[" + j + "]");
+            if (r.length < 2) {
+                throw new IllegalArgumentException("rankings[" + j + "] must rank at least two items");
+            }
+            boolean[] inThis = new boolean[items];
+            for (int s = 0; s < r.length; s++) {
+                if (r[s] < 0 || r[s] >= items || inThis[r[s]]) {
+                    throw new IllegalArgumentException("rankings[" + j + "] holds item " + r[s]
+                            + " out of range or twice");
+                }
+                inThis[r[s]] = true;
+                seen[r[s]] = true;
+                if (s < r.length - 1) {
+                    wins[r[s]]++;
+                }
+                if (s > 0) {
+                    lost[r[s]] = true;
+                }
+            }
+        }
+        for (int i = 0; i < items; i++) {
+            if (!seen[i]) {
+                throw new IllegalArgumentException("item " + i + " is in no ranking");
+            }
+            if (wins[i] == 0) {
+                throw new IllegalArgumentException("item " + i + " is never ranked above another item, so its worth "
+                        + "has no finite maximum-likelihood estimate");
+            }
+            if (!lost[i]) {
+                throw new IllegalArgumentException("item " + i + " is never ranked below another item, so its worth "
+                        + "has no finite maximum-likelihood estimate");
+            }
+        }
+        double[] gamma = new double[items];
+        Arrays.fill(gamma, 1.0 / items);
+        double[] denominator = new double[items];
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            Arrays.fill(denominator, 0);
+            for (int[] r : rankings) {
+                double remaining = 0;
+                for (int item : r) {
+                    remaining += gamma[item];
+                }
+                double cumulative = 0; // sum over the stages so far of 1 / (worth still in the choice set)
+                for (int s = 0; s < r.length - 1; s++) {
+                    cumulative += 1 / remaining;
+                    denominator[r[s]] += cumulative;
+                    remaining -= gamma[r[s]];
+                }
+                denominator[r[r.length - 1]] += cumulative;
+            }
+            double sum = 0;
+            double[] next = new double[items];
+            for (int i = 0; i < items; i++) {
+                next[i] = wins[i] / denominator[i];
+                sum += next[i];
+            }
+            double change = 0;
+            for (int i = 0; i < items; i++) {
+                next[i] /= sum;
+                change = Math.max(change, Math.abs(next[i] - gamma[i]) / gamma[i]);
+            }
+            gamma = next;
+            if (change < TOLERANCE) {
+                return gamma;
+            }
+        }
+        throw new IllegalStateException("the Plackett-Luce fit did not converge in " + MAX_ITERATIONS
+                + " iterations");
+    }
+}
