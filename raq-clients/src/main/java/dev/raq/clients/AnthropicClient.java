@@ -12,6 +12,7 @@ import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.ReplySchema;
 import dev.raq.core.model.TokenUsage;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.net.http.HttpRequest;
@@ -39,6 +40,7 @@ import java.util.concurrent.Executor;
  * <p>Latency, time to first token and usage are measured as in {@link OpenAiCompatibleClient}. Thread-safe; the
  * key is sent as {@code x-api-key} and appears nowhere else.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AnthropicClient extends HttpModelClient {
 
     /** The Anthropic API endpoint. */

@@ -6,6 +6,7 @@ import dev.raq.clients.resilience.RateLimitedModelClient;
 import dev.raq.clients.resilience.RetryPolicy;
 import dev.raq.clients.resilience.RetryingModelClient;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.function.UnaryOperator;
  * The shortcuts ({@link #retrying}, {@link #rateLimited} …) wrap one decorator; each decorator's own builder takes
  * injected time, sleeping and seeds.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelClients {
 
     private ModelClients() {

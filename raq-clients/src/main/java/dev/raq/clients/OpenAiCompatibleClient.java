@@ -11,6 +11,7 @@ import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.ReplySchema;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.net.http.HttpRequest;
@@ -40,6 +41,7 @@ import java.util.concurrent.Executor;
  * <p>Thread-safe; {@link #completeAsync} uses {@code HttpClient.sendAsync}, so hundreds of calls in flight need
  * only a few threads, and completes its future on the executor the caller passes. The API key is sent as {@code Authorization: Bearer} and appears nowhere else.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OpenAiCompatibleClient extends HttpModelClient {
 
     /** The hosted NVIDIA NIM endpoint. */

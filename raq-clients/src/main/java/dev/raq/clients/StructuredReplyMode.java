@@ -1,10 +1,13 @@
 package dev.raq.clients;
 
+import org.apiguardian.api.API;
+
 /**
  * How an OpenAI-compatible client asks for a reply in a {@link dev.raq.core.model.ReplySchema}. In every mode the
  * completion's text is the JSON reply (or whatever the model wrote when it did not comply); a text reply that is one
  * Markdown code fence is unwrapped.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum StructuredReplyMode {
     /**
      * {@code response_format: {type: json_schema}}: the server constrains decoding to the schema. Supported by

@@ -2,6 +2,7 @@ package dev.raq.core;
 
 import dev.raq.core.data.Sample;
 import dev.raq.core.model.Completion;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executor;
  * Implementations must be thread-safe. A failed answer throws; it is recorded against the sample.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Application {
 
     /**

@@ -5,6 +5,7 @@ import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.function.Function;
  * the options of the rendered request setting by setting. An application candidate gets the sample itself; the
  * rendered prompt only keys its stored answers.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Candidate {
 
     private final String name;

@@ -12,6 +12,7 @@ import dev.raq.core.report.PriceTable;
 import dev.raq.core.significance.SignificanceTest;
 import dev.raq.core.significance.SignificanceTests;
 import dev.raq.core.store.ResultStore;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
@@ -54,6 +55,7 @@ import java.util.function.Function;
  *
  * <p>An evaluation can be run more than once; each run calls (or reuses from the store) afresh. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Evaluation {
 
     /** The default significance level: {@value}. */

@@ -2,6 +2,7 @@ package dev.raq.core;
 
 import dev.raq.core.model.RaqException;
 import dev.raq.core.report.EvaluationReport;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  * Thrown when an evaluation gave up under its {@link FailurePolicy}; it carries the report of everything finished
  * before, so nothing computed is lost.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EvaluationAbortedException extends RaqException {
 
     private static final long serialVersionUID = 1L;

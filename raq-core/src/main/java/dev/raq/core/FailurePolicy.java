@@ -1,5 +1,7 @@
 package dev.raq.core;
 
+import org.apiguardian.api.API;
+
 /**
  * When an evaluation gives up instead of recording failures and going on.
  *
@@ -20,6 +22,7 @@ package dev.raq.core;
  * @param deadAfter    abort when the first this many finished calls of one candidate, or judgments of one judge, all
  *                     failed; 0 never aborts for this reason
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FailurePolicy(boolean stopAtFirstError, double maxErrorRate, int minItems, int deadAfter) {
 
     /** The items finished before the error rate is checked by {@link #maxErrorRate(double)}: {@value}. */

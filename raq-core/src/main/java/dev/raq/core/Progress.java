@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param elapsed      time since the run started, by the evaluation's clock
  * @param eta          the estimated time to finish, or null before the first sample is done
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Progress(int samplesDone, int samplesTotal, long answers, long answerErrors, long judgments,
                        long judgeErrors, Duration elapsed, @Nullable Duration eta) {
 

@@ -1,11 +1,14 @@
 package dev.raq.core;
 
+import org.apiguardian.api.API;
+
 /**
  * Told how an evaluation progresses. Calls are serialized (never two at once) but come from the evaluation's worker
  * threads, so a listener should return quickly. A listener that throws is reported through {@link System.Logger}
  * and never stops the run.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ProgressListener {
 
     /**

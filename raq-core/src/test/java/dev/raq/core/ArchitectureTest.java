@@ -43,6 +43,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyPublicTopLevelType_statesItsApiStatus() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().arePublic().and().areTopLevelClasses()
+                .and().resideInAnyPackage("dev.raq.stats..", "dev.raq.metrics..", "dev.raq.core..")
+                .and().resideOutsideOfPackage("dev.raq.stats.golden..") // raq-stats' test jar, on this class path
+                .should().beAnnotatedWith(org.apiguardian.api.API.class).check(WITH_LOWER_MODULES);
+    }
+
+    @Test
     void core_knowsNoProvider_andItsInternalPackageStaysInside() {
         noClasses().that().resideInAPackage("dev.raq.core..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.raq.clients..").check(PRODUCTION);

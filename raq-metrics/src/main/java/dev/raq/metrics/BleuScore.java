@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +18,7 @@ import java.util.Objects;
  * @param refLen     the effective reference length: per segment the reference length closest to the hypothesis
  *                   length (ties go to the shorter one), summed
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BleuScore(double score, List<Long> counts, List<Long> totals, List<Double> precisions, double bp,
                         long sysLen, long refLen) {
 

@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Objects;
  * @param method the method
  * @param value  its parameter: the floor for {@link Method#FLOOR}, k for {@link Method#ADD_K}, 0 otherwise
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BleuSmoothing(Method method, double value) {
 
     /** The default floor of {@link #floor()}, as in sacreBLEU. */

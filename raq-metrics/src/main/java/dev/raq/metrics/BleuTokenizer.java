@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * Unicode categories ({@link #INTL}) come from the running JDK (Unicode 13 in Java 17); the reference uses the
  * {@code regex} module's newer tables, so characters assigned after Unicode 13 may tokenize differently.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum BleuTokenizer {
 
     /** No tokenization: the text is only split on whitespace ({@code tokenize="none"}). */

@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe. Unlike sacreBLEU, inputs of unequal length are rejected instead of
  * silently truncated.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Chrf {
 
     /** sacreBLEU's default character n-gram order. */

@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 /**
  * A chrF or chrF++ score, the fields of sacreBLEU's {@code CHRFScore}.
  *
@@ -8,6 +10,7 @@ package dev.raq.metrics;
  * @param wordOrder the word n-gram order (0 for chrF, 2 for chrF++)
  * @param beta      the weight of recall relative to precision
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ChrfScore(double score, int charOrder, int wordOrder, int beta) {
 
     /** The metric's name as sacreBLEU prints it: {@code chrF2}, {@code chrF2++} ... */

@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 /**
  * The edit operations of a minimal Levenshtein alignment of a hypothesis to a reference, in words (WER) or
  * characters (CER); the counts of several segments add up with {@link #plus(EditCounts)} for a corpus rate.
@@ -9,6 +11,7 @@ package dev.raq.metrics;
  * @param insertions      hypothesis units not in the reference
  * @param referenceLength the number of units in the reference
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record EditCounts(int substitutions, int deletions, int insertions, int referenceLength) {
 
     /**

@@ -1,6 +1,7 @@
 package dev.raq.metrics;
 
 import dev.raq.metrics.IdMaps.StringIds;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * so S, D and I are deterministic although another tool may split the same distance differently. Lower rates are
  * better; {@link Scorers#errorRate(ErrorRate)} turns them into a higher-is-better score. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum ErrorRate {
 
     /** Word error rate: words are maximal runs of non-whitespace. */

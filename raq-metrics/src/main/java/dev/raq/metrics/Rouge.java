@@ -2,6 +2,7 @@ package dev.raq.metrics;
 
 import dev.raq.metrics.IdMaps.PairIds;
 import dev.raq.metrics.IdMaps.StringIds;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * AnswerScorer judgeMetric = Scorers.rouge(rouge, RougeType.ROUGE_L);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Rouge {
 
     /** The types computed when the builder is not told otherwise: rouge1, rouge2, rougeL and rougeLsum. */

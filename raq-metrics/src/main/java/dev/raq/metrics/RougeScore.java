@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 /**
  * The precision, recall and F-measure of one ROUGE type, as rouge-score's {@code Score} tuple.
  *
@@ -7,6 +9,7 @@ package dev.raq.metrics;
  * @param recall    overlap divided by the target's size, in [0, 1]
  * @param fmeasure  the harmonic mean {@code 2PR / (P + R)}, or 0 when both are 0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RougeScore(double precision, double recall, double fmeasure) {
 
     /** A score of 0 on every component, what rouge-score returns when either side has no tokens. */

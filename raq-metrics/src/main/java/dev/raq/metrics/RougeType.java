@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 /**
  * A ROUGE variant, named as rouge-score names it: {@code rouge1}, {@code rouge2}, … (n-gram overlap),
  * {@code rougeL} (longest common subsequence of the whole texts) and {@code rougeLsum} (summary-level union LCS
@@ -7,6 +9,7 @@ package dev.raq.metrics;
  *
  * <p>Immutable; equal types are {@code equals}. Use the constants, {@link #rougeN(int)} or {@link #of(String)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RougeType {
 
     private static final int LCS = 0;

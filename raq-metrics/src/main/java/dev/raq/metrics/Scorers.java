@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,6 +15,7 @@ import java.util.Objects;
  * Each scorer takes the best match over the sample's references where the metric does not combine them itself,
  * rejects an empty reference list, is thread-safe, and is named for reports ({@code "squad-f1"}, {@code "rougeL"}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Scorers {
 
     private Scorers() {

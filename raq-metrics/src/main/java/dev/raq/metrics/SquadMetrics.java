@@ -1,6 +1,7 @@
 package dev.raq.metrics;
 
 import dev.raq.metrics.IdMaps.CharRangeIds;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * AnswerScorer judgeMetric = Scorers.squadF1();
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SquadMetrics {
 
     /** Python's {@code string.punctuation}, indexed by ASCII code. */

@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 /**
  * SQuAD exact match and token F1, for one question or aggregated over a dataset.
  *
@@ -9,6 +11,7 @@ package dev.raq.metrics;
  * @param exactMatch the exact-match score
  * @param f1         the token F1 score
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SquadScore(double exactMatch, double f1) {
 
     /**

@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * are immutable and thread-safe. Unlike sacreBLEU, inputs of unequal length are rejected instead of silently
  * truncated.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Ter {
 
     private static final Ter DEFAULTS = builder().build();

@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
 /**
  * A TER score, the fields of sacreBLEU's {@code TERScore}; lower is better.
  *
@@ -9,5 +11,6 @@ package dev.raq.metrics;
  *                  references, summed
  * @param refLength per segment the average reference length in words, summed
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TerScore(double score, long numEdits, double refLength) {
 }

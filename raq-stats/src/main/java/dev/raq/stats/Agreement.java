@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -8,6 +10,7 @@ import java.util.Objects;
  * raters' labels. Useful to check whether judges (or repeated calls of one judge) agree before trusting their
  * verdicts. Thread-safe: pure functions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Agreement {
 
     private Agreement() {

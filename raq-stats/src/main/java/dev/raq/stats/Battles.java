@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import java.util.Objects;
  * order in which they were added, which matters for online {@link Elo}. Internally battles are primitive arrays (21 bytes a
  * battle), so millions of battles are cheap. Instances are immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Battles {
 
     private final List<String> players;

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Objects;
  * scipy's relative tolerance: {@code pmf(i) ≤ pmf(k)·(1 + 1e-7)}. O(log n) probability evaluations. Thread-safe:
  * a pure function.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BinomialTest {
 
     /** scipy's relative tolerance for "as extreme as the observed outcome". */

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param alternative the alternative hypothesis the test used; it decides whether {@link #proportionCi} is one- or
  *                    two-sided
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BinomialTestResult(int k, int n, double statistic, double pValue, Alternative alternative) {
 
     /**

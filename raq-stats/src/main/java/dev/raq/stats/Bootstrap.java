@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -29,6 +31,7 @@ import java.util.stream.IntStream;
  * ConfidenceInterval ci = bootstrap.interval(scores, x -> Arrays.stream(x).average().orElseThrow());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Bootstrap {
 
     /** The default number of rounds, 1000. */

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Arrays;
@@ -28,6 +29,7 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BradleyTerry {
 
     /** The default scale, 400 rating points per factor {@code base} in odds. */

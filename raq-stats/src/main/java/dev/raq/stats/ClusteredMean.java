@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +18,7 @@ import java.util.Objects;
  * agrees with scipy 1.17's {@code t.ppf} to about 1e-13; scipy 1.10 (cephes {@code stdtrit}) is off by up to 4e-9
  * relative at some degrees of freedom, so intervals computed with it differ in the ninth digit. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ClusteredMean {
 
     private ClusteredMean() {

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param interval    the Student t interval with G − 1 degrees of freedom (not clipped to the values' range), or null
  *                    with a single cluster
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ClusteredMeanResult(double mean, int n, int clusters, double seNaive, double seClustered,
                                   @Nullable ConfidenceInterval interval) {
 

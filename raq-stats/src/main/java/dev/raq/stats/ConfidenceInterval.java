@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * A two-sided confidence interval {@code [lower, upper]} at a confidence level.
  *
@@ -7,6 +9,7 @@ package dev.raq.stats;
  * @param upper the upper bound, at least {@code lower}
  * @param level the confidence level in (0, 1), such as 0.95
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ConfidenceInterval(double lower, double upper, double level) {
 
     /**

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Objects;
  * distribution at n = 2 (Spearman's t test with 0 degrees of freedom; Kendall's normal approximation). Inputs must
  * be non-empty, of equal length and free of NaN (scipy would propagate NaN). Thread-safe: pure functions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Correlation {
 
     /** Which Kendall tau. */

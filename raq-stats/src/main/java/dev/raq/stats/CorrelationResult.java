@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * The result of a rank correlation ({@link Correlation#spearman}, {@link Correlation#kendallTau}).
  *
@@ -8,6 +10,7 @@ package dev.raq.stats;
  * @param defined   false when the reference returns NaN: a constant input (no ranking to correlate), or too few
  *                  pairs for the test (see each method); then both numbers are NaN
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CorrelationResult(double statistic, double pValue, boolean defined) {
 
     /**

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * two-sided p-value is 2·P(Z ≥ |z|). The k(k−1)/2 p-values of the upper triangle (row-major, i &lt; j) are adjusted as
  * one family. O(N log N) plus O(k²). Thread-safe: a pure function.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Dunn {
 
     private Dunn() {

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +18,7 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Elo {
 
     /** The default K-factor, 4 (FastChat's). */

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Objects;
  * </ul>
  * Every method is O(n·k log k) plus O(k²) distribution evaluations, and thread-safe (pure functions).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Friedman {
 
     static final String NAME = "Friedman";

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Objects;
  * the result has {@code defined == false} (scipy 1.17 returns NaN; scipy ≤ 1.10 raised). O(N log N).
  * Thread-safe: a pure function.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KruskalWallis {
 
     static final String NAME = "Kruskal-Wallis";

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -21,6 +23,7 @@ import java.util.Objects;
  * </ul>
  * Thread-safe: pure functions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MannWhitney {
 
     /** How the p-value is computed, as scipy's {@code method} argument. */

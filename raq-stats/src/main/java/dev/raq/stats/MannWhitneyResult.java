@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Locale;
  *                  normal approximation is 0/0 (every observation equal, asymptotic method, no continuity
  *                  correction), see {@link MannWhitney}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MannWhitneyResult(double statistic, double pValue) {
 
     /**

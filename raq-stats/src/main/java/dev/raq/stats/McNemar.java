@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * McNemar's test of two systems' pass/fail results on the same items: only the discordant items count — {@code b}
  * where the first system passed and the second failed, {@code c} the other way round. Exact (two-sided binomial of
@@ -9,6 +11,7 @@ package dev.raq.stats;
  * no discordant item the exact p-value is 1, the mid-p undefined, and the chi-square forms give what their formulas
  * give in floating point. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class McNemar {
 
     private McNemar() {

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * The result of {@link McNemar}'s test.
  *
@@ -11,6 +13,7 @@ package dev.raq.stats;
  * @param chi2CorrectedStatistic  {@code (|b − c| − 1)² / (b + c)}
  * @param chi2CorrectedPValue     its p-value
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record McNemarResult(int exactStatistic, double exactPValue, double midPValue, double chi2Statistic,
                             double chi2PValue, double chi2CorrectedStatistic, double chi2CorrectedPValue) {
 }

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param alphacSidak the Šidák per-test level {@code 1 − (1 − alpha)^(1/m)} (NaN for an empty family)
  * @param alphacBonf  the Bonferroni per-test level {@code alpha / m} (NaN for an empty family)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MultipleTestResult(PAdjust method, double alpha, double[] adjusted, boolean[] rejected,
                                  double alphacSidak, double alphacBonf) {
 

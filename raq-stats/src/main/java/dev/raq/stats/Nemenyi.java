@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Objects;
  * Statistics are signed: positive when group i has the higher mean rank. O(N log N) plus O(k²) distribution
  * evaluations. Thread-safe: a pure function.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Nemenyi {
 
     private Nemenyi() {

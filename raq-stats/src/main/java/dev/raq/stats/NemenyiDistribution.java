@@ -1,9 +1,12 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * The reference distribution of the Nemenyi test for independent groups, as scikit-posthocs'
  * {@code posthoc_nemenyi(dist=...)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum NemenyiDistribution {
     /**
      * Chi-square with k − 1 degrees of freedom, with the Kruskal–Wallis tie correction ({@code dist="chi"}, the

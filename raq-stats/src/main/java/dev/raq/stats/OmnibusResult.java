@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param degreesOfFreedom k − 1 for k groups or treatments
  * @param defined          false when the statistic is 0/0 (all observations tied)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OmnibusResult(String test, double statistic, double pValue, int degreesOfFreedom, boolean defined) {
 
     /**

@@ -1,9 +1,12 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * The result of one battle between player A and player B. A tie counts as half a win for each side in every
  * rating RAQ computes (Bradley&ndash;Terry, Elo, win matrices), as in FastChat and Arena-Hard.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Outcome {
     /** Player A won. */
     A_WINS,

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -10,6 +12,7 @@ import java.util.Objects;
  * <p>Post-hoc tests adjust the k(k−1)/2 pairwise p-values of the upper triangle (i &lt; j, row-major) as one family,
  * as scikit-posthocs does. Holm is the RAQ paper's choice. Thread-safe: every method is a pure function.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum PAdjust {
     /** No adjustment: the raw p-values. */
     NONE("none"),

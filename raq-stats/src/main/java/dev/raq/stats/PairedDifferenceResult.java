@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * The paired difference of two systems (see {@link PairedDifference}).
  *
@@ -15,6 +17,7 @@ package dev.raq.stats;
  * @param rankBiserial   the effect size: the matched-pairs rank-biserial correlation of the differences, in [−1, 1]
  *                       (positive when {@code a} tends to be larger), NaN when every difference is zero
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairedDifferenceResult(int n, double meanDifference, double sdDifference, double standardError,
                                      ConfidenceInterval tInterval, ConfidenceInterval zInterval, double tStatistic,
                                      double tPValue, double correlation, double rankBiserial) {

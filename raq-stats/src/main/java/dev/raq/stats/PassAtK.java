@@ -1,11 +1,14 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * Pass@k and pass^k of one problem from n sampled answers of which c are correct: the probability that at least one
  * (pass@k, the unbiased estimator of Chen et al. 2021, HumanEval's {@code estimate_pass_at_k}) or all
  * (pass^k, tau-bench's {@code C(c, k) / C(n, k)}) of k answers drawn without replacement are correct. Average over
  * problems for a benchmark's figure. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PassAtK {
 
     private PassAtK() {

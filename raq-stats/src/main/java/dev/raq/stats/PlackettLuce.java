@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -9,6 +11,7 @@ import java.util.Objects;
  * algorithm, which uses every ranking whole (an N-way ranking from a judge is not cut into pairs) and accepts
  * rankings of subsets. On rankings of two items it is the Bradley–Terry model. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PlackettLuce {
 
     /** The largest relative change of a worth between iterations at which the fit stops: {@value}. */

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * <p>Indices are the groups' positions in the input. Immutable: accessors return copies.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PostHocResult {
 
     private final String test;

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.special.Gamma;
@@ -10,6 +11,7 @@ import org.hipparchus.special.Gamma;
  * "Adding Error Bars to Evals", power analysis), and the exact sample size of a two-sided paired t test (the
  * noncentral t, as statsmodels' {@code TTestPower.solve_power}). Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PowerAnalysis {
 
     private static final GaussIntegratorFactory GAUSS = new GaussIntegratorFactory();

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * A sample-size plan for comparing two systems on the same questions (see {@link PowerAnalysis#pairedBinary}).
  *
@@ -12,6 +14,7 @@ package dev.raq.stats;
  * @param nPairedT     the exact answer for a paired t test of the standardized effect {@code δ/√omega2} (no design
  *                     effect)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PowerPlan(double omega2, double multiplier, double n, double designEffect, double nClustered,
                         double alpha, double nPairedT) {
 

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * yields NaN for valid input (the normal interval at count 0 or nobs is the degenerate interval [p, p]).
  * Thread-safe: pure functions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProportionCi {
 
     /** The interval method. */

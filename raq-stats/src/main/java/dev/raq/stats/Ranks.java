@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * <p>Deliberate difference from scipy: NaN is rejected with an {@link IllegalArgumentException} instead of
  * propagating into every rank.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Ranks {
 
     private Ranks() {

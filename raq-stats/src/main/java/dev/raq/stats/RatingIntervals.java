@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Locale;
  * of a player's rating and {@link #replicates(String)} its bootstrap distribution (one rating per round, in round
  * order). Immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RatingIntervals {
 
     private final Ratings ratings;

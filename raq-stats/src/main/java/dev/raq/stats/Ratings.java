@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import java.util.Objects;
  * ({@link #winProbability(String, String)}). {@link #players()} keeps the order of {@link Battles#players()}.
  * Immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Ratings {
 
     private final List<String> players;

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Objects;
  * its own; R's {@code binom.test} on the same counts gives the same p-values). It assumes only that the pairs are
  * independent, so it suits any ordinal judgement, including pairwise A/B verdicts. Thread-safe: pure functions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SignTest {
 
     private SignTest() {

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
 import org.hipparchus.special.Erf;
 
 /**
@@ -14,6 +15,7 @@ import org.hipparchus.special.Erf;
  * keep their relative precision (scipy subtracts two powers there and is accurate to about 2e-9 relative). Finite
  * degrees of freedom are not supported. Thread-safe: pure functions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StudentizedRange {
 
     /** Half-width of the integration window around q/2; outside it the integrand is below e^-100 of its mass. */

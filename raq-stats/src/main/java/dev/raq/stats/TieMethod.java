@@ -1,9 +1,12 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 /**
  * How {@link Ranks#rank(double[], TieMethod)} ranks tied values; the same five methods as
  * {@code scipy.stats.rankdata}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum TieMethod {
     /** Tied values share the mean of the ranks they span (1, 2.5, 2.5, 4). The default. */
     AVERAGE,

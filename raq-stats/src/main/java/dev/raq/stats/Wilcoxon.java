@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -31,6 +33,7 @@ import java.util.Objects;
  * instead of returning NaN; the z statistic is reported whenever the asymptotic branch is used (scipy reports it only
  * when {@code method='asymptotic'} was asked for). Thread-safe: pure functions.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Wilcoxon {
 
     /** How zero differences are treated. */

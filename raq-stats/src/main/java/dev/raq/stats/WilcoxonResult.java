@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -14,6 +16,7 @@ import java.util.Objects;
  *                   exact and permutation branches, which have none
  * @param methodUsed which null distribution produced the p-value
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WilcoxonResult(double statistic, double pValue, double zStatistic, MethodUsed methodUsed) {
 
     /** The null distribution that produced the p-value; scipy's names are {@link #scipyName()}. */

@@ -1,5 +1,7 @@
 package dev.raq.stats;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +12,7 @@ import java.util.Locale;
  * {@code i} won against player {@code j}, whichever side each battle put them on; {@code ties(i, j) == ties(j, i)}
  * and {@code losses(i, j) == wins(j, i)}. The diagonal is 0. Immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WinMatrix {
 
     private final List<String> players;

@@ -5,6 +5,7 @@ import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executor;
  * recorded. Only the request's content is written: no URL, header or key ever reaches the file. Lines are appended
  * and flushed one at a time, so the file is usable even after a crash. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordingModelClient extends ForwardingModelClient {
 
     private final Path file;

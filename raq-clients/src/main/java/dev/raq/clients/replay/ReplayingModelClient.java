@@ -6,6 +6,7 @@ import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.TokenUsage;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * times (repeated judge calls), its answers are given in recorded order and then again from the first. Replayed
  * completions carry text, usage, finish reason and reported model id, but no latency. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReplayingModelClient implements ModelClient {
 
     private final Path file;

@@ -10,6 +10,7 @@ import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
+import org.apiguardian.api.API;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param hash      the SHA-256 of {@code canonical}, as 64 lowercase hex digits
  * @param canonical the canonical JSON form
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RequestKey(String hash, String canonical) {
 
     static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,

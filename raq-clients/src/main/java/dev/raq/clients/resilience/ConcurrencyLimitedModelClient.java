@@ -5,6 +5,7 @@ import dev.raq.core.model.Completion;
 import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.RetriableModelCallException;
+import org.apiguardian.api.API;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -28,6 +29,7 @@ import java.util.function.LongSupplier;
  * minimum; every success raises it by {@code 1/limit}, so by about one per limit's worth of successes, up to the
  * maximum. It starts at the maximum. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConcurrencyLimitedModelClient extends ForwardingModelClient {
 
     /** Default shortest time between two decreases of an adaptive limit: 1 s. */

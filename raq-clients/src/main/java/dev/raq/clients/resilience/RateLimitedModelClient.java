@@ -5,6 +5,7 @@ import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.function.LongSupplier;
  * completion, from {@link Completion#usage()}) replace the estimate, so a heavy answer delays later calls. Waiting
  * uses the {@link Sleeper}, so the asynchronous path holds no thread. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RateLimitedModelClient extends ForwardingModelClient {
 
     private final @Nullable RateBudget requests;

@@ -1,5 +1,7 @@
 package dev.raq.clients.resilience;
 
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,6 +22,7 @@ import java.util.Objects;
  * @param jitter         relative random spread of the wait, in [0, 1]
  * @param maxRetryAfter  longest server retry-after that is honoured (positive)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
                           double jitter, Duration maxRetryAfter) {
 

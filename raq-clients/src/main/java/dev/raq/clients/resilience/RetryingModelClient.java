@@ -5,6 +5,7 @@ import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelCallException;
 import dev.raq.core.model.ForwardingModelClient;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executor;
  * {@code DEBUG} on the {@link System.Logger} named after this class (the failure's message: model, status,
  * retry-after; never a key). Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RetryingModelClient extends ForwardingModelClient {
 
     private static final System.Logger LOG = System.getLogger(RetryingModelClient.class.getName());

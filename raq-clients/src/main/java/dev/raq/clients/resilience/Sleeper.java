@@ -1,5 +1,7 @@
 package dev.raq.clients.resilience;
 
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  * for every pause (backoff, rate limits), so tests pass a sleeper that records delays and returns at once.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Sleeper {
 
     /**

@@ -3,6 +3,7 @@ package dev.raq.core.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apiguardian.api.API;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.stream.StreamSupport;
  * the field, such as {@code "data.jsonl line 3: missing field 'question'"}. For files too large to hold,
  * {@link #streamJsonl(Path, FieldMapping)} reads one line at a time. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Dataset implements Iterable<Sample> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,11 +1,13 @@
 package dev.raq.core.data;
 
 import dev.raq.core.model.RaqException;
+import org.apiguardian.api.API;
 
 /**
  * A dataset file that cannot be read as samples: malformed JSON, a missing or mistyped field, or a duplicate sample
  * id. The message names the file, the line (for JSON Lines) or the JSON path (for SQuAD files), and the field.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DatasetFormatException extends RaqException {
 
     private static final long serialVersionUID = 1L;

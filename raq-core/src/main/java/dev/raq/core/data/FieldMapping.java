@@ -1,5 +1,6 @@
 package dev.raq.core.data;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param context    the field holding the context passage, or null when contexts are not read at all
  * @param references the field holding the reference answers, or null when references are not read at all
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FieldMapping(String id, String question, @Nullable String context, @Nullable String references) {
 
     /** The field the default mapping falls back to for references when a record has no {@code answers} field. */

@@ -1,5 +1,7 @@
 package dev.raq.core.data;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
  * {@link IllegalArgumentException} naming the placeholder and the sample id. Values are inserted verbatim.
  * Immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PromptTemplate {
 
     /** The placeholder for the question. */

@@ -1,5 +1,6 @@
 package dev.raq.core.data;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param references the reference (ground-truth) answers; empty when the dataset has none
  * @param metadata   free-form string attributes; copied
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Sample(String id, String question, @Nullable String context, List<String> references,
                      Map<String, String> metadata) {
 

@@ -1,10 +1,13 @@
 package dev.raq.core.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * Escapes untrusted text (model output, judge output, error messages, candidate names) for Markdown, so that it
  * renders as the text it is: no HTML, no table breaks, no code spans, no line breaks. Internal: public only so that
  * the report and significance packages share it; not API.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class MarkdownText {
 
     private MarkdownText() {

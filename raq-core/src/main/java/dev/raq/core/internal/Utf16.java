@@ -1,6 +1,9 @@
 package dev.raq.core.internal;
 
+import org.apiguardian.api.API;
+
 /** Makes any Java string encodable: model text can hold a lone UTF-16 surrogate, which UTF-8 cannot represent. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Utf16 {
 
     private Utf16() {

@@ -1,5 +1,7 @@
 package dev.raq.core.judge;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Objects;
  * @param candidate the candidate's name (never shown to an LLM judge, which sees anonymous ids)
  * @param text      the answer, verbatim (may be empty)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CandidateAnswer(String candidate, String text) {
 
     /** Validates that neither component is null and the name is not blank. */

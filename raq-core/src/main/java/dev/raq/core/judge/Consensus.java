@@ -1,6 +1,7 @@
 package dev.raq.core.judge;
 
 import dev.raq.stats.Agreement;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import java.util.Set;
  * {@link #agreement(List)} says how far the judges agree (Kendall's W), so that a consensus of judges who disagree
  * is not mistaken for a clear verdict. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Consensus {
 
     private Consensus() {

@@ -1,6 +1,7 @@
 package dev.raq.core.judge;
 
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * built-in strategies.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Judge {
 
     /**

@@ -1,6 +1,7 @@
 package dev.raq.core.judge;
 
 import dev.raq.core.model.FailureCause;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * <p>{@code attributes} carries judge-specific facts that statistics may use, such as a pairwise verdict label
  * ({@code "A>>B"}) or whether the answers were shown swapped. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JudgeCall {
 
     /** Raw outputs a judge records are cut to this many characters ({@link #truncate}). */

@@ -1,6 +1,7 @@
 package dev.raq.core.judge;
 
 import dev.raq.core.data.Sample;
+import org.apiguardian.api.API;
 
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param answers the answers of the candidates that answered, in candidate order; at least two, names unique
  * @param seed    the seed for this sample's judging
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record JudgeInput(Sample sample, List<CandidateAnswer> answers, long seed) {
 
     /**

@@ -2,6 +2,7 @@ package dev.raq.core.judge;
 
 import dev.raq.metrics.AnswerScorer;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  * {@code PairwiseJudge.of(client)} in {@code dev.raq.core.pairwise}, which builds on this package. Several judges
  * on one sample combine into a consensus with {@link Consensus}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Judges {
 
     private Judges() {

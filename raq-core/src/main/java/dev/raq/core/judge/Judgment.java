@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * What one judge concluded about one sample: every call it made (each a ranking or an error, with the raw output),
  * and the raw scores when the judge scores answers (metric judges). Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Judgment {
 
     private final String judge;

@@ -1,5 +1,7 @@
 package dev.raq.core.judge;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.SplittableRandom;
  * that candidates, prompts and costs can be tried before paying for judges. The numbers it produces mean nothing,
  * and a report made with it says so ({@code DRY RUN}). Create it with {@link Judges#random()}. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RandomJudge implements Judge {
 
     /** The name this judge reports under. */

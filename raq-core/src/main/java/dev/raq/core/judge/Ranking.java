@@ -1,5 +1,7 @@
 package dev.raq.core.judge;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import java.util.Set;
  * @param ranks candidate → rank; at least two candidates; the ranks must be the average ranks of some ordering with
  *              ties (so {1, 2.5, 2.5, 4} is valid and {1, 1, 3} is not)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Ranking(Map<String, Double> ranks) {
 
     /**

@@ -9,6 +9,7 @@ import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelCallException;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and thread-safe when the judge client is.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RankingJudge implements Judge {
 
     /** The default number of calls per sample. */

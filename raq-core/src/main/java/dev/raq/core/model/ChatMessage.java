@@ -1,5 +1,7 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Objects;
  * @param role    the speaker
  * @param content the text, verbatim (may be empty, never null)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ChatMessage(Role role, String content) {
 
     /** Who speaks a message. */

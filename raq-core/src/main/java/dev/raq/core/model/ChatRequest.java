@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * One chat request: the messages, the sampling options, and optionally the shape of the reply the caller needs.
  * Immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ChatRequest {
 
     private final List<ChatMessage> messages;

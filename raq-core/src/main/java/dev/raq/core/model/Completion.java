@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * why generation stopped, and the model id the server reported. Everything but the text is optional, because not
  * every source knows it (a recorded answer has no latency); absent values are never invented. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Completion {
 
     private final String text;

@@ -1,5 +1,7 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +10,7 @@ import java.util.concurrent.ExecutionException;
  * Why a candidate or judge call failed, in the few classes a user acts on differently: the report counts failures
  * by cause, so that "40 rate limited" and "40 unusable replies" are not one number.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum FailureCause {
     /** HTTP 429: slow down or raise the limit. */
     RATE_LIMITED,

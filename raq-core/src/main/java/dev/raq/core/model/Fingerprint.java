@@ -1,5 +1,7 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +16,7 @@ import java.util.Objects;
  * }</pre>
  * Not thread-safe; build one per call.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Fingerprint {
 
     private final StringBuilder sb;

@@ -1,5 +1,7 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,6 +11,7 @@ import java.util.Optional;
  * {@linkplain #endpoint() endpoint} are the delegate's. Subclasses implement {@link #complete(ChatRequest)} (and
  * usually {@code completeAsync}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class ForwardingModelClient implements ModelClient {
 
     /** The decorated client. */

@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.OptionalLong;
  * Sampling settings of a request. Every setting is optional: an unset one is not sent, so the server's default
  * applies. Immutable and thread-safe; {@link #merge(GenerationOptions)} lets a request override a client's defaults.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GenerationOptions {
 
     private static final GenerationOptions NONE = builder().build();

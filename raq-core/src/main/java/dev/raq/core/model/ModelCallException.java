@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.OptionalInt;
  * <p>The message names the model, the attempts made and the last HTTP status where there was one. The error body
  * the server sent is kept truncated to {@value #MAX_BODY_CHARS} characters; credentials are never part of it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class ModelCallException extends RaqException {
 
     /** The longest error body kept, in characters. */

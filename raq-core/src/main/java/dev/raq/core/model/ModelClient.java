@@ -1,5 +1,7 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executor;
  * against the item; it never turns a failure into an answer.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ModelClient {
 
     /**

@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * (HTTP 401/403), an invalid request (HTTP 400, 413, 422), an unknown model or endpoint (HTTP 404), or a reply the
  * client could not understand.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class NonRetriableModelCallException extends ModelCallException {
 
     private static final long serialVersionUID = 1L;

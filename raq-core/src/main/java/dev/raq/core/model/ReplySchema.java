@@ -1,5 +1,7 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Objects;
  * @param description what the reply means, shown to the model
  * @param jsonSchema  the JSON Schema of the reply, as JSON text
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReplySchema(String name, String description, String jsonSchema) {
 
     /** Validates the components. */

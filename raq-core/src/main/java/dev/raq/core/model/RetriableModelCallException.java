@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * retry-after when it gave one), timed out (HTTP 408 or no answer in time), a server error (HTTP 5xx), a lost
  * connection (reset, or a stream cut in the middle), or a 200 reply cut short or not JSON at all.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RetriableModelCallException extends ModelCallException {
 
     private static final long serialVersionUID = 1L;

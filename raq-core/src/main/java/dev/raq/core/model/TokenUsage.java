@@ -1,5 +1,7 @@
 package dev.raq.core.model;
 
+import org.apiguardian.api.API;
+
 /**
  * Tokens spent by one call.
  *
@@ -7,6 +9,7 @@ package dev.raq.core.model;
  * @param completionTokens tokens of the answer (≥ 0)
  * @param estimated        true when the server reported no usage and the numbers were estimated by the client
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TokenUsage(long promptTokens, long completionTokens, boolean estimated) {
 
     /** Validates that counts are not negative. */

@@ -1,5 +1,7 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param positionB  the model shown as Assistant B
  * @param verdict    the verdict about positions A and B
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArenaGame(int line, String questionId, int game, String positionA, String positionB, Verdict verdict) {
 
     /** Validates the components. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raq.stats.Battles;
 import dev.raq.stats.Outcome;
+import org.apiguardian.api.API;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.Objects;
  * bootstrap resamples what upstream resamples), a tie counts as one tie. Upstream quirk, reproduced when {@code reuseMissingGame} is set:
  * if a (question, pair) has only one game, its label is reused for the missing game with the positions swapped.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArenaGames {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -7,6 +7,7 @@ import dev.raq.stats.ConfidenceInterval;
 import dev.raq.stats.Elo;
 import dev.raq.stats.RatingIntervals;
 import dev.raq.stats.Ratings;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.Objects;
  * bootstrap rounds in which model i's rating exceeds model j's (ties half), {@code p = min(1, 2·min(f, 1 − f))};
  * the pair differs at alpha when {@code p ≤ alpha}. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Leaderboard {
 
     /**

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param confidence      the interval's confidence level in (0, 1) (default 0.95); alpha of pair tests is 1 − it
  * @param seed            the bootstrap seed
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LeaderboardOptions(@Nullable String baseline, double anchorRating, double scale, double base,
                                  int bootstrapRounds, double confidence, long seed) {
 

@@ -5,6 +5,7 @@ import dev.raq.stats.BinomialTest;
 import dev.raq.stats.Bootstrap;
 import dev.raq.stats.ConfidenceInterval;
 import dev.raq.stats.ProportionCi;
+import org.apiguardian.api.API;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -42,6 +43,7 @@ import java.util.Objects;
  * AlpacaEval counts them, and the bootstrap resamples items.
  * Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class NovaMetrics {
 
     /** How ties enter {@code winrate} and {@code score}. */

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * Which pairs of candidates a pairwise judge compares on each sample: every pair, or every candidate against one
  * baseline (the Arena-Hard and AlpacaEval set-up).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PairingMode {
 
     private static final PairingMode ALL_PAIRS = new PairingMode(null);

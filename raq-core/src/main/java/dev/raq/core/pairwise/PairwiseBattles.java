@@ -5,6 +5,7 @@ import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.stats.Battles;
 import dev.raq.stats.Outcome;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * (a strong one with a whole weight w as w unit battles); failed calls are left out (they are counted as errors in
  * the report, never as ties).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PairwiseBattles {
 
     private PairwiseBattles() {

@@ -2,6 +2,7 @@ package dev.raq.core.pairwise;
 
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Ranking;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param ties            tied judgements
  * @param inferenceErrors judge calls that produced no valid verdict
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairwiseCounts(double aWins, double bWins, double ties, double inferenceErrors) {
 
     /** Validates that every count is finite and not negative. */

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param reference the reference answer's field, or null to ignore references
  * @param verdict   the verdict's field, or null when the file carries no verdicts
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairwiseFields(String prompt, String responseA, String responseB, @Nullable String reference,
                              @Nullable String verdict) {
 

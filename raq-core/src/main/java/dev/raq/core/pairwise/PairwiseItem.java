@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param verdict   the verdict text as found in the file (a label such as {@code A>B} or {@code [[B>A]]}), or null
  *                  when the line carries none
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairwiseItem(int line, String prompt, String responseA, String responseB, @Nullable String reference,
                            @Nullable String verdict) {
 

@@ -3,6 +3,7 @@ package dev.raq.core.pairwise;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.io.BufferedReader;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * configurable), for judging existing outputs without calling any candidate, or for computing metrics over verdicts
  * some other tool already gave.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PairwiseItems {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -12,6 +12,7 @@ import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable and thread-safe; every setting returns a new judge.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PairwiseJudge implements Judge {
 
     /** Attribute: the verdict label as the judge gave it, relative to the positions shown ({@code "A>B"}). */

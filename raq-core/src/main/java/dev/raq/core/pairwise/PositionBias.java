@@ -1,6 +1,7 @@
 package dev.raq.core.pairwise;
 
 import dev.raq.core.judge.JudgeCall;
+import org.apiguardian.api.API;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param decisiveVerdicts   game verdicts that preferred one position (ties and failures excluded)
  * @param firstPositionWins  of those, the verdicts that preferred position A
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PositionBias(int swappedPairs, int inconsistentPairs, int decisiveVerdicts, int firstPositionWins) {
 
     /** Validates the counts. */

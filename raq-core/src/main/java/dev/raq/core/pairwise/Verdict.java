@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
  * A pairwise verdict about the answers in positions A and B, with the strength Arena-Hard's graded labels express.
  * A verdict always refers to positions as shown to the judge; {@link #swapped()} maps it to the other order.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Verdict {
     /** {@code A>>B}: A is significantly better. */
     A_MUCH_BETTER("A>>B"),

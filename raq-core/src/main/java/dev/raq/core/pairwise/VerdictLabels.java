@@ -1,5 +1,7 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
+
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +12,7 @@ import java.util.Set;
  * labels disagree has no verdict; a reply without one is a judge error, never a tie. {@link #lastVerdict} is the
  * plain reading (the last valid label wins) for verdicts from a trusted source.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum VerdictLabels {
     /** Nova LLM-as-a-Judge's binary preference: {@code [[A>B]]} or {@code [[B>A]]}. */
     BINARY(EnumSet.of(Verdict.A_BETTER, Verdict.B_BETTER)),

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param verdict the judge's verdict, or null
  * @param problem why the reply has no usable verdict, or null when it has one
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerdictReading(@Nullable Verdict verdict, @Nullable String problem) {
 
     /** Validates that exactly one of the two is present. */

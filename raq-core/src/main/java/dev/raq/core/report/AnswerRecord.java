@@ -2,6 +2,7 @@ package dev.raq.core.report;
 
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param cause      the class of failure the report counts it under, or null when the call succeeded
  * @param reused     true when the answer was read from the result store instead of calling the model
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AnswerRecord(String candidate, @Nullable Completion completion, @Nullable String error,
                            @Nullable FailureCause cause, boolean reused) {
 

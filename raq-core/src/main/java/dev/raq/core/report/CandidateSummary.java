@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ import java.util.OptionalDouble;
  * @param answersWithUsage   answers that reported (or estimated) token usage
  * @param cost               estimated cost from the price table over answers with usage, or null without a price
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CandidateSummary(String name, int answers, int errors, @Nullable ValueSummary rank,
                                Map<String, WinTieLoss> versus, double meanWords, @Nullable Double wordsPerSecond,
                                @Nullable Double tokensPerSecond, @Nullable Duration latencyP50,

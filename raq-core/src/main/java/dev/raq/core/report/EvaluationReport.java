@@ -1,6 +1,5 @@
 package dev.raq.core.report;
 
-
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Consensus;
 import dev.raq.core.judge.JudgeCall;
@@ -17,6 +16,7 @@ import dev.raq.core.significance.SignificanceResult;
 import dev.raq.core.significance.SignificanceTest;
 import dev.raq.stats.Battles;
 import dev.raq.stats.Bootstrap;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.io.UncheckedIOException;
@@ -64,6 +64,7 @@ import java.util.function.Function;
  * {@link #writeMarkdown(Path)} or any {@link ReportWriter} ({@link #write(Path, ReportWriter)}); {@link #toString()}
  * is a readable summary.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EvaluationReport {
 
     /** The JSON schema identifier of {@link #toJson()}. */

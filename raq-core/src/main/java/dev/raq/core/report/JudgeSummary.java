@@ -1,6 +1,7 @@
 package dev.raq.core.report;
 
 import dev.raq.core.pairwise.PositionBias;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param orderEffect      for a judge that ranks answers shown in an order, how often it ranked the first-shown
  *                         answer best against chance; null for other judges
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record JudgeSummary(String name, int judgments, int calls, int failedJudgments, int failedCalls,
                            Map<String, ValueSummary> ranks, Map<String, ValueSummary> scores,
                            @Nullable Double selfAgreement, int selfAgreementSamples,

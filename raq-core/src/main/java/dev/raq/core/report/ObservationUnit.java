@@ -1,5 +1,7 @@
 package dev.raq.core.report;
 
+import org.apiguardian.api.API;
+
 /**
  * What one observation of the significance tests and intervals is.
  *
@@ -7,6 +9,7 @@ package dev.raq.core.report;
  * question. Counting every call as an observation (pseudo-replication) makes p-values and intervals too small: on 6
  * questions with a deterministic judge, Dunn's p-value falls from 0.27 with one call to 0.0003 with ten.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum ObservationUnit {
     /**
      * One observation per sample (the default): a judge's calls on a sample collapse to one ranking per set of

@@ -1,5 +1,7 @@
 package dev.raq.core.report;
 
+import org.apiguardian.api.API;
+
 /**
  * How much a ranking judge favours the answer it was shown first: over its successful calls that showed two or more
  * answers in an order, how often the first shown was ranked best, against how often chance would put it there. A
@@ -10,6 +12,7 @@ package dev.raq.core.report;
  * @param firstShownBest the calls that ranked the first-shown answer alone at the top
  * @param expectedRate   the share chance gives: the mean of 1/k over the calls (k answers shown)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OrderEffect(int calls, int firstShownBest, double expectedRate) {
 
     /** Validates the counts. */

@@ -1,6 +1,7 @@
 package dev.raq.core.report;
 
 import dev.raq.stats.PairedDifferenceResult;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param difference the paired difference, its standard error, t and z intervals (95%), t test and correlation
  * @param alpha      the report's significance level, for {@link #minimumDetectableDifference()}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairDifference(String first, String second, String measure, PairedDifferenceResult difference,
                              double alpha) {
 

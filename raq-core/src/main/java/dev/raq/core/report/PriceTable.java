@@ -1,5 +1,7 @@
 package dev.raq.core.report;
 
+import org.apiguardian.api.API;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +11,7 @@ import java.util.Optional;
  * User-supplied prices per candidate, in any currency per million tokens, for cost estimates in reports. RAQ ships
  * no prices: they change, and only the user knows what they pay. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PriceTable {
 
     /**

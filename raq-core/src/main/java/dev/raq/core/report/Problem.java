@@ -1,6 +1,7 @@
 package dev.raq.core.report;
 
 import dev.raq.core.model.FailureCause;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param byCause  cause → failed calls, most frequent first
  * @param messages up to {@value #MAX_MESSAGES} distinct messages, in the order they occurred
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Problem(String who, int calls, int failed, Map<FailureCause, Integer> byCause, List<String> messages) {
 
     /** Distinct messages kept per problem. */

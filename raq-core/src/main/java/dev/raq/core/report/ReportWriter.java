@@ -1,5 +1,7 @@
 package dev.raq.core.report;
 
+import org.apiguardian.api.API;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,6 +21,7 @@ import java.util.Objects;
  * thread-safe.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ReportWriter {
 
     /**

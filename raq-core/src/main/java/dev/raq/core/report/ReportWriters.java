@@ -1,6 +1,9 @@
 package dev.raq.core.report;
 
+import org.apiguardian.api.API;
+
 /** The built-in {@link ReportWriter}s: JSON (schema {@value EvaluationReport#SCHEMA}) and Markdown. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReportWriters {
 
     private ReportWriters() {

@@ -2,6 +2,7 @@ package dev.raq.core.report;
 
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judgment;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param judgments  one judgment per judge that ran, in judge order; empty when not judged
  * @param notJudged  why the sample was not judged (such as fewer than two answers), or null when it was
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SampleResult(int index, Sample sample, List<AnswerRecord> answers, List<Judgment> judgments,
                            @Nullable String notJudged) {
 

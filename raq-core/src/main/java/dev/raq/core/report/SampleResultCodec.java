@@ -11,6 +11,7 @@ import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.TokenUsage;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Map;
  * report). {@code fromJson(toJson(r))} equals {@code r}. The report's JSON ({@code raq-report/1}) is a presentation
  * of the same data with derived fields (words, milliseconds) for readers. Stateless.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SampleResultCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -2,6 +2,7 @@ package dev.raq.core.report;
 
 import dev.raq.stats.Bootstrap;
 import dev.raq.stats.ConfidenceInterval;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.OptionalDouble;
  *                     clusters of them when the evaluation has a cluster key), or null when it was not computed
  *                     (fewer than two observations)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ValueSummary(int n, double mean, double median, double sd, @Nullable ConfidenceInterval meanInterval) {
 
     /**

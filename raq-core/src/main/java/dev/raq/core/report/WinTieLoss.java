@@ -1,5 +1,7 @@
 package dev.raq.core.report;
 
+import org.apiguardian.api.API;
+
 /**
  * Head-to-head counts of one candidate against another, over the rankings that rank both.
  *
@@ -7,6 +9,7 @@ package dev.raq.core.report;
  * @param ties   rankings where both share a rank
  * @param losses rankings where the candidate is ranked worse
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WinTieLoss(int wins, int ties, int losses) {
 
     /**

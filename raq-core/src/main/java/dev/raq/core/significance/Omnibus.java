@@ -1,5 +1,7 @@
 package dev.raq.core.significance;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  *                   ({@code χ²/(n(k−1))}, 0 = no agreement between samples on an order, 1 = every sample ranks alike),
  *                   epsilon-squared for Kruskal–Wallis ({@code H/(N−1)}); NaN when undefined
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Omnibus(String test, double statistic, double pValue, boolean defined, double effectSize) {
 
     /** Validates that NaN appears exactly when the result is undefined. */

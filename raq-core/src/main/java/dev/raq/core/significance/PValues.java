@@ -1,5 +1,7 @@
 package dev.raq.core.significance;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Locale;
  * {@link SignificanceResult#toString()} (which the demo and the JShell script print) use it, so the same p-value
  * reads the same everywhere.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PValues {
 
     private PValues() {

@@ -1,5 +1,6 @@
 package dev.raq.core.significance;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Optional;
  *                    reported whether or not the difference is significant
  * @param n           the observations (samples, or rankings) the pair's test rests on
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairComparison(String first, String second, double pValue, boolean significant,
                              @Nullable String better, int n) {
 

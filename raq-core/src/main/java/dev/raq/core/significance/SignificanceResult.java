@@ -1,6 +1,7 @@
 package dev.raq.core.significance;
 
 import dev.raq.core.internal.MarkdownText;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * The outcome of a {@link SignificanceTest}: the omnibus result where the test has one, and a verdict for every pair
  * of candidates at the chosen alpha. Immutable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SignificanceResult {
 
     private final String test;

@@ -1,6 +1,7 @@
 package dev.raq.core.significance;
 
 import dev.raq.core.judge.Ranking;
+import org.apiguardian.api.API;
 
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * {@code SignificanceTests} has the built-in tests. Implementations are stateless and thread-safe.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SignificanceTest {
 
     /**

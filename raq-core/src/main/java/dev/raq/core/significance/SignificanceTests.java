@@ -2,6 +2,7 @@ package dev.raq.core.significance;
 
 import dev.raq.stats.PAdjust;
 import dev.raq.stats.Wilcoxon;
+import org.apiguardian.api.API;
 
 import java.util.Objects;
 
@@ -42,6 +43,7 @@ import java.util.Objects;
  * (its ranks are equal in every ranking, or every rank is tied) is reported with p = 1, not significant, and no
  * better side; an undefined omnibus statistic is reported as {@link Omnibus#defined() undefined}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SignificanceTests {
 
     private SignificanceTests() {

@@ -8,6 +8,7 @@ import dev.raq.core.internal.Utf16;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.model.Completion;
 import dev.raq.core.report.SampleResultCodec;
+import org.apiguardian.api.API;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -43,6 +44,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe. Close it when the evaluation is done.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JsonlResultStore implements ResultStore, Closeable {
 
     private static final System.Logger LOG = System.getLogger(JsonlResultStore.class.getName());

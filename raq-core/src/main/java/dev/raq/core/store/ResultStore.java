@@ -2,6 +2,7 @@ package dev.raq.core.store;
 
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.model.Completion;
+import org.apiguardian.api.API;
 
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * <p>Only successful answers and judgments with at least one ranking are stored: a failed call is tried again on the
  * next run. Implementations are thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ResultStore {
 
     /**

@@ -10,6 +10,7 @@ import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * The keys under which results are stored: the SHA-256 (hex) of a canonical JSON of everything that determines the
  * result, so that a changed prompt, option, model, answer or seed is a new key and never reuses a stale result.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StoreKeys {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
