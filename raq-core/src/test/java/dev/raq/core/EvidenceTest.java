@@ -320,6 +320,9 @@ class EvidenceTest {
         assertThat(clustered.toString()).contains("Intervals resample 6 clusters of samples");
         assertThat(json(clustered).get("clusters").asInt()).isEqualTo(6);
         assertThat(clustered.candidate("a").rank().meanInterval()).isNotNull();
+        var scoreDifference = clustered.pairDifferences().stream().filter(d -> !d.measure().equals("rank"))
+                .findFirst().orElseThrow();
+        assertThat(scoreDifference.clustered().clusters()).isEqualTo(6);
     }
 
     @Test
@@ -371,6 +374,9 @@ class EvidenceTest {
         assertThat(scores.difference().tInterval().lower()).isCloseTo(expected.tInterval().lower(),
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(scores.excludesZero()).isTrue();
+        assertThat(scores.bootstrapInterval().lower()).isLessThan(scores.difference().meanDifference());
+        assertThat(scores.bootstrapInterval().upper()).isGreaterThan(scores.difference().meanDifference());
+        assertThat(scores.clustered()).isNull();
         assertThat(byMeasure.get("rank").difference().meanDifference()).isNegative(); // a ranks better
         assertThat(report.toMarkdown()).contains("## Paired differences", "| a − b | rank |");
         assertThat(json(report).get("pairDifferences")).hasSize(2);

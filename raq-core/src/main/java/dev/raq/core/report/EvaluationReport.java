@@ -16,6 +16,9 @@ import dev.raq.core.significance.SignificanceResult;
 import dev.raq.core.significance.SignificanceTest;
 import dev.raq.stats.Battles;
 import dev.raq.stats.Bootstrap;
+import dev.raq.stats.ClusteredMean;
+import dev.raq.stats.ClusteredMeanResult;
+import dev.raq.stats.ConfidenceInterval;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -230,47 +233,72 @@ public final class EvaluationReport {
 
     private List<PairDifference> computePairDifferences() {
         List<PairDifference> out = new ArrayList<>();
+        Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed).build();
+        List<Map<String, Double>> rankValues = rankings.stream().map(Ranking::ranks).toList();
+        Map<String, List<Map<String, Double>>> scoreValues = new LinkedHashMap<>();
+        Map<String, List<String>> scoreClusters = new LinkedHashMap<>();
+        for (String judge : judges) {
+            for (SampleResult s : samples) {
+                for (Judgment j : s.judgments()) {
+                    if (j.judge().equals(judge) && !j.scores().isEmpty()) {
+                        scoreValues.computeIfAbsent(judge, x -> new ArrayList<>()).add(j.scores());
+                        scoreClusters.computeIfAbsent(judge, x -> new ArrayList<>()).add(clusterOf(s));
+                    }
+                }
+            }
+        }
         for (int i = 0; i < candidates.size(); i++) {
             for (int k = i + 1; k < candidates.size(); k++) {
                 String a = candidates.get(i);
                 String b = candidates.get(k);
-                double[][] ranks = paired(rankings.stream().map(Ranking::ranks).toList(), a, b);
-                if (ranks[0].length >= 2) {
-                    out.add(new PairDifference(a, b, "rank", dev.raq.stats.PairedDifference.of(ranks[0], ranks[1],
-                            CONFIDENCE), alpha));
-                }
-                for (String judge : judges) {
-                    List<Map<String, Double>> scores = new ArrayList<>();
-                    for (SampleResult s : samples) {
-                        s.judgments().stream().filter(j -> j.judge().equals(judge) && !j.scores().isEmpty())
-                                .forEach(j -> scores.add(j.scores()));
-                    }
-                    double[][] xy = paired(scores, a, b);
-                    if (xy[0].length >= 2) {
-                        out.add(new PairDifference(a, b, judge, dev.raq.stats.PairedDifference.of(xy[0], xy[1],
-                                CONFIDENCE), alpha));
-                    }
+                difference(a, b, "rank", rankValues, observationClusters, bootstrap).ifPresent(out::add);
+                for (var e : scoreValues.entrySet()) {
+                    difference(a, b, e.getKey(), e.getValue(), clusterKey == null ? null
+                            : scoreClusters.get(e.getKey()), bootstrap).ifPresent(out::add);
                 }
             }
         }
         return List.copyOf(out);
     }
 
-    /** The values of a and b in every map that holds both: {a's, b's}. */
-    private static double[][] paired(List<Map<String, Double>> values, String a, String b) {
+    /**
+     * The paired difference of a and b over the observations that hold both (at least two), with a bootstrap
+     * interval of the mean difference (resampling clusters when there are clusters) and the clustered standard error.
+     */
+    private Optional<PairDifference> difference(String a, String b, String measure, List<Map<String, Double>> values,
+                                                @Nullable List<String> clusters, Bootstrap bootstrap) {
         double[] x = new double[values.size()];
         double[] y = new double[values.size()];
+        String[] labels = clusters == null ? null : new String[values.size()];
         int n = 0;
-        for (Map<String, Double> v : values) {
-            Double va = v.get(a);
-            Double vb = v.get(b);
+        for (int i = 0; i < values.size(); i++) {
+            Double va = values.get(i).get(a);
+            Double vb = values.get(i).get(b);
             if (va != null && vb != null) {
                 x[n] = va;
-                y[n++] = vb;
+                y[n] = vb;
+                if (labels != null) {
+                    labels[n] = clusters.get(i);
+                }
+                n++;
             }
         }
-        return new double[][] {Arrays.copyOf(x, n), Arrays.copyOf(y, n)};
+        if (n < 2) {
+            return Optional.empty();
+        }
+        x = Arrays.copyOf(x, n);
+        y = Arrays.copyOf(y, n);
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = x[i] - y[i];
+        }
+        String[] used = labels == null ? null : Arrays.copyOf(labels, n);
+        ConfidenceInterval boot = ValueSummary.of(d, used, bootstrap).meanInterval();
+        ClusteredMeanResult clustered = used == null ? null : ClusteredMean.of(d, used, CONFIDENCE);
+        return Optional.of(new PairDifference(a, b, measure, dev.raq.stats.PairedDifference.of(x, y, CONFIDENCE),
+                alpha, boot, clustered));
     }
+
 
     /** Why the pairwise leaderboard could not be fitted (for example a candidate that never lost), if it could not. */
     public Optional<String> leaderboardError() {

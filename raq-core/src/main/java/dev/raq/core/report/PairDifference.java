@@ -1,7 +1,10 @@
 package dev.raq.core.report;
 
+import dev.raq.stats.ClusteredMeanResult;
+import dev.raq.stats.ConfidenceInterval;
 import dev.raq.stats.PairedDifferenceResult;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 
@@ -17,10 +20,16 @@ import java.util.Objects;
  * @param measure    {@code "rank"}, or the name of the metric judge whose scores are compared
  * @param difference the paired difference, its standard error, t and z intervals (95%), t test and correlation
  * @param alpha      the report's significance level, for {@link #minimumDetectableDifference()}
+ * @param bootstrapInterval a 95% percentile bootstrap interval of the mean difference (seeded by the evaluation's
+ *                   seed; whole clusters resampled when the evaluation has a cluster key), or null with fewer than
+ *                   two observations
+ * @param clustered  with a cluster key: the mean difference's cluster-robust (CR1) standard error and t interval on
+ *                   G − 1 degrees of freedom; null without one
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairDifference(String first, String second, String measure, PairedDifferenceResult difference,
-                             double alpha) {
+                             double alpha, @Nullable ConfidenceInterval bootstrapInterval,
+                             @Nullable ClusteredMeanResult clustered) {
 
     /** The power {@link #minimumDetectableDifference()} is computed for: {@value}. */
     public static final double POWER = 0.8;

@@ -167,6 +167,24 @@ final class ReportJson implements ReportWriter {
                     .put("level", v.tInterval().level());
             dn.putObject("zInterval").put("lower", v.zInterval().lower()).put("upper", v.zInterval().upper())
                     .put("level", v.zInterval().level());
+            if (d.bootstrapInterval() == null) {
+                dn.putNull("bootstrapInterval");
+            } else {
+                dn.putObject("bootstrapInterval").put("lower", d.bootstrapInterval().lower())
+                        .put("upper", d.bootstrapInterval().upper()).put("level", d.bootstrapInterval().level());
+            }
+            var clustered = d.clustered();
+            if (clustered == null) {
+                dn.putNull("clustered");
+            } else {
+                ObjectNode cn = dn.putObject("clustered");
+                cn.put("clusters", clustered.clusters());
+                putNumber(cn, "standardError", finite(clustered.seClustered()));
+                if (clustered.interval() != null) {
+                    cn.putObject("tInterval").put("lower", clustered.interval().lower())
+                            .put("upper", clustered.interval().upper()).put("level", clustered.interval().level());
+                }
+            }
             putNumber(dn, "tStatistic", finite(v.tStatistic()));
             putNumber(dn, "tPValue", finite(v.tPValue()));
             putNumber(dn, "correlation", finite(v.correlation()));

@@ -163,14 +163,17 @@ final class ReportMarkdown {
                 .append("Mean per-sample difference first − second (ranks: negative favours the first; scores: "
                         + "positive does), with its 95% t interval. How big, not whether: each interval is for one "
                         + "pair alone, not adjusted for the number of pairs; the significance table is.\n\n")
-                .append("| Pair | Measure | Mean difference | 95% CI | SE | n | MDE (80% power) | Rank-biserial | "
-                        + "Correlation |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| Pair | Measure | Mean difference | 95% CI | Bootstrap CI | SE | n | MDE (80% power) | "
+                        + "Rank-biserial | Correlation |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PairDifference d : r.pairDifferences()) {
             var v = d.difference();
             sb.append("| ").append(esc(d.first())).append(" − ").append(esc(d.second())).append(" | ")
                     .append(esc(d.measure())).append(" | ").append(num(v.meanDifference())).append(" | ")
                     .append(num(v.tInterval().lower())).append(" to ").append(num(v.tInterval().upper()))
-                    .append(d.excludesZero() ? " ✱" : "").append(" | ").append(num(v.standardError())).append(" | ")
+                    .append(d.excludesZero() ? " ✱" : "").append(" | ")
+                    .append(d.bootstrapInterval() == null ? NA : num(d.bootstrapInterval().lower()) + " to "
+                            + num(d.bootstrapInterval().upper()))
+                    .append(" | ").append(num(v.standardError())).append(" | ")
                     .append(v.n()).append(" | ").append(num(d.minimumDetectableDifference())).append(" | ")
                     .append(Double.isNaN(v.rankBiserial()) ? NA : num(v.rankBiserial())).append(" | ")
                     .append(Double.isNaN(v.correlation()) ? NA : num(v.correlation())).append(" |\n");
