@@ -163,16 +163,9 @@ final class ReportJson implements ReportWriter {
             dn.put("n", v.n());
             dn.put("meanDifference", v.meanDifference());
             dn.put("standardError", v.standardError());
-            dn.putObject("tInterval").put("lower", v.tInterval().lower()).put("upper", v.tInterval().upper())
-                    .put("level", v.tInterval().level());
-            dn.putObject("zInterval").put("lower", v.zInterval().lower()).put("upper", v.zInterval().upper())
-                    .put("level", v.zInterval().level());
-            if (d.bootstrapInterval() == null) {
-                dn.putNull("bootstrapInterval");
-            } else {
-                dn.putObject("bootstrapInterval").put("lower", d.bootstrapInterval().lower())
-                        .put("upper", d.bootstrapInterval().upper()).put("level", d.bootstrapInterval().level());
-            }
+            putInterval(dn, "tInterval", v.tInterval());
+            putInterval(dn, "zInterval", v.zInterval());
+            putInterval(dn, "bootstrapInterval", d.bootstrapInterval());
             var clustered = d.clustered();
             if (clustered == null) {
                 dn.putNull("clustered");
@@ -180,10 +173,7 @@ final class ReportJson implements ReportWriter {
                 ObjectNode cn = dn.putObject("clustered");
                 cn.put("clusters", clustered.clusters());
                 putNumber(cn, "standardError", finite(clustered.seClustered()));
-                if (clustered.interval() != null) {
-                    cn.putObject("tInterval").put("lower", clustered.interval().lower())
-                            .put("upper", clustered.interval().upper()).put("level", clustered.interval().level());
-                }
+                putInterval(cn, "tInterval", clustered.interval());
             }
             putNumber(dn, "tStatistic", finite(v.tStatistic()));
             putNumber(dn, "tPValue", finite(v.tPValue()));
@@ -336,11 +326,15 @@ final class ReportJson implements ReportWriter {
         n.put("mean", s.mean());
         n.put("median", s.median());
         putNumber(n, "sd", s.n() > 1 ? s.sd() : null);
-        if (s.meanInterval() == null) {
-            n.putNull("meanInterval");
+        putInterval(n, "meanInterval", s.meanInterval());
+    }
+
+    /** {@code {lower, upper, level}}, or null. */
+    private static void putInterval(ObjectNode parent, String field, dev.raq.stats.@Nullable ConfidenceInterval ci) {
+        if (ci == null) {
+            parent.putNull(field);
         } else {
-            n.putObject("meanInterval").put("lower", s.meanInterval().lower()).put("upper", s.meanInterval().upper())
-                    .put("level", s.meanInterval().level());
+            parent.putObject(field).put("lower", ci.lower()).put("upper", ci.upper()).put("level", ci.level());
         }
     }
 
