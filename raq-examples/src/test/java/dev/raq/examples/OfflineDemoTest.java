@@ -23,6 +23,15 @@ class OfflineDemoTest {
         assertThat(reports.get("squad-f1-friedman-conover-holm").toMarkdown())
                 .contains("## Paired differences", "MDE (80% power)", "too few samples to tell")
                 .contains("bert-ensemble vs slqa-plus-ensemble");
+        // exact match is pass/fail: its pairs get McNemar's test, token F1's do not
+        var em = reports.get("squad-em-friedman-conover-holm").pairDifferences().stream()
+                .filter(d -> d.measure().equals("score(squad-em)") && d.first().equals("bert-ensemble")
+                        && d.second().equals("logistic-regression-baseline")).findFirst().orElseThrow();
+        assertThat(em.mcnemar().exactPValue()).isLessThan(1e-10);
+        assertThat(reports.get("squad-f1-friedman-conover-holm").pairDifferences())
+                .allSatisfy(d -> assertThat(d.mcnemar()).isNull());
+        assertThat(reports.get("squad-em-friedman-conover-holm").toMarkdown())
+                .contains("Pass/fail scores, McNemar's exact test (unadjusted): ");
         // the metric itself beside the ranks: the strongest system's mean F1, in F1 units
         assertThat(reports.get("squad-f1-friedman-conover-holm").judgeSummaries().get(0).scores().get("bert-ensemble")
                 .mean()).isBetween(0.8, 1.0);

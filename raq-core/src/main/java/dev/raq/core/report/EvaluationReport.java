@@ -296,7 +296,21 @@ public final class EvaluationReport {
         ConfidenceInterval boot = ValueSummary.of(d, used, bootstrap).meanInterval();
         ClusteredMeanResult clustered = used == null ? null : ClusteredMean.of(d, used, CONFIDENCE);
         return Optional.of(new PairDifference(a, b, measure, dev.raq.stats.PairedDifference.of(x, y, CONFIDENCE),
-                alpha, boot, clustered));
+                alpha, boot, clustered, measure.equals("rank") ? null : mcnemar(x, y)));
+    }
+
+    /** McNemar's test when both candidates' scores are pass/fail (every score 0 or 1), else null. */
+    private static dev.raq.stats.@Nullable McNemarResult mcnemar(double[] x, double[] y) {
+        int firstOnly = 0;
+        int secondOnly = 0;
+        for (int i = 0; i < x.length; i++) {
+            if ((x[i] != 0 && x[i] != 1) || (y[i] != 0 && y[i] != 1)) {
+                return null;
+            }
+            firstOnly += x[i] == 1 && y[i] == 0 ? 1 : 0;
+            secondOnly += x[i] == 0 && y[i] == 1 ? 1 : 0;
+        }
+        return dev.raq.stats.McNemar.test(firstOnly, secondOnly);
     }
 
 

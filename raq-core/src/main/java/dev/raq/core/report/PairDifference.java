@@ -2,6 +2,7 @@ package dev.raq.core.report;
 
 import dev.raq.stats.ClusteredMeanResult;
 import dev.raq.stats.ConfidenceInterval;
+import dev.raq.stats.McNemarResult;
 import dev.raq.stats.PairedDifferenceResult;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +26,13 @@ import java.util.Objects;
  *                   two observations
  * @param clustered  with a cluster key: the mean difference's cluster-robust (CR1) standard error and t interval on
  *                   G − 1 degrees of freedom; null without one
+ * @param mcnemar    for a metric whose scores are pass/fail (every score 0 or 1, such as exact match): McNemar's
+ *                   test on the samples only one of the two passed; null otherwise
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PairDifference(String first, String second, String measure, PairedDifferenceResult difference,
                              double alpha, @Nullable ConfidenceInterval bootstrapInterval,
-                             @Nullable ClusteredMeanResult clustered) {
+                             @Nullable ClusteredMeanResult clustered, @Nullable McNemarResult mcnemar) {
 
     /** The power {@link #minimumDetectableDifference()} is computed for: {@value}. */
     public static final double POWER = 0.8;

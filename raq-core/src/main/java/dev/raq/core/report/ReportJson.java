@@ -175,6 +175,15 @@ final class ReportJson implements ReportWriter {
                 putNumber(cn, "standardError", finite(clustered.seClustered()));
                 putInterval(cn, "tInterval", clustered.interval());
             }
+            var mcnemar = d.mcnemar();
+            if (mcnemar == null) {
+                dn.putNull("mcnemar");
+            } else {
+                ObjectNode mn = dn.putObject("mcnemar");
+                putNumber(mn, "exactPValue", finite(mcnemar.exactPValue()));
+                putNumber(mn, "midPValue", finite(mcnemar.midPValue()));
+                putNumber(mn, "chi2PValue", finite(mcnemar.chi2PValue()));
+            }
             putNumber(dn, "tStatistic", finite(v.tStatistic()));
             putNumber(dn, "tPValue", finite(v.tPValue()));
             putNumber(dn, "correlation", finite(v.correlation()));

@@ -180,6 +180,17 @@ final class ReportMarkdown {
         }
         sb.append("\n✱ the interval excludes 0. MDE: the smallest difference these samples detect with 80% power. "
                 + "Rank-biserial: the effect size of the per-sample differences, from −1 to 1.\n\n");
+        List<String> mcnemar = new java.util.ArrayList<>();
+        for (PairDifference d : r.pairDifferences()) {
+            if (d.mcnemar() != null) {
+                mcnemar.add(esc(d.first()) + " vs " + esc(d.second()) + " on " + esc(d.measure()) + ": p = "
+                        + PValues.format(d.mcnemar().exactPValue()));
+            }
+        }
+        if (!mcnemar.isEmpty()) {
+            sb.append("Pass/fail scores, McNemar's exact test (unadjusted): ").append(String.join("; ", mcnemar))
+                    .append(".\n\n");
+        }
         List<String> tooFew = new java.util.ArrayList<>();
         SignificanceResult sig = r.significance().orElse(null);
         for (PairDifference d : r.pairDifferences()) {
