@@ -57,29 +57,7 @@ final class ReportMarkdown {
         if (markdown) {
             sb.append("## Candidates\n\n");
         }
-        sb.append("| Candidate | Mean rank | 95% CI | Median rank | SD | Rankings | Mean words | Words/s | Tokens/s "
-                + "| Latency p50 | Latency p95 | Tokens in/out | Cost | Errors |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (CandidateSummary c : r.candidateSummaries()) {
-            ValueSummary rank = c.rank();
-            sb.append("| ").append(esc(c.name()))
-                    .append(" | ").append(rank == null ? NA : num(rank.mean()))
-                    .append(" | ").append(rank == null || rank.meanInterval() == null ? NA
-                            : num(rank.meanInterval().lower()) + "–" + num(rank.meanInterval().upper()))
-                    .append(" | ").append(rank == null ? NA : num(rank.median()))
-                    .append(" | ").append(rank == null || rank.n() < 2 ? NA : num(rank.sd()))
-                    .append(" | ").append(rank == null ? 0 : rank.n())
-                    .append(" | ").append(c.answers() == 0 ? NA : num(c.meanWords()))
-                    .append(" | ").append(c.wordsPerSecond() == null ? NA : num(c.wordsPerSecond()))
-                    .append(" | ").append(c.tokensPerSecond() == null ? NA : num(c.tokensPerSecond()))
-                    .append(" | ").append(ms(c.latencyP50()))
-                    .append(" | ").append(ms(c.latencyP95()))
-                    .append(" | ").append(c.answersWithUsage() == 0 ? NA
-                            : c.promptTokens() + "/" + c.completionTokens())
-                    .append(" | ").append(c.cost() == null ? NA : new java.math.BigDecimal(c.cost()).round(new java.math.MathContext(4)).stripTrailingZeros()
-                            .toPlainString())
-                    .append(" | ").append(c.errors()).append(" |\n");
-        }
+        appendCandidates(sb, r);
         sb.append('\n');
         if (markdown) {
             sb.append("## Head to head\n\nWins/ties/losses of the row's candidate against the column's.\n\n");
@@ -131,6 +109,52 @@ final class ReportMarkdown {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** One column of the candidates table: its header, alignment and the cell of a candidate (null = n/a). */
+    private record Column(String header, java.util.function.Function<CandidateSummary, @Nullable String> cell) {
+    }
+
+    private static final List<Column> CANDIDATE_COLUMNS = List.of(
+            new Column("Mean rank", c -> c.rank() == null ? null : num(c.rank().mean())),
+            new Column("95% CI", c -> c.rank() == null || c.rank().meanInterval() == null ? null
+                    : num(c.rank().meanInterval().lower()) + "–" + num(c.rank().meanInterval().upper())),
+            new Column("Median rank", c -> c.rank() == null ? null : num(c.rank().median())),
+            new Column("SD", c -> c.rank() == null || c.rank().n() < 2 ? null : num(c.rank().sd())),
+            new Column("Rankings", c -> String.valueOf(c.rank() == null ? 0 : c.rank().n())),
+            new Column("Mean words", c -> c.answers() == 0 ? null : num(c.meanWords())),
+            new Column("Words/s", c -> c.wordsPerSecond() == null ? null : num(c.wordsPerSecond())),
+            new Column("Tokens/s", c -> c.tokensPerSecond() == null ? null : num(c.tokensPerSecond())),
+            new Column("Latency p50", c -> c.latencyP50() == null ? null : ms(c.latencyP50())),
+            new Column("Latency p95", c -> c.latencyP95() == null ? null : ms(c.latencyP95())),
+            new Column("Tokens in/out", c -> c.answersWithUsage() == 0 ? null
+                    : c.promptTokens() + "/" + c.completionTokens()),
+            new Column("Cost", c -> c.cost() == null ? null : new java.math.BigDecimal(c.cost())
+                    .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()),
+            new Column("Errors", c -> String.valueOf(c.errors())));
+
+    /**
+     * The candidates, best mean rank first (unranked last), with the columns that hold a value for at least one
+     * candidate: a run without latencies or prices shows no columns of "n/a".
+     */
+    private static void appendCandidates(StringBuilder sb, EvaluationReport r) {
+        List<CandidateSummary> sorted = new java.util.ArrayList<>(r.candidateSummaries());
+        sorted.sort(java.util.Comparator.comparingDouble(c -> c.rank() == null ? Double.MAX_VALUE : c.rank().mean()));
+        List<Column> shown = CANDIDATE_COLUMNS.stream()
+                .filter(col -> sorted.stream().anyMatch(c -> col.cell().apply(c) != null)).toList();
+        sb.append("| Candidate |");
+        shown.forEach(col -> sb.append(' ').append(col.header()).append(" |"));
+        sb.append("\n|---|");
+        shown.forEach(col -> sb.append("---:|"));
+        sb.append('\n');
+        for (CandidateSummary c : sorted) {
+            sb.append("| ").append(esc(c.name())).append(" |");
+            for (Column col : shown) {
+                String cell = col.cell().apply(c);
+                sb.append(' ').append(cell == null ? NA : cell).append(" |");
+            }
+            sb.append('\n');
+        }
     }
 
     /** Each metric judge's raw scores per candidate, in the metric's own units, best mean first. */
