@@ -53,7 +53,13 @@ final class EvaluationRun {
     private final Evaluation ev;
     private final int k;
     private final List<String> names;
-    private final String[] modelIds;
+    /** What keys each candidate's stored answers: its client's fingerprint or its application's version. */
+    private final String[] candidateFingerprints;
+    /**
+     * What keys each judge's stored judgments, computed once per run (it renders the judge's prompt); null for a
+     * judge that calls no model (a metric), which is cheap and deterministic, so recomputed and never stored.
+     */
+    private final @Nullable String[] judgeFingerprints;
     private final int[] limits;
     private final int[] inFlight;
     private final List<ArrayDeque<Call>> queues;
@@ -101,7 +107,7 @@ final class EvaluationRun {
         this.listener = ev.listener == null ? GuardedProgressListener.NONE : new GuardedProgressListener(ev.listener);
         this.k = ev.candidates.size();
         this.names = ev.candidates.stream().map(Candidate::name).toList();
-        this.modelIds = new String[k];
+        this.candidateFingerprints = new String[k];
         this.limits = new int[k];
         this.inFlight = new int[k];
         this.queues = new ArrayList<>();
@@ -110,17 +116,20 @@ final class EvaluationRun {
         this.candidateFirstError = new String[k];
         for (int i = 0; i < k; i++) {
             Candidate c = ev.candidates.get(i);
-            modelIds[i] = c.fingerprint();
+            candidateFingerprints[i] = c.fingerprint();
             limits[i] = c.maxConcurrency().orElse(Integer.MAX_VALUE);
             queues.add(new ArrayDeque<>());
         }
         this.judgeNames = uniqueNames(ev.judges);
+        this.judgeFingerprints = ev.judges.stream().map(j -> j.clients().isEmpty() ? null : j.fingerprint())
+                .toArray(String[]::new);
         this.judgeFinished = new int[judgeNames.size()];
         this.judgeUsable = new int[judgeNames.size()];
         this.judgeFirstError = new String[judgeNames.size()];
         this.maxOpenSamples = 2 * ev.concurrency + 2;
         this.report = EvaluationReport.builder(names).judges(judgeNames).dryRun(ev.dryRun).seed(ev.seed)
-                .alpha(ev.alpha).significance(ev.significance).observationUnit(ev.observationUnit).clusterBy(ev.clusterKey).prices(ev.prices);
+                .alpha(ev.alpha).significance(ev.significance).observationUnit(ev.observationUnit)
+                .clusterBy(ev.clusterKey).prices(ev.prices);
     }
 
     CompletableFuture<EvaluationReport> start() {
@@ -232,7 +241,7 @@ final class EvaluationRun {
             actions.add(() -> onAnswer(task, i, failed));
             return;
         }
-        String key = StoreKeys.answer(c.name(), modelIds[i], request);
+        String key = StoreKeys.answer(c.name(), candidateFingerprints[i], request);
         Completion stored = store.answer(key).orElse(null);
         if (stored != null) {
             AnswerRecord reused = AnswerRecord.answered(c.name(), stored, true);
@@ -371,10 +380,8 @@ final class EvaluationRun {
         for (int j = 0; j < judges; j++) {
             int judgeIndex = j;
             long seed = judgeSeed(ev.seed, task.sample.id(), j);
-            Judge judge = ev.judges.get(j);
-            // judges that call no model (metrics) are cheap and deterministic: recomputed, never stored
-            String key = judge.clients().isEmpty() ? null
-                    : StoreKeys.judgment(judge.fingerprint(), task.sample, answered, seed);
+            String fingerprint = judgeFingerprints[j];
+            String key = fingerprint == null ? null : StoreKeys.judgment(fingerprint, task.sample, answered, seed);
             Judgment stored = key == null ? null : store.judgment(key).orElse(null);
             if (stored != null) {
                 String name = judgeNames.get(j);

@@ -91,13 +91,9 @@ public final class Consensus {
      * @return one ranking per set of candidates ranked; empty when no call succeeded
      */
     public static List<Ranking> perSample(Judgment judgment) {
-        Objects.requireNonNull(judgment, "judgment");
-        Map<Set<String>, List<Ranking>> groups = new java.util.LinkedHashMap<>();
-        for (Ranking r : judgment.rankings()) {
-            groups.computeIfAbsent(r.candidateSet(), c -> new ArrayList<>()).add(r);
-        }
+        List<List<Ranking>> groups = bySameCandidates(judgment);
         List<Ranking> out = new ArrayList<>(groups.size());
-        for (List<Ranking> group : groups.values()) {
+        for (List<Ranking> group : groups) {
             out.add(group.size() == 1 ? group.get(0) : meanRanking(group));
         }
         return out;
@@ -111,17 +107,22 @@ public final class Consensus {
      * @return W in [0, 1], or empty with fewer than two rankings of one candidate set, or when W is undefined
      */
     public static OptionalDouble selfAgreement(Judgment judgment) {
-        Objects.requireNonNull(judgment, "judgment");
-        Map<Set<String>, List<Ranking>> groups = new java.util.LinkedHashMap<>();
-        for (Ranking r : judgment.rankings()) {
-            groups.computeIfAbsent(r.candidateSet(), c -> new ArrayList<>()).add(r);
-        }
-        for (List<Ranking> group : groups.values()) {
+        for (List<Ranking> group : bySameCandidates(judgment)) {
             if (group.size() >= 2 && group.get(0).size() >= 2) {
                 return kendallW(group);
             }
         }
         return OptionalDouble.empty();
+    }
+
+    /** A judgment's successful rankings grouped by the set of candidates they rank, in the order of first call. */
+    private static List<List<Ranking>> bySameCandidates(Judgment judgment) {
+        Objects.requireNonNull(judgment, "judgment");
+        Map<Set<String>, List<Ranking>> groups = new java.util.LinkedHashMap<>();
+        for (Ranking r : judgment.rankings()) {
+            groups.computeIfAbsent(r.candidateSet(), c -> new ArrayList<>()).add(r);
+        }
+        return new ArrayList<>(groups.values());
     }
 
     /** The candidates re-ranked by their rank sums (exact: ranks are multiples of 1/2), so equal means tie. */

@@ -86,6 +86,8 @@ public final class EvaluationReport {
     private final long seed;
     private final double alpha;
     private final ObservationUnit observationUnit;
+    /** The one bootstrap every interval of the report draws from ({@value #BOOTSTRAP_ROUNDS} rounds, the seed). */
+    private final Bootstrap bootstrap;
     private final @Nullable Function<Sample, String> clusterKey;
     private final @Nullable String abortedBecause;
     private final List<SampleResult> samples;
@@ -109,6 +111,7 @@ public final class EvaluationReport {
         this.judges = List.copyOf(b.judges);
         this.dryRun = b.dryRun;
         this.seed = b.seed;
+        this.bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed).build();
         this.alpha = b.alpha;
         this.observationUnit = b.observationUnit;
         this.abortedBecause = b.abortedBecause;
@@ -233,7 +236,6 @@ public final class EvaluationReport {
 
     private List<PairDifference> computePairDifferences() {
         List<PairDifference> out = new ArrayList<>();
-        Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed).build();
         List<Map<String, Double>> rankValues = rankings.stream().map(Ranking::ranks).toList();
         Map<String, List<Map<String, Double>>> scoreValues = new LinkedHashMap<>();
         Map<String, List<String>> scoreClusters = new LinkedHashMap<>();
@@ -251,10 +253,10 @@ public final class EvaluationReport {
             for (int k = i + 1; k < candidates.size(); k++) {
                 String a = candidates.get(i);
                 String b = candidates.get(k);
-                difference(a, b, "rank", rankValues, observationClusters, bootstrap).ifPresent(out::add);
+                difference(a, b, "rank", rankValues, observationClusters).ifPresent(out::add);
                 for (var e : scoreValues.entrySet()) {
                     difference(a, b, e.getKey(), e.getValue(), clusterKey == null ? null
-                            : scoreClusters.get(e.getKey()), bootstrap).ifPresent(out::add);
+                            : scoreClusters.get(e.getKey())).ifPresent(out::add);
                 }
             }
         }
@@ -266,7 +268,7 @@ public final class EvaluationReport {
      * interval of the mean difference (resampling clusters when there are clusters) and the clustered standard error.
      */
     private Optional<PairDifference> difference(String a, String b, String measure, List<Map<String, Double>> values,
-                                                @Nullable List<String> clusters, Bootstrap bootstrap) {
+                                                @Nullable List<String> clusters) {
         double[] x = new double[values.size()];
         double[] y = new double[values.size()];
         String[] labels = clusters == null ? null : new String[values.size()];
@@ -529,14 +531,13 @@ public final class EvaluationReport {
 
     private List<CandidateSummary> summarizeCandidates(PriceTable prices) {
         List<CandidateSummary> out = new ArrayList<>();
-        Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed).build();
         for (String c : candidates) {
-            out.add(summarizeCandidate(c, prices, bootstrap));
+            out.add(summarizeCandidate(c, prices));
         }
         return List.copyOf(out);
     }
 
-    private CandidateSummary summarizeCandidate(String c, PriceTable prices, Bootstrap bootstrap) {
+    private CandidateSummary summarizeCandidate(String c, PriceTable prices) {
         int answers = 0;
         int errors = 0;
         long words = 0;
@@ -671,8 +672,6 @@ public final class EvaluationReport {
             }
             Map<String, ValueSummary> ranks = new LinkedHashMap<>();
             Map<String, ValueSummary> scoreSummaries = new LinkedHashMap<>();
-            Bootstrap bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed)
-                    .build();
             for (String c : candidates) {
                 ValueSummary summary = rankSummary(rs, null, c, null);
                 if (summary != null) {

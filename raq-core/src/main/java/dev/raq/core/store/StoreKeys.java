@@ -33,16 +33,17 @@ public final class StoreKeys {
      * schema), which covers the prompt template and the candidate's options.
      *
      * @param candidate the candidate's name
-     * @param modelId   the client's fingerprint (its model id by default), or the empty string
+     * @param clientFingerprint the candidate's fingerprint ({@code Candidate.fingerprint()}: its client's, which is
+     *                  the model id by default), or the empty string
      * @param request   the request sent to the model
      * @return 64 lowercase hex digits
      */
-    public static String answer(String candidate, String modelId, ChatRequest request) {
+    public static String answer(String candidate, String clientFingerprint, ChatRequest request) {
         Objects.requireNonNull(request, "request");
         ObjectNode n = MAPPER.createObjectNode();
         n.put("type", "answer");
         n.put("candidate", Objects.requireNonNull(candidate, "candidate"));
-        n.put("modelId", Objects.requireNonNull(modelId, "modelId"));
+        n.put("modelId", Objects.requireNonNull(clientFingerprint, "clientFingerprint"));
         ArrayNode messages = n.putArray("messages");
         for (ChatMessage m : request.messages()) {
             messages.addObject().put("role", m.role().name()).put("content", m.content());
