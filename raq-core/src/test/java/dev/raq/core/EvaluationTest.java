@@ -314,14 +314,8 @@ class EvaluationTest {
 
     @Test
     void run_lambdaCandidate_timedByTheEvaluation_clientMeasurementWins_replayNotTimed() {
-        ModelClient slow = request -> {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return dev.raq.core.model.Completion.of("slow answer with five words");
-        };
+        // answers 20 ms after it is called, on the test's scheduler (no thread sleeps); it reports no latency itself
+        ModelClient slow = ScriptedClient.answering(r -> "slow answer with five words").completingLater(scheduler, 20);
         ModelClient ownTiming = request -> dev.raq.core.model.Completion.builder("own timing")
                 .latency(java.time.Duration.ofSeconds(7)).build();
         ModelClient replay = new ModelClient() {
