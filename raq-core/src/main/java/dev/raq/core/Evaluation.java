@@ -17,11 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -69,6 +71,8 @@ public final class Evaluation {
     final List<Candidate> candidates;
     final Function<Sample, ChatRequest> prompt;
     final List<Judge> judges;
+    /** The judges' names as results carry them: a repeated name gets " #2", " #3" … */
+    final List<String> judgeNames;
     final SignificanceTest significance;
     final ObservationUnit observationUnit;
     final @Nullable Function<Sample, String> clusterKey;
@@ -87,6 +91,7 @@ public final class Evaluation {
         this.candidates = List.copyOf(b.candidates.values());
         this.prompt = b.prompt == null ? Prompts.defaultPrompt() : b.prompt;
         this.judges = b.dryRun ? List.of(Judges.random()) : List.copyOf(b.judges);
+        this.judgeNames = uniqueNames(judges);
         this.significance = significance;
         this.observationUnit = b.observationUnit;
         this.clusterKey = b.clusterKey;
@@ -132,6 +137,17 @@ public final class Evaluation {
         return new EvaluationRun(this).start();
     }
 
+    /**
+     * A report builder set up as this evaluation's run sets up its own: candidates, judges' names, seed, alpha,
+     * significance test, observation unit, clusters and prices. Add {@link SampleEvaluator} results to it, or merge
+     * several (one per worker of a distributed run), then build.
+     */
+    public EvaluationReport.Builder reportBuilder() {
+        return EvaluationReport.builder(candidates.stream().map(Candidate::name).toList()).judges(judgeNames)
+                .dryRun(dryRun).seed(seed).alpha(alpha).significance(significance).observationUnit(observationUnit)
+                .clusterBy(clusterKey).prices(prices);
+    }
+
     /** The candidates, in report order. */
     public List<Candidate> candidates() {
         return candidates;
@@ -140,6 +156,20 @@ public final class Evaluation {
     /** The judges, in panel order; in a dry run, the one random judge. */
     public List<Judge> judges() {
         return judges;
+    }
+
+    static List<String> uniqueNames(List<Judge> judges) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Judge judge : judges) {
+            String base = judge.name();
+            String name = base;
+            for (int n = 2; !seen.add(name); n++) {
+                name = base + " #" + n;
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
     }
 
     @Override

@@ -1,65 +1,45 @@
 package dev.raq.core;
 
 import dev.raq.core.data.Sample;
-import dev.raq.core.judge.CandidateAnswer;
-import dev.raq.core.judge.JudgeCall;
-import dev.raq.core.judge.JudgeInput;
-import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
-import dev.raq.core.judge.Ranking;
-import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
-import dev.raq.core.model.FailureCause;
 import dev.raq.core.report.AnswerRecord;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.report.SampleResult;
-import dev.raq.core.store.StoreKeys;
 import org.jspecify.annotations.Nullable;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * One run of an {@link Evaluation}: admits samples as capacity allows, dispatches candidate calls under the global
- * and per-candidate limits without blocking a thread per call, judges each sample once its answers are in, and
- * builds the report when everything has finished (or the failure policy aborted the run).
+ * One run of an {@link Evaluation}: admits samples as capacity allows, hands each to the {@link SampleEvaluator},
+ * sends candidate calls under the global and per-candidate limits without blocking a thread per call, applies the
+ * failure policy, reports progress, and builds the report when everything has finished (or the policy aborted the
+ * run). What happens to a sample is the evaluator's; when it happens is this class's.
  *
  * <p>All scheduling state is guarded by {@code lock}; {@link #drain()} is serialized by a work-in-progress counter
  * so that callbacks from any thread (including ones completing synchronously) never recurse or block.
  */
-final class EvaluationRun {
-
+final class EvaluationRun implements SampleEvaluator.Scheduling {
 
     private final Evaluation ev;
     private final int k;
     private final List<String> names;
-    /** What keys each candidate's stored answers: its client's fingerprint or its application's version. */
-    private final String[] candidateFingerprints;
-    /**
-     * What keys each judge's stored judgments, computed once per run (it renders the judge's prompt); null for a
-     * judge that calls no model (a metric), which is cheap and deterministic, so recomputed and never stored.
-     */
-    private final @Nullable String[] judgeFingerprints;
     private final int[] limits;
     private final int[] inFlight;
     private final List<ArrayDeque<Call>> queues;
@@ -67,23 +47,23 @@ final class EvaluationRun {
     private final EvaluationReport.Builder report;
     private final CompletableFuture<EvaluationReport> result = new CompletableFuture<>();
     private final Object lock = new Object();
-    private final GuardedResultStore store;
     private final GuardedProgressListener listener;
     private final AtomicInteger wip = new AtomicInteger();
     private final int maxOpenSamples;
-    private final Set<SampleTask> open = new LinkedHashSet<>();
-    private final Map<String, Integer> seenIds = new java.util.HashMap<>(); // guarded by lock
-    private @Nullable ExecutorService blocking;
-    private @Nullable ExecutorService judgePool;
+    /** Runs candidates' blocking calls; judges run on their own pool, so neither starves the other. */
+    private final ExecutorService callPool;
+    private final ExecutorService judgePool;
+    private final SampleEvaluator evaluator;
     private @Nullable Iterator<Sample> samples;
     private Instant started = Instant.EPOCH;
 
     // guarded by lock
+    private final Map<Integer, SampleTask> open = new LinkedHashMap<>();
+    private final Map<String, Integer> seenIds = new java.util.HashMap<>();
     private int total;
     private int nextIndex;
-    private int openSamples;
     private int globalInFlight;
-    private int judgesRunning;
+    private int judging;
     private int roundRobin;
     private boolean exhausted;
     private boolean finished;
@@ -96,18 +76,16 @@ final class EvaluationRun {
     private final int[] candidateFinished;
     private final int[] candidateFailed;
     private final @Nullable String[] candidateFirstError;
-    private int[] judgeFinished = new int[0];
-    private int[] judgeUsable = new int[0];
-    private @Nullable String[] judgeFirstError = new String[0];
+    private final int[] judgeFinished;
+    private final int[] judgeUsable;
+    private final @Nullable String[] judgeFirstError;
     private int samplesWithTwoAnswers;
 
     EvaluationRun(Evaluation ev) {
         this.ev = ev;
-        this.store = new GuardedResultStore(ev.store);
         this.listener = ev.listener == null ? GuardedProgressListener.NONE : new GuardedProgressListener(ev.listener);
         this.k = ev.candidates.size();
         this.names = ev.candidates.stream().map(Candidate::name).toList();
-        this.candidateFingerprints = new String[k];
         this.limits = new int[k];
         this.inFlight = new int[k];
         this.queues = new ArrayList<>();
@@ -115,46 +93,26 @@ final class EvaluationRun {
         this.candidateFailed = new int[k];
         this.candidateFirstError = new String[k];
         for (int i = 0; i < k; i++) {
-            Candidate c = ev.candidates.get(i);
-            candidateFingerprints[i] = c.fingerprint();
-            limits[i] = c.maxConcurrency().orElse(Integer.MAX_VALUE);
+            limits[i] = ev.candidates.get(i).maxConcurrency().orElse(Integer.MAX_VALUE);
             queues.add(new ArrayDeque<>());
         }
-        this.judgeNames = uniqueNames(ev.judges);
-        this.judgeFingerprints = ev.judges.stream().map(j -> j.clients().isEmpty() ? null : j.fingerprint())
-                .toArray(String[]::new);
+        this.callPool = Executors.newFixedThreadPool(ev.concurrency, daemon("raq-model-"));
+        this.judgePool = Executors.newFixedThreadPool(ev.concurrency, daemon("raq-judge-"));
+        this.evaluator = new SampleEvaluator(ev, callPool, judgePool, new GuardedResultStore(ev.store), this);
+        this.judgeNames = ev.judgeNames;
         this.judgeFinished = new int[judgeNames.size()];
         this.judgeUsable = new int[judgeNames.size()];
         this.judgeFirstError = new String[judgeNames.size()];
         this.maxOpenSamples = 2 * ev.concurrency + 2;
-        this.report = EvaluationReport.builder(names).judges(judgeNames).dryRun(ev.dryRun).seed(ev.seed)
-                .alpha(ev.alpha).significance(ev.significance).observationUnit(ev.observationUnit)
-                .clusterBy(ev.clusterKey).prices(ev.prices);
+        this.report = ev.reportBuilder();
     }
 
     CompletableFuture<EvaluationReport> start() {
         total = count(ev.dataset);
         samples = ev.dataset.iterator();
         started = ev.clock.instant();
-        blocking = Executors.newFixedThreadPool(ev.concurrency, daemon("raq-model-"));
-        judgePool = Executors.newFixedThreadPool(ev.concurrency, daemon("raq-judge-"));
         drain();
         return result;
-    }
-
-    /** The seed judge {@code judgeIndex} gets for a sample: a function of the evaluation seed and the sample only. */
-    static long judgeSeed(long seed, String sampleId, int judgeIndex) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : sampleId.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return mix(mix(seed ^ mix(h)) + judgeIndex * 0x9E3779B97F4A7C15L);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 
     private void drain() {
@@ -168,25 +126,17 @@ final class EvaluationRun {
                 admitted = admit();
             }
             // rendering prompts, hashing keys and asking the store happen outside the lock
-            List<Runnable> actions = new ArrayList<>();
-            List<Call> calls = new ArrayList<>();
             for (SampleTask task : admitted) {
-                for (int i = 0; i < k; i++) {
-                    prepare(task, i, actions, calls);
-                }
+                evaluator.evaluate(task.index, task.sample).whenComplete((r, e) -> finishSample(task, r, e));
             }
+            List<Call> sends;
             boolean finishNow;
             synchronized (lock) {
-                if (abortReason == null) {
-                    calls.forEach(call -> queues.get(call.candidate).add(call));
-                }
-                launch(actions);
+                sends = launch();
                 finishNow = !finished && done();
                 finished |= finishNow;
             }
-            for (Runnable action : actions) {
-                action.run();
-            }
+            sends.forEach(Call::send);
             if (finishNow) {
                 finish();
             }
@@ -195,13 +145,13 @@ final class EvaluationRun {
     }
 
     private boolean done() {
-        return abortReason == null ? exhausted && openSamples == 0 : globalInFlight == 0 && judgesRunning == 0;
+        return abortReason == null ? exhausted && open.isEmpty() : globalInFlight == 0 && judging == 0;
     }
 
     private List<SampleTask> admit() {
         List<SampleTask> admitted = new ArrayList<>();
         Iterator<Sample> it = Objects.requireNonNull(samples);
-        while (abortReason == null && !exhausted && openSamples < maxOpenSamples) {
+        while (abortReason == null && !exhausted && open.size() < maxOpenSamples) {
             Sample sample;
             try {
                 if (!it.hasNext()) {
@@ -210,7 +160,7 @@ final class EvaluationRun {
                 }
                 sample = Objects.requireNonNull(it.next(), "the dataset returned a null sample");
             } catch (RuntimeException e) {
-                abortReason = "the dataset failed: " + describe(e);
+                abortReason = "the dataset failed: " + SampleEvaluator.describe(e);
                 exhausted = true;
                 break;
             }
@@ -222,36 +172,27 @@ final class EvaluationRun {
                 break;
             }
             SampleTask task = new SampleTask(nextIndex++, sample, k);
-            openSamples++;
-            open.add(task);
+            open.put(task.index, task);
             admitted.add(task);
         }
         return admitted;
     }
 
-    private void prepare(SampleTask task, int i, List<Runnable> actions, List<Call> calls) {
-        Candidate c = ev.candidates.get(i);
-        ChatRequest request;
-        try {
-            ChatRequest rendered = c.prompt().orElse(ev.prompt).apply(task.sample);
-            request = rendered.toBuilder().options(rendered.options().merge(c.options())).build();
-        } catch (RuntimeException e) {
-            AnswerRecord failed = AnswerRecord.failed(c.name(), "the prompt failed: " + describe(e),
-                    FailureCause.of(e));
-            actions.add(() -> onAnswer(task, i, failed));
-            return;
+    /** Queues a candidate call until the global and the candidate's limits let it go. */
+    @Override
+    public CompletableFuture<Completion> call(int candidate, Supplier<CompletableFuture<Completion>> send) {
+        Call call = new Call(candidate, send, new CompletableFuture<>());
+        synchronized (lock) {
+            if (abortReason == null) {
+                queues.get(candidate).add(call);
+            }
         }
-        String key = StoreKeys.answer(c.name(), candidateFingerprints[i], request);
-        Completion stored = store.answer(key).orElse(null);
-        if (stored != null) {
-            AnswerRecord reused = AnswerRecord.answered(c.name(), stored, true);
-            actions.add(() -> onAnswer(task, i, reused));
-        } else {
-            calls.add(new Call(task, i, request, key));
-        }
+        return call.result;
     }
 
-    private void launch(List<Runnable> actions) {
+    /** The calls that may be sent now, taken round-robin over the candidates. */
+    private List<Call> launch() {
+        List<Call> sends = new ArrayList<>();
         boolean progress = true;
         while (abortReason == null && progress && globalInFlight < ev.concurrency) {
             progress = false;
@@ -259,201 +200,95 @@ final class EvaluationRun {
                 int i = (roundRobin + n) % k;
                 ArrayDeque<Call> q = queues.get(i);
                 if (!q.isEmpty() && inFlight[i] < limits[i]) {
-                    Call call = q.poll();
+                    sends.add(q.poll());
                     globalInFlight++;
                     inFlight[i]++;
-                    actions.add(() -> send(call));
                     progress = true;
                 }
             }
             roundRobin = (roundRobin + 1) % k;
         }
+        return sends;
     }
 
-    private void send(Call call) {
-        CompletableFuture<Completion> future;
-        long start = System.nanoTime();
-        try {
-            future = ev.candidates.get(call.candidate).answer(call.task.sample, call.request,
-                    Objects.requireNonNull(blocking));
-            if (future == null) {
-                future = CompletableFuture.failedFuture(new NullPointerException("the candidate returned no future"));
-            }
-        } catch (RuntimeException e) {
-            future = CompletableFuture.failedFuture(e);
-        }
-        boolean timed = !ev.candidates.get(call.candidate).replays();
-        future.whenComplete((completion, error) -> onCallDone(call, timed ? timed(completion, start) : completion,
-                error));
-    }
-
-    /**
-     * The completion with the latency RAQ measured around the call, unless the client measured its own (which wins:
-     * it excludes queueing in the client and knows the time to first token).
-     */
-    private static @Nullable Completion timed(@Nullable Completion completion, long start) {
-        if (completion == null || completion.latency().isPresent()) {
-            return completion;
-        }
-        return completion.toBuilder().latency(Duration.ofNanos(Math.max(0, System.nanoTime() - start))).build();
-    }
-
-    private void onCallDone(Call call, @Nullable Completion completion, @Nullable Throwable error) {
-        String name = names.get(call.candidate);
-        AnswerRecord record;
-        if (error != null || completion == null) {
-            String where = ev.candidates.get(call.candidate).endpoint().map(e -> " [endpoint " + e + "]").orElse("");
-            record = AnswerRecord.failed(name, (error == null ? "the client returned no completion"
-                    : describe(error)) + where, error == null ? FailureCause.OTHER : FailureCause.of(error));
-        } else {
-            record = AnswerRecord.answered(name, completion, false);
-            store.putAnswer(call.key, completion);
-        }
-        onAnswer(call.task, call.candidate, record);
+    /** A call finished: its answer is recorded (the future's dependents ran), so its permits are released. */
+    private void released(Call call) {
         synchronized (lock) {
-            // released after the answer is recorded, so that an aborted run never finishes without it
             globalInFlight--;
             inFlight[call.candidate]--;
         }
         drain();
     }
 
-    private void onAnswer(SampleTask task, int i, AnswerRecord record) {
+    @Override
+    public void answered(int index, int candidate, AnswerRecord record) {
+        SampleTask task;
         synchronized (lock) {
+            task = Objects.requireNonNull(open.get(index));
             answers++;
-            candidateFinished[i]++;
+            candidateFinished[candidate]++;
             if (!record.succeeded()) {
                 answerErrors++;
-                candidateFailed[i]++;
-                if (candidateFirstError[i] == null) {
-                    candidateFirstError[i] = record.error();
+                candidateFailed[candidate]++;
+                if (candidateFirstError[candidate] == null) {
+                    candidateFirstError[candidate] = record.error();
                 }
                 checkPolicy("candidate '" + record.candidate() + "' on sample '" + task.sample.id() + "': "
                         + record.error());
-                checkDead(candidateFinished[i], candidateFailed[i], "candidate '" + record.candidate() + "'",
-                        "calls", record.error());
+                checkDead(candidateFinished[candidate], candidateFailed[candidate],
+                        "candidate '" + record.candidate() + "'", "calls", record.error());
             }
-        }
-        boolean complete;
-        synchronized (task) {
-            task.answers[i] = record;
-            complete = --task.remaining == 0;
+            task.answers[candidate] = record;
+            if (++task.answered == k) {
+                task.judging = true;
+                judging++; // until the sample finishes, an aborted run waits for it
+                if (task.usableAnswers() >= 2) {
+                    samplesWithTwoAnswers++;
+                }
+            }
         }
         progress();
-        if (complete) {
-            onAnswersComplete(task);
-        }
     }
 
-    private void onAnswersComplete(SampleTask task) {
-        List<CandidateAnswer> answered = new ArrayList<>();
-        for (AnswerRecord a : task.answers) {
-            Completion c = a.completion();
-            if (c != null) {
-                answered.add(new CandidateAnswer(a.candidate(), c.text()));
-            }
-        }
-        boolean aborted;
-        synchronized (lock) {
-            aborted = abortReason != null;
-        }
-        if (answered.size() >= 2) {
-            synchronized (lock) {
-                samplesWithTwoAnswers++;
-            }
-        }
-        if (answered.size() < 2) {
-            finishSample(task, List.of(), "only " + answered.size() + " of " + k + " candidates answered");
-        } else if (aborted) {
-            finishSample(task, List.of(), "the evaluation was aborted before judging");
-        } else {
-            judge(task, answered);
-        }
-    }
-
-    private void judge(SampleTask task, List<CandidateAnswer> answered) {
-        int judges = ev.judges.size();
-        synchronized (task) {
-            task.judgments = new Judgment[judges];
-            task.judgesRemaining = judges;
-        }
-        for (int j = 0; j < judges; j++) {
-            int judgeIndex = j;
-            long seed = judgeSeed(ev.seed, task.sample.id(), j);
-            String fingerprint = judgeFingerprints[j];
-            String key = fingerprint == null ? null : StoreKeys.judgment(fingerprint, task.sample, answered, seed);
-            Judgment stored = key == null ? null : store.judgment(key).orElse(null);
-            if (stored != null) {
-                String name = judgeNames.get(j);
-                onJudged(task, j, stored.judge().equals(name) ? stored
-                        : new Judgment(name, stored.sampleId(), stored.calls(), stored.scores()));
-                continue;
-            }
-            synchronized (lock) {
-                judgesRunning++;
-            }
-            Objects.requireNonNull(judgePool).execute(() -> runJudge(task, judgeIndex, answered, seed, key));
-        }
-    }
-
-    private void runJudge(SampleTask task, int j, List<CandidateAnswer> answered, long seed, @Nullable String key) {
-        Judge judge = ev.judges.get(j);
-        String name = judgeNames.get(j);
-        Judgment judgment;
-        try {
-            Judgment raw = Objects.requireNonNull(judge.judge(new JudgeInput(task.sample, answered, seed)),
-                    "the judge returned no judgment");
-            judgment = raw.judge().equals(name) ? raw : new Judgment(name, raw.sampleId(), raw.calls(), raw.scores());
-        } catch (RuntimeException e) {
-            judgment = Judgment.of(name, task.sample.id(), List.of(JudgeCall.failed(
-                    answered.stream().map(CandidateAnswer::candidate).toList(), null, describe(e), FailureCause.of(e),
-                    Map.of())));
-        }
-        if (key != null && !judgment.failed()) {
-            store.putJudgment(key, judgment);
-        }
-        onJudged(task, j, judgment);
-        synchronized (lock) {
-            judgesRunning--;
-        }
-        drain();
-    }
-
-    private void onJudged(SampleTask task, int j, Judgment judgment) {
+    @Override
+    public void judged(Sample sample, int judge, Judgment judgment) {
         synchronized (lock) {
             judgments++;
-            judgeFinished[j]++;
+            judgeFinished[judge]++;
             if (judgment.failed()) {
                 judgeErrors++;
                 String error = judgment.calls().get(judgment.calls().size() - 1).error().orElse("no ranking");
-                if (judgeFirstError[j] == null) {
-                    judgeFirstError[j] = error;
+                if (judgeFirstError[judge] == null) {
+                    judgeFirstError[judge] = error;
                 }
-                checkPolicy("judge '" + judgment.judge() + "' on sample '" + task.sample.id() + "': " + error);
-                checkDead(judgeFinished[j], judgeFinished[j] - judgeUsable[j], "judge '" + judgment.judge() + "'",
-                        "judgments", error);
+                checkPolicy("judge '" + judgment.judge() + "' on sample '" + sample.id() + "': " + error);
+                checkDead(judgeFinished[judge], judgeFinished[judge] - judgeUsable[judge],
+                        "judge '" + judgment.judge() + "'", "judgments", error);
             } else {
-                judgeUsable[j]++;
+                judgeUsable[judge]++;
             }
-        }
-        boolean complete;
-        Judgment[] all;
-        synchronized (task) {
-            task.judgments[j] = judgment;
-            complete = --task.judgesRemaining == 0;
-            all = task.judgments;
-        }
-        if (complete) {
-            finishSample(task, Arrays.asList(all), null);
         }
     }
 
-    private void finishSample(SampleTask task, List<Judgment> judged, @Nullable String notJudged) {
-        report.add(new SampleResult(task.index, task.sample, Arrays.asList(task.answers), judged, notJudged));
+    @Override
+    public boolean stopped() {
         synchronized (lock) {
+            return abortReason != null;
+        }
+    }
+
+    private void finishSample(SampleTask task, @Nullable SampleResult sampleResult, @Nullable Throwable error) {
+        if (sampleResult != null) {
+            report.add(sampleResult);
+        }
+        synchronized (lock) {
+            if (error != null && abortReason == null) {
+                abortReason = "sample '" + task.sample.id() + "' failed: " + SampleEvaluator.describe(error);
+                queues.forEach(ArrayDeque::clear);
+            }
             samplesDone++;
-            openSamples--;
-            open.remove(task);
+            judging -= task.judging ? 1 : 0;
+            open.remove(task.index);
         }
         progress();
         drain();
@@ -513,30 +348,28 @@ final class EvaluationRun {
 
     private void finish() {
         String reason;
-        List<SampleTask> unfinished;
+        List<SampleResult> unfinished = new ArrayList<>();
         synchronized (lock) {
             if (abortReason == null) {
                 abortReason = noEvidence();
             }
             reason = abortReason;
-            unfinished = new ArrayList<>(open);
-        }
-        for (SampleTask task : unfinished) {
-            List<AnswerRecord> finishedAnswers = new ArrayList<>();
-            synchronized (task) {
+            for (SampleTask task : open.values()) {
+                List<AnswerRecord> finishedAnswers = new ArrayList<>();
                 for (AnswerRecord a : task.answers) {
                     if (a != null) {
                         finishedAnswers.add(a);
                     }
                 }
-            }
-            if (!finishedAnswers.isEmpty()) {
-                report.add(new SampleResult(task.index, task.sample, finishedAnswers, List.of(),
-                        "the evaluation was aborted before this sample finished"));
+                if (!finishedAnswers.isEmpty()) {
+                    unfinished.add(new SampleResult(task.index, task.sample, finishedAnswers, List.of(),
+                            "the evaluation was aborted before this sample finished"));
+                }
             }
         }
-        Objects.requireNonNull(blocking).shutdown();
-        Objects.requireNonNull(judgePool).shutdown();
+        unfinished.forEach(report::add);
+        callPool.shutdown();
+        judgePool.shutdown();
         try {
             EvaluationReport r = report.aborted(reason).build();
             if (reason == null) {
@@ -577,29 +410,6 @@ final class EvaluationRun {
         return n;
     }
 
-    private static List<String> uniqueNames(List<Judge> judges) {
-        List<String> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Judge judge : judges) {
-            String base = judge.name();
-            String name = base;
-            for (int n = 2; !seen.add(name); n++) {
-                name = base + " #" + n;
-            }
-            out.add(name);
-        }
-        return List.copyOf(out);
-    }
-
-    static String describe(Throwable t) {
-        Throwable e = t;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
     private static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -609,24 +419,56 @@ final class EvaluationRun {
         };
     }
 
-    /** One sample on its way through the run; its arrays are guarded by the task itself. */
+    /** One sample on its way through the run; guarded by the run's lock. */
     private static final class SampleTask {
         final int index;
         final Sample sample;
-        final AnswerRecord[] answers;
-        int remaining;
-        Judgment[] judgments = new Judgment[0];
-        int judgesRemaining;
+        final @Nullable AnswerRecord[] answers;
+        int answered;
+        boolean judging;
 
         SampleTask(int index, Sample sample, int candidates) {
             this.index = index;
             this.sample = sample;
             this.answers = new AnswerRecord[candidates];
-            this.remaining = candidates;
+        }
+
+        int usableAnswers() {
+            int n = 0;
+            for (AnswerRecord a : answers) {
+                n += a != null && a.succeeded() ? 1 : 0;
+            }
+            return n;
         }
     }
 
-    /** A candidate call waiting for a permit. */
-    private record Call(SampleTask task, int candidate, ChatRequest request, String key) {
+    /** A candidate call waiting for a permit, and the future its answer completes. */
+    private final class Call {
+        final int candidate;
+        final Supplier<CompletableFuture<Completion>> sender;
+        final CompletableFuture<Completion> result;
+
+        Call(int candidate, Supplier<CompletableFuture<Completion>> sender, CompletableFuture<Completion> result) {
+            this.candidate = candidate;
+            this.sender = sender;
+            this.result = result;
+        }
+
+        void send() {
+            CompletableFuture<Completion> sent;
+            try {
+                sent = sender.get();
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            sent.whenComplete((completion, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(completion);
+                }
+                released(this);
+            });
+        }
     }
 }
