@@ -139,12 +139,16 @@ public final class Evaluation {
 
     /**
      * A report builder set up as this evaluation's run sets up its own: candidates, judges' names, seed, alpha,
-     * significance test, observation unit, clusters and prices. Add {@link SampleEvaluator} results to it, or merge
+     * judges' own report sections, significance test, observation unit, clusters and prices. Add {@link SampleEvaluator} results to it, or merge
      * several (one per worker of a distributed run), then build.
      */
     public EvaluationReport.Builder reportBuilder() {
+        Map<String, Judge> byName = new LinkedHashMap<>();
+        for (int i = 0; i < judges.size(); i++) {
+            byName.put(judgeNames.get(i), judges.get(i));
+        }
         return EvaluationReport.builder(candidates.stream().map(Candidate::name).toList()).judges(judgeNames)
-                .dryRun(dryRun).seed(seed).alpha(alpha).significance(significance).observationUnit(observationUnit)
+                .sections(byName).dryRun(dryRun).seed(seed).alpha(alpha).significance(significance).observationUnit(observationUnit)
                 .clusterBy(clusterKey).prices(prices);
     }
 

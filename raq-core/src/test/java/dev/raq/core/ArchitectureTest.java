@@ -51,6 +51,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void theReport_knowsNoKindOfJudge() {
+        noClasses().that().resideInAPackage("dev.raq.core.report..").should().dependOnClassesThat()
+                .resideInAPackage("dev.raq.core.pairwise..").check(PRODUCTION);
+    }
+
+    @Test
     void core_knowsNoProvider_andItsInternalPackageStaysInside() {
         noClasses().that().resideInAPackage("dev.raq.core..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.raq.clients..").check(PRODUCTION);

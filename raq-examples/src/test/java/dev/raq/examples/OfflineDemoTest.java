@@ -58,6 +58,6 @@ class OfflineDemoTest {
     @Test
     void main_folderArgument_writesReportsThere(@TempDir Path dir) throws Exception {
         OfflineDemo.main(new String[] {dir.toString()});
-        assertThat(Files.readString(dir.resolve("squad-f1-friedman-conover-holm.json"))).contains("\"schema\" : \"raq-report/1\"");
+        assertThat(Files.readString(dir.resolve("squad-f1-friedman-conover-holm.json"))).contains("\"schema\" : \"raq-report/2\"");
     }
 }

@@ -33,4 +33,9 @@ public final class MarkdownText {
         }
         return sb.toString();
     }
+
+    /** A number for a table cell: three decimals at most, trailing zeros dropped ({@code 0.5}, {@code 12}). */
+    public static String number(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
 }

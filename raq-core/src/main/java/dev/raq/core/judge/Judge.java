@@ -4,6 +4,7 @@ import dev.raq.core.model.ModelClient;
 import org.apiguardian.api.API;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the answers of one sample into a {@link Judgment}: one or more rankings, optional raw scores, the judge's
@@ -58,5 +59,14 @@ public interface Judge {
      */
     default String fingerprint() {
         return name();
+    }
+
+    /**
+     * The section this judge adds to a report, computed from its judgments in that report (those carrying its name,
+     * in dataset order); {@code seed} is the evaluation's, for any resampling. The default adds none: rankings and
+     * scores already reach the report's common tables.
+     */
+    default Optional<ReportSection> reportSection(List<Judgment> judgments, long seed) {
+        return Optional.empty();
     }
 }

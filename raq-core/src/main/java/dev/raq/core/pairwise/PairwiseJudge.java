@@ -6,6 +6,7 @@ import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.JudgeInput;
 import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.ReportSection;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.FailureCause;
@@ -164,6 +165,12 @@ public final class PairwiseJudge implements Judge {
         return Fingerprint.of("pairwise-judge").with("client", client.fingerprint()).with("labels", labels)
                 .with("pairing", pairing).with("swap", swap).with("rule", rule).with("options", options)
                 .withText("prompt", prompts).toString();
+    }
+
+    /** The leaderboard of this judge's verdicts and its position bias. */
+    @Override
+    public Optional<ReportSection> reportSection(List<Judgment> judgments, long seed) {
+        return Optional.of(PairwiseSection.of(name(), judgments, seed));
     }
 
     /** False: each call ranks the two answers of one pair. */

@@ -2,39 +2,21 @@ package dev.raq.core.report;
 
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Consensus;
-import dev.raq.core.judge.JudgeCall;
-import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Ranking;
-import dev.raq.core.model.Completion;
-import dev.raq.core.model.TokenUsage;
-import dev.raq.core.pairwise.Leaderboard;
-import dev.raq.core.pairwise.LeaderboardOptions;
-import dev.raq.core.pairwise.PairwiseBattles;
-import dev.raq.core.pairwise.PairwiseJudge;
-import dev.raq.core.pairwise.PositionBias;
+import dev.raq.core.judge.ReportSection;
 import dev.raq.core.significance.SignificanceResult;
 import dev.raq.core.significance.SignificanceTest;
-import dev.raq.stats.Battles;
-import dev.raq.stats.Bootstrap;
-import dev.raq.stats.ClusteredMean;
-import dev.raq.stats.ClusteredMeanResult;
-import dev.raq.stats.ConfidenceInterval;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -71,14 +53,11 @@ import java.util.function.Function;
 public final class EvaluationReport {
 
     /** The JSON schema identifier of {@link #toJson()}. */
-    public static final String SCHEMA = "raq-report/1";
+    public static final String SCHEMA = "raq-report/2";
     /** Bootstrap rounds for the confidence interval of each candidate's mean rank: {@value}. */
     public static final int BOOTSTRAP_ROUNDS = 1000;
     /** Confidence level of those intervals: {@value}. */
     public static final double CONFIDENCE = 0.95;
-
-    /** How much a strong pairwise verdict ({@code >>}) weighs in the report's leaderboard, as in Arena-Hard. */
-    public static final double STRONG_VERDICT_WEIGHT = 3;
 
     private final List<String> candidates;
     private final List<String> judges;
@@ -86,142 +65,45 @@ public final class EvaluationReport {
     private final long seed;
     private final double alpha;
     private final ObservationUnit observationUnit;
-    /** The one bootstrap every interval of the report draws from ({@value #BOOTSTRAP_ROUNDS} rounds, the seed). */
-    private final Bootstrap bootstrap;
-    private final @Nullable Function<Sample, String> clusterKey;
     private final @Nullable String abortedBecause;
     private final List<SampleResult> samples;
     private final Map<String, Ranking> consensus;
     private final @Nullable Double judgeAgreement;
     private final int agreementSamples;
     private final List<Ranking> rankings;
-    private final @Nullable List<String> observationClusters;
-    private final int clusterCount;
+    private final @Nullable Integer clusterCount;
     private final List<CandidateSummary> candidateSummaries;
     private final List<JudgeSummary> judgeSummaries;
     private final @Nullable String significanceTest;
     private final @Nullable SignificanceResult significance;
     private final @Nullable String significanceError;
     private final List<PairDifference> pairDifferences;
-    private final @Nullable Leaderboard leaderboard;
-    private final @Nullable String leaderboardError;
+    private final List<Problem> problems;
+    private final Map<String, ReportSection> sections;
 
-    private EvaluationReport(Builder b) {
-        this.candidates = List.copyOf(b.candidates);
-        this.judges = List.copyOf(b.judges);
-        this.dryRun = b.dryRun;
-        this.seed = b.seed;
-        this.bootstrap = Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).confidence(CONFIDENCE).seed(seed).build();
-        this.alpha = b.alpha;
-        this.observationUnit = b.observationUnit;
-        this.abortedBecause = b.abortedBecause;
-        List<SampleResult> sorted = new ArrayList<>(b.samples);
-        sorted.sort(Comparator.comparingInt(SampleResult::index));
-        this.samples = List.copyOf(sorted);
-        this.clusterKey = b.clusterKey;
-        Map<String, Ranking> cons = new LinkedHashMap<>();
-        List<Ranking> observations = new ArrayList<>();
-        List<String> clusters = new ArrayList<>();
-        double wSum = 0;
-        int wCount = 0;
-        for (SampleResult s : samples) {
-            String cluster = clusterOf(s);
-            if (judges.size() == 1) {
-                for (Judgment j : s.judgments()) {
-                    List<Ranking> observed = observationUnit == ObservationUnit.JUDGE_CALL ? j.rankings()
-                            : Consensus.perSample(j);
-                    observations.addAll(observed);
-                    observed.forEach(o -> clusters.add(cluster));
-                }
-            } else {
-                Ranking c = consensusOf(s.judgments());
-                if (c != null) {
-                    cons.put(s.sample().id(), c);
-                    observations.add(c);
-                    clusters.add(cluster);
-                }
-                Double w = agreementOf(s.judgments());
-                if (w != null) {
-                    wSum += w;
-                    wCount++;
-                }
-            }
-        }
-        this.consensus = java.util.Collections.unmodifiableMap(cons);
-        this.judgeAgreement = wCount == 0 ? null : wSum / wCount;
-        this.agreementSamples = wCount;
-        this.rankings = List.copyOf(observations);
-        this.observationClusters = clusterKey == null ? null : List.copyOf(clusters);
-        this.clusterCount = clusterKey == null ? 0
-                : (int) samples.stream().map(this::clusterOf).distinct().count();
-        this.candidateSummaries = summarizeCandidates(b.prices);
-        this.judgeSummaries = summarizeJudges();
-        SignificanceResult result = null;
-        String error = null;
-        if (b.significance != null) {
-            try {
-                result = b.significance.test(candidates, rankings, alpha);
-            } catch (RuntimeException e) {
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            }
-        }
-        this.significanceTest = b.significance == null ? null : b.significance.name();
-        this.significance = result;
-        this.significanceError = error;
-        Leaderboard board = null;
-        String boardError = null;
-        List<Judgment> pairwise = pairwiseJudgments();
-        if (!pairwise.isEmpty() && !dryRun) {
-            try {
-                Battles battles = PairwiseBattles.fromJudgments(pairwise, STRONG_VERDICT_WEIGHT);
-                board = Leaderboard.fit(battles, LeaderboardOptions.arenaHard(commonOpponent(battles)).withSeed(seed));
-            } catch (RuntimeException e) {
-                boardError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            }
-        }
-        this.leaderboard = board;
-        this.leaderboardError = boardError;
-        this.pairDifferences = computePairDifferences();
-    }
-
-    private static boolean isPairwise(JudgeCall call) {
-        return call.attributes().containsKey(PairwiseJudge.ATTR_POSITION_A);
-    }
-
-    private List<Judgment> pairwiseJudgments() {
-        List<Judgment> out = new ArrayList<>();
-        for (SampleResult s : samples) {
-            for (Judgment j : s.judgments()) {
-                if (j.calls().stream().anyMatch(EvaluationReport::isPairwise)) {
-                    out.add(j);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The candidate that takes part in every battle (the baseline of an against-baseline run), or null. */
-    private static @Nullable String commonOpponent(Battles battles) {
-        Set<String> common = null;
-        for (int i = 0; i < battles.size(); i++) {
-            Set<String> pair = Set.of(battles.playerA(i), battles.playerB(i));
-            if (common == null) {
-                common = new java.util.HashSet<>(pair);
-            } else {
-                common.retainAll(pair);
-            }
-        }
-        return common != null && common.size() == 1 && battles.playerCount() > 2 ? common.iterator().next() : null;
-    }
-
-    /**
-     * The Bradley–Terry leaderboard of the pairwise verdicts, when a pairwise judge ran: Arena-Hard's recipe (strong
-     * verdicts weigh {@value #STRONG_VERDICT_WEIGHT}, 100 bootstrap rounds seeded with the evaluation's seed, anchored
-     * at 1000 for the baseline when every battle involves one candidate, centred otherwise). Empty for other judges,
-     * in a dry run, or when no finite ratings exist (see {@link #leaderboardError()}).
-     */
-    public Optional<Leaderboard> leaderboard() {
-        return Optional.ofNullable(leaderboard);
+    /** Takes the values the analysis computed. */
+    EvaluationReport(ReportAnalysis a) {
+        this.candidates = a.candidates;
+        this.judges = a.judges;
+        this.dryRun = a.dryRun;
+        this.seed = a.seed;
+        this.alpha = a.alpha;
+        this.observationUnit = a.observationUnit;
+        this.abortedBecause = a.abortedBecause;
+        this.samples = a.samples;
+        this.consensus = a.consensus;
+        this.judgeAgreement = a.judgeAgreement;
+        this.agreementSamples = a.agreementSamples;
+        this.rankings = a.rankings;
+        this.clusterCount = a.clusterCount;
+        this.candidateSummaries = a.candidateSummaries;
+        this.judgeSummaries = a.judgeSummaries;
+        this.significanceTest = a.significanceTest;
+        this.significance = a.significance;
+        this.significanceError = a.significanceError;
+        this.pairDifferences = a.pairDifferences;
+        this.problems = a.problems;
+        this.sections = a.sections;
     }
 
     /**
@@ -234,91 +116,19 @@ public final class EvaluationReport {
         return pairDifferences;
     }
 
-    private List<PairDifference> computePairDifferences() {
-        List<PairDifference> out = new ArrayList<>();
-        List<Map<String, Double>> rankValues = rankings.stream().map(Ranking::ranks).toList();
-        Map<String, List<Map<String, Double>>> scoreValues = new LinkedHashMap<>();
-        Map<String, List<String>> scoreClusters = new LinkedHashMap<>();
-        for (String judge : judges) {
-            for (SampleResult s : samples) {
-                for (Judgment j : s.judgments()) {
-                    if (j.judge().equals(judge) && !j.scores().isEmpty()) {
-                        scoreValues.computeIfAbsent(judge, x -> new ArrayList<>()).add(j.scores());
-                        scoreClusters.computeIfAbsent(judge, x -> new ArrayList<>()).add(clusterOf(s));
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < candidates.size(); i++) {
-            for (int k = i + 1; k < candidates.size(); k++) {
-                String a = candidates.get(i);
-                String b = candidates.get(k);
-                difference(a, b, "rank", rankValues, observationClusters).ifPresent(out::add);
-                for (var e : scoreValues.entrySet()) {
-                    difference(a, b, e.getKey(), e.getValue(), clusterKey == null ? null
-                            : scoreClusters.get(e.getKey())).ifPresent(out::add);
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
     /**
-     * The paired difference of a and b over the observations that hold both (at least two), with a bootstrap
-     * interval of the mean difference (resampling clusters when there are clusters) and the clustered standard error.
+     * What each kind of judge added beyond rankings and scores ({@link dev.raq.core.judge.Judge#reportSection}),
+     * by judge name in panel order: a pairwise judge's leaderboard and position bias, for example. Empty when no
+     * judge added one, or when the builder was not given the judges ({@link Builder#sections}).
      */
-    private Optional<PairDifference> difference(String a, String b, String measure, List<Map<String, Double>> values,
-                                                @Nullable List<String> clusters) {
-        double[] x = new double[values.size()];
-        double[] y = new double[values.size()];
-        String[] labels = clusters == null ? null : new String[values.size()];
-        int n = 0;
-        for (int i = 0; i < values.size(); i++) {
-            Double va = values.get(i).get(a);
-            Double vb = values.get(i).get(b);
-            if (va != null && vb != null) {
-                x[n] = va;
-                y[n] = vb;
-                if (labels != null) {
-                    labels[n] = clusters.get(i);
-                }
-                n++;
-            }
-        }
-        if (n < 2) {
-            return Optional.empty();
-        }
-        x = Arrays.copyOf(x, n);
-        y = Arrays.copyOf(y, n);
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = x[i] - y[i];
-        }
-        String[] used = labels == null ? null : Arrays.copyOf(labels, n);
-        ConfidenceInterval boot = ValueSummary.of(d, used, bootstrap).meanInterval();
-        ClusteredMeanResult clustered = used == null ? null : ClusteredMean.of(d, used, CONFIDENCE);
-        return Optional.of(new PairDifference(a, b, measure, dev.raq.stats.PairedDifference.of(x, y, CONFIDENCE),
-                alpha, boot, clustered, measure.equals("rank") ? null : mcnemar(x, y)));
+    public Map<String, ReportSection> sections() {
+        return sections;
     }
 
-    /** McNemar's test when both candidates' scores are pass/fail (every score 0 or 1), else null. */
-    private static dev.raq.stats.@Nullable McNemarResult mcnemar(double[] x, double[] y) {
-        int firstOnly = 0;
-        int secondOnly = 0;
-        for (int i = 0; i < x.length; i++) {
-            if ((x[i] != 0 && x[i] != 1) || (y[i] != 0 && y[i] != 1)) {
-                return null;
-            }
-            firstOnly += x[i] == 1 && y[i] == 0 ? 1 : 0;
-            secondOnly += x[i] == 0 && y[i] == 1 ? 1 : 0;
-        }
-        return dev.raq.stats.McNemar.test(firstOnly, secondOnly);
-    }
-
-
-    /** Why the pairwise leaderboard could not be fitted (for example a candidate that never lost), if it could not. */
-    public Optional<String> leaderboardError() {
-        return Optional.ofNullable(leaderboardError);
+    /** The first section of this type, such as {@code section(PairwiseSection.class)}. */
+    public <T extends ReportSection> Optional<T> section(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return sections.values().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /**
@@ -365,26 +175,7 @@ public final class EvaluationReport {
      * judges (in panel order). Empty when nothing failed.
      */
     public List<Problem> problems() {
-        List<Problem> out = new ArrayList<>();
-        for (String c : candidates) {
-            ProblemTally tally = new ProblemTally("candidate '" + c + "'");
-            for (SampleResult s : samples) {
-                s.answer(c).ifPresent(a -> tally.add(a.error(), a.cause()));
-            }
-            tally.problem().ifPresent(out::add);
-        }
-        for (String judge : judges) {
-            ProblemTally tally = new ProblemTally("judge '" + judge + "'");
-            for (SampleResult s : samples) {
-                for (Judgment j : s.judgments()) {
-                    if (j.judge().equals(judge)) {
-                        j.calls().forEach(call -> tally.add(call.error().orElse(null), call.cause().orElse(null)));
-                    }
-                }
-            }
-            tally.problem().ifPresent(out::add);
-        }
-        return List.copyOf(out);
+        return problems;
     }
 
     /** Why the run was aborted, if it was; the report then covers only what finished. */
@@ -510,266 +301,12 @@ public final class EvaluationReport {
         return ReportMarkdown.write(this, false);
     }
 
-    /** The panel's consensus on one sample ({@link Consensus#of}), or null when it has none. */
-    static @Nullable Ranking consensusOf(List<Judgment> judgments) {
-        try {
-            return Consensus.of(judgments).orElse(null);
-        } catch (IllegalArgumentException differentCandidates) {
-            return null; // judges that ranked different candidates have no consensus
-        }
-    }
-
-    /** The panel's agreement on one sample ({@link Consensus#agreement}), or null when undefined. */
-    static @Nullable Double agreementOf(List<Judgment> judgments) {
-        try {
-            OptionalDouble w = Consensus.agreement(judgments);
-            return w.isPresent() ? w.getAsDouble() : null;
-        } catch (IllegalArgumentException differentCandidates) {
-            return null;
-        }
-    }
-
-    private List<CandidateSummary> summarizeCandidates(PriceTable prices) {
-        List<CandidateSummary> out = new ArrayList<>();
-        for (String c : candidates) {
-            out.add(summarizeCandidate(c, prices));
-        }
-        return List.copyOf(out);
-    }
-
-    private CandidateSummary summarizeCandidate(String c, PriceTable prices) {
-        int answers = 0;
-        int errors = 0;
-        long words = 0;
-        long timedWords = 0;
-        long timedNanos = 0;
-        long tokenNanos = 0;
-        long timedTokens = 0;
-        long prompt = 0;
-        long completion = 0;
-        int withUsage = 0;
-        long[] latencies = new long[samples.size()];
-        int nLatencies = 0;
-        for (SampleResult s : samples) {
-            Optional<AnswerRecord> a = s.answer(c);
-            if (a.isEmpty()) {
-                continue;
-            }
-            Completion comp = a.get().completion();
-            if (comp == null) {
-                errors++;
-                continue;
-            }
-            answers++;
-            int w = Words.count(comp.text());
-            words += w;
-            Duration latency = comp.latency().orElse(null);
-            TokenUsage usage = comp.usage().orElse(null);
-            if (latency != null) {
-                latencies[nLatencies++] = latency.toNanos();
-                timedWords += w;
-                timedNanos += latency.toNanos();
-            }
-            if (usage != null) {
-                withUsage++;
-                prompt += usage.promptTokens();
-                completion += usage.completionTokens();
-                if (latency != null) {
-                    timedTokens += usage.completionTokens();
-                    tokenNanos += latency.toNanos();
-                }
-            }
-        }
-        long[] lat = Arrays.copyOf(latencies, nLatencies);
-        Arrays.sort(lat);
-        Double cost = prices.price(c).isPresent() && withUsage > 0
-                ? prices.price(c).get().cost(prompt, completion) : null;
-        return new CandidateSummary(c, answers, errors, rankSummary(rankings, observationClusters, c, bootstrap),
-                versus(c),
-                answers == 0 ? Double.NaN : (double) words / answers,
-                timedNanos > 0 ? timedWords / (timedNanos / 1e9) : null,
-                tokenNanos > 0 ? timedTokens / (tokenNanos / 1e9) : null,
-                percentile(lat, 0.50), percentile(lat, 0.95), prompt, completion, withUsage, cost);
-    }
-
-    private Map<String, WinTieLoss> versus(String c) {
-        Map<String, WinTieLoss> out = new LinkedHashMap<>();
-        for (String other : candidates) {
-            if (other.equals(c)) {
-                continue;
-            }
-            int w = 0;
-            int t = 0;
-            int l = 0;
-            for (Ranking r : rankings) {
-                if (r.contains(c) && r.contains(other)) {
-                    int cmp = r.compare(c, other);
-                    if (cmp < 0) {
-                        w++;
-                    } else if (cmp == 0) {
-                        t++;
-                    } else {
-                        l++;
-                    }
-                }
-            }
-            out.put(other, new WinTieLoss(w, t, l));
-        }
-        return out;
-    }
-
-    private List<JudgeSummary> summarizeJudges() {
-        List<JudgeSummary> out = new ArrayList<>();
-        for (String judge : judges) {
-            int judgments = 0;
-            int failedJudgments = 0;
-            int failedCalls = 0;
-            int calls = 0;
-            List<Ranking> rs = new ArrayList<>();
-            List<JudgeCall> pairwiseCalls = new ArrayList<>();
-            int orderedCalls = 0;
-            int firstShownBest = 0;
-            double chance = 0;
-            Map<String, double[]> scores = new LinkedHashMap<>();
-            Map<String, String[]> scoreClusters = new HashMap<>();
-            Map<String, Integer> scored = new HashMap<>();
-            double selfSum = 0;
-            int selfSamples = 0;
-            for (SampleResult s : samples) {
-                for (Judgment j : s.judgments()) {
-                    if (!j.judge().equals(judge)) {
-                        continue;
-                    }
-                    judgments++;
-                    calls += j.calls().size();
-                    failedJudgments += j.failed() ? 1 : 0;
-                    failedCalls += j.failedCalls().size();
-                    rs.addAll(observationUnit == ObservationUnit.JUDGE_CALL ? j.rankings() : Consensus.perSample(j));
-                    OptionalDouble w = Consensus.selfAgreement(j);
-                    if (w.isPresent()) {
-                        selfSum += w.getAsDouble();
-                        selfSamples++;
-                    }
-                    for (Map.Entry<String, Double> e : j.scores().entrySet()) {
-                        double[] values = scores.computeIfAbsent(e.getKey(), c -> new double[samples.size()]);
-                        String[] labels = scoreClusters.computeIfAbsent(e.getKey(), c -> new String[samples.size()]);
-                        int n = scored.merge(e.getKey(), 1, Integer::sum);
-                        values[n - 1] = e.getValue();
-                        labels[n - 1] = clusterOf(s);
-                    }
-                    for (JudgeCall call : j.calls()) {
-                        if (isPairwise(call)) {
-                            pairwiseCalls.add(call);
-                        } else if (call.succeeded() && call.shownOrder().size() >= 2) {
-                            Ranking r = call.ranking().orElseThrow();
-                            orderedCalls++;
-                            chance += 1.0 / call.shownOrder().size();
-                            firstShownBest += r.contains(call.shownOrder().get(0))
-                                    && r.rank(call.shownOrder().get(0)) == 1.0 ? 1 : 0;
-                        }
-                    }
-                }
-            }
-            Map<String, ValueSummary> ranks = new LinkedHashMap<>();
-            Map<String, ValueSummary> scoreSummaries = new LinkedHashMap<>();
-            for (String c : candidates) {
-                ValueSummary summary = rankSummary(rs, null, c, null);
-                if (summary != null) {
-                    ranks.put(c, summary);
-                }
-                if (scored.containsKey(c)) {
-                    int n = scored.get(c);
-                    scoreSummaries.put(c, ValueSummary.of(Arrays.copyOf(scores.get(c), n),
-                            clusterKey == null ? null : Arrays.copyOf(scoreClusters.get(c), n), bootstrap));
-                }
-            }
-            out.add(new JudgeSummary(judge, judgments, calls, failedJudgments, failedCalls, ranks, scoreSummaries,
-                    selfSamples == 0 ? null : selfSum / selfSamples, selfSamples,
-                    pairwiseCalls.isEmpty() ? null : PositionBias.of(pairwiseCalls),
-                    orderedCalls == 0 ? null : new OrderEffect(orderedCalls, firstShownBest, chance / orderedCalls)));
-        }
-        return List.copyOf(out);
-    }
-
-    /** Candidate c's ranks over the rankings that rank it; intervals resample clusters when they are given. */
-    private static @Nullable ValueSummary rankSummary(List<Ranking> rankings, @Nullable List<String> clusters,
-                                                      String c, @Nullable Bootstrap bootstrap) {
-        double[] ranks = new double[rankings.size()];
-        String[] labels = clusters == null ? null : new String[rankings.size()];
-        int n = 0;
-        for (int i = 0; i < rankings.size(); i++) {
-            Double rank = rankings.get(i).ranks().get(c);
-            if (rank != null) {
-                if (labels != null) {
-                    labels[n] = clusters.get(i);
-                }
-                ranks[n++] = rank;
-            }
-        }
-        return n == 0 ? null : ValueSummary.of(Arrays.copyOf(ranks, n),
-                labels == null ? null : Arrays.copyOf(labels, n), bootstrap);
-    }
-
-    /** The cluster label of a sample, or null without a cluster key. */
-    private @Nullable String clusterOf(SampleResult s) {
-        return clusterKey == null ? null : Objects.requireNonNull(clusterKey.apply(s.sample()),
-                "the cluster key returned null for sample '" + s.sample().id() + "'");
-    }
-
     /**
      * The number of clusters whose samples the intervals resample together, when the evaluation has a cluster key
      * (such as the SQuAD article or passage); empty otherwise.
      */
     public OptionalInt clusters() {
-        return clusterKey == null ? OptionalInt.empty() : OptionalInt.of(clusterCount);
-    }
-
-    /** Counts one candidate's or judge's failures by cause while the report's problems are listed. */
-    private static final class ProblemTally {
-        private final String who;
-        private int calls;
-        private int failed;
-        private final Map<dev.raq.core.model.FailureCause, Integer> byCause = new java.util.EnumMap<>(
-                dev.raq.core.model.FailureCause.class);
-        private final java.util.Set<String> messages = new java.util.LinkedHashSet<>();
-
-        ProblemTally(String who) {
-            this.who = who;
-        }
-
-        void add(@Nullable String error, dev.raq.core.model.@Nullable FailureCause cause) {
-            calls++;
-            if (error == null) {
-                return;
-            }
-            failed++;
-            byCause.merge(cause == null ? dev.raq.core.model.FailureCause.OTHER : cause, 1, Integer::sum);
-            if (messages.size() < Problem.MAX_MESSAGES) {
-                messages.add(error);
-            }
-        }
-
-        Optional<Problem> problem() {
-            if (failed == 0) {
-                return Optional.empty();
-            }
-            Map<dev.raq.core.model.FailureCause, Integer> sorted = new LinkedHashMap<>();
-            byCause.entrySet().stream().sorted(Map.Entry.<dev.raq.core.model.FailureCause, Integer>comparingByValue()
-                    .reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
-            return Optional.of(new Problem(who, calls, failed, sorted, new ArrayList<>(messages)));
-        }
-    }
-
-    /** Linear interpolation between closest ranks (numpy's default), or null for no data. */
-    static @Nullable Duration percentile(long[] sortedNanos, double p) {
-        if (sortedNanos.length == 0) {
-            return null;
-        }
-        double pos = p * (sortedNanos.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sortedNanos.length - 1);
-        double v = sortedNanos[lo] + (pos - lo) * (sortedNanos[hi] - sortedNanos[lo]);
-        return Duration.ofNanos(Math.round(v));
+        return clusterCount == null ? OptionalInt.empty() : OptionalInt.of(clusterCount);
     }
 
     /**
@@ -777,16 +314,17 @@ public final class EvaluationReport {
      * rebuilds a report from stored results. {@link #add(SampleResult)} is thread-safe. Reusable.
      */
     public static final class Builder {
-        private final List<String> candidates;
-        private List<String> judges = List.of();
-        private boolean dryRun;
-        private long seed;
-        private double alpha = 0.05;
-        private ObservationUnit observationUnit = ObservationUnit.SAMPLE;
-        private @Nullable Function<Sample, String> clusterKey;
-        private @Nullable String abortedBecause;
-        private @Nullable SignificanceTest significance;
-        private PriceTable prices = PriceTable.none();
+        final List<String> candidates;
+        List<String> judges = List.of();
+        Map<String, Judge> sectionJudges = Map.of();
+        boolean dryRun;
+        long seed;
+        double alpha = 0.05;
+        ObservationUnit observationUnit = ObservationUnit.SAMPLE;
+        @Nullable Function<Sample, String> clusterKey;
+        @Nullable String abortedBecause;
+        @Nullable SignificanceTest significance;
+        PriceTable prices = PriceTable.none();
         private final List<SampleResult> samples = new ArrayList<>();
 
         private Builder(List<String> candidates) {
@@ -803,6 +341,16 @@ public final class EvaluationReport {
         /** Sets the judges' names, in panel order (default: none). */
         public Builder judges(List<String> judges) {
             this.judges = List.copyOf(judges);
+            return this;
+        }
+
+        /**
+         * Sets the judges, by the name their judgments carry, whose own report sections the report adds
+         * ({@link Judge#reportSection}; default: none). An evaluation sets it; a report rebuilt from stored results
+         * gets a pairwise judge's leaderboard by passing the judge here.
+         */
+        public Builder sections(Map<String, ? extends Judge> judgesByName) {
+            this.sectionJudges = Map.copyOf(judgesByName);
             return this;
         }
 
@@ -895,7 +443,7 @@ public final class EvaluationReport {
 
         /** Computes every statistic and the significance test, and builds the report. */
         public synchronized EvaluationReport build() {
-            return new EvaluationReport(this);
+            return new ReportAnalysis(this, samples).report();
         }
     }
 }

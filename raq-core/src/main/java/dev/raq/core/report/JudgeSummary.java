@@ -1,6 +1,5 @@
 package dev.raq.core.report;
 
-import dev.raq.core.pairwise.PositionBias;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -22,16 +21,16 @@ import java.util.Objects;
  * @param selfAgreement    the judge's consistency with itself: the mean over samples of Kendall's W between its
  *                         repeated rankings of the same answers (1 = every repeat alike), or null without repeats
  * @param selfAgreementSamples the samples {@code selfAgreement} averages over
- * @param positionBias     for a pairwise judge, how often it contradicted itself when both orders were played and
- *                         how often it preferred the first position; null for other judges
- * @param orderEffect      for a judge that ranks answers shown in an order, how often it ranked the first-shown
- *                         answer best against chance; null for other judges
+ * @param orderEffect      for a judge that ranks answers shown in an order (a pairwise judge's two included), how
+ *                         often it ranked the first-shown answer alone best against chance; null for other judges.
+ *                         A judge kind's own measures of order (a pairwise judge's position bias) are in its
+ *                         {@linkplain EvaluationReport#sections() report section}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record JudgeSummary(String name, int judgments, int calls, int failedJudgments, int failedCalls,
                            Map<String, ValueSummary> ranks, Map<String, ValueSummary> scores,
                            @Nullable Double selfAgreement, int selfAgreementSamples,
-                           @Nullable PositionBias positionBias, @Nullable OrderEffect orderEffect) {
+                           @Nullable OrderEffect orderEffect) {
 
     /** Validates and copies (keeping candidate order). */
     public JudgeSummary {

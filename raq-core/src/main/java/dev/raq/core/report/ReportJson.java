@@ -11,7 +11,6 @@ import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
-import dev.raq.core.pairwise.PositionBias;
 import dev.raq.core.significance.Omnibus;
 import dev.raq.core.significance.PairComparison;
 import dev.raq.core.significance.SignificanceResult;
@@ -22,7 +21,7 @@ import java.io.Writer;
 import java.time.Duration;
 
 /**
- * Writes a report as JSON, schema {@code raq-report/1} (documented in {@code docs/report-schema.md}), streaming: the
+ * Writes a report as JSON, schema {@code raq-report/2} (documented in {@code docs/report-schema.md}), streaming: the
  * summary sections are small trees, and the samples are written one at a time, so a report of a million samples
  * never exists as one string or one tree.
  */
@@ -140,18 +139,6 @@ final class ReportJson implements ReportWriter {
                         .put("rate", order.rate()).put("expectedRate", order.expectedRate());
             }
             n.put("selfAgreementSamples", j.selfAgreementSamples());
-            PositionBias bias = j.positionBias();
-            if (bias == null) {
-                n.putNull("positionBias");
-            } else {
-                ObjectNode b = n.putObject("positionBias");
-                b.put("swappedPairs", bias.swappedPairs());
-                b.put("inconsistentPairs", bias.inconsistentPairs());
-                putNumber(b, "inconsistencyRate", finite(bias.inconsistencyRate()));
-                b.put("decisiveVerdicts", bias.decisiveVerdicts());
-                b.put("firstPositionWins", bias.firstPositionWins());
-                putNumber(b, "firstPositionRate", finite(bias.firstPositionRate()));
-            }
         }
         ArrayNode differences = root.putArray("pairDifferences");
         for (PairDifference d : r.pairDifferences()) {
@@ -191,13 +178,9 @@ final class ReportJson implements ReportWriter {
             putNumber(dn, "minimumDetectableDifference", finite(d.minimumDetectableDifference()));
             putNumber(dn, "powerForObserved", finite(d.powerForObserved()));
         }
-        if (r.leaderboard().isPresent()) {
-            root.set("leaderboard", MAPPER.valueToTree(r.leaderboard().get().toMap()));
-        } else if (r.leaderboardError().isPresent()) {
-            root.putObject("leaderboard").put("error", r.leaderboardError().get());
-        } else {
-            root.putNull("leaderboard");
-        }
+        ArrayNode sections = root.putArray("sections");
+        r.sections().forEach((judge, section) -> sections.addObject().put("judge", judge)
+                .put("title", section.title()).set("content", MAPPER.valueToTree(section.toMap())));
         if (r.significanceTest().isEmpty()) {
             root.putNull("significance");
         } else {

@@ -1,8 +1,7 @@
 package dev.raq.core.report;
 
 import dev.raq.core.internal.MarkdownText;
-import dev.raq.core.pairwise.Leaderboard;
-import dev.raq.core.pairwise.PositionBias;
+import dev.raq.core.judge.ReportSection;
 import dev.raq.core.significance.PValues;
 import dev.raq.core.significance.SignificanceResult;
 import org.jspecify.annotations.Nullable;
@@ -78,14 +77,10 @@ final class ReportMarkdown {
         appendScores(sb, r, markdown);
         appendSignificance(sb, r, markdown);
         appendDifferences(sb, r, markdown);
-        appendLeaderboard(sb, r, markdown);
+        appendSections(sb, r, markdown);
         for (JudgeSummary j : r.judgeSummaries()) {
             if (j.orderEffect() != null) {
                 sb.append("Order effect of ").append(esc(j.name())).append(": ").append(j.orderEffect())
-                        .append(".\n\n");
-            }
-            if (j.positionBias() != null) {
-                sb.append("Position bias of ").append(esc(j.name())).append(": ").append(describe(j.positionBias()))
                         .append(".\n\n");
             }
         }
@@ -246,57 +241,15 @@ final class ReportMarkdown {
         sb.append(res).append('\n');
     }
 
-    private static void appendLeaderboard(StringBuilder sb, EvaluationReport r, boolean markdown) {
-        if (r.leaderboardError().isPresent()) {
-            sb.append("The pairwise leaderboard could not be fitted: ").append(esc(r.leaderboardError().get()))
-                    .append("\n\n");
-            return;
-        }
-        if (r.leaderboard().isEmpty()) {
-            return;
-        }
-        Leaderboard board = r.leaderboard().get();
-        String baseline = board.options().baseline();
-        if (markdown) {
-            sb.append("## Pairwise leaderboard\n\n");
-        }
-        sb.append("Bradley–Terry ratings with ").append(board.options().bootstrapRounds())
-                .append(" bootstrap rounds").append(baseline == null ? "" : ", anchored at baseline " + baseline)
-                .append(".\n\n| Model | Rating | 95% interval |").append(baseline == null ? "" : " Win rate vs baseline |")
-                .append(" Battles |\n|---|---:|---:|").append(baseline == null ? "" : "---:|").append("---:|\n");
-        for (Leaderboard.Entry e : board.entries()) {
-            sb.append("| ").append(esc(e.model())).append(" | ").append(num(e.rating())).append(" | ")
-                    .append(num(e.ratingInterval().lower())).append("–").append(num(e.ratingInterval().upper()))
-                    .append(" |");
-            if (e.scoreInterval() != null) {
-                sb.append(' ').append(num(e.score())).append("% (").append(num(e.scoreInterval().lower()))
-                        .append("–").append(num(e.scoreInterval().upper())).append(") |");
+    private static void appendSections(StringBuilder sb, EvaluationReport r, boolean markdown) {
+        for (ReportSection section : r.sections().values()) {
+            if (markdown) {
+                sb.append("## ").append(esc(section.title())).append("\n\n");
+            } else {
+                sb.append(esc(section.title())).append(":\n");
             }
-            sb.append(' ').append(num(e.battles())).append(" |\n");
+            sb.append(section.toMarkdown()).append('\n');
         }
-        sb.append('\n');
-        List<String> differ = new java.util.ArrayList<>();
-        List<Leaderboard.Entry> entries = board.entries();
-        for (int i = 0; i < entries.size(); i++) {
-            for (int j = i + 1; j < entries.size(); j++) {
-                String a = entries.get(i).model();
-                String b = entries.get(j).model();
-                if (board.isSignificant(a, b)) {
-                    differ.add(esc(a) + " > " + esc(b) + " (p = " + PValues.format(board.pValue(a, b)) + ")");
-                }
-            }
-        }
-        sb.append(differ.isEmpty() ? "No two ratings differ significantly (bootstrap test)."
-                : "Significant rating differences (bootstrap test): " + String.join("; ", differ) + ".")
-                .append("\n\n");
-    }
-
-    private static String describe(PositionBias bias) {
-        return String.format(Locale.ROOT, "contradicted itself in %d of %d pairs played in both orders%s; preferred the "
-                + "first position in %d of %d decisive verdicts%s", bias.inconsistentPairs(), bias.swappedPairs(),
-                Double.isNaN(bias.inconsistencyRate()) ? "" : " (" + num(100 * bias.inconsistencyRate()) + "%)",
-                bias.firstPositionWins(), bias.decisiveVerdicts(),
-                Double.isNaN(bias.firstPositionRate()) ? "" : " (" + num(100 * bias.firstPositionRate()) + "%)");
     }
 
     /** Untrusted text (names, ids, reasons, model output) escaped, so it renders as itself in any table or line. */
@@ -305,7 +258,7 @@ final class ReportMarkdown {
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return MarkdownText.number(v);
     }
 
     private static String ms(@Nullable Duration d) {

@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * The one lossless JSON form of a {@link SampleResult} and its parts (completions, judgments): what the result store
  * writes, and what partial results travel as between processes (a distributed run ships them to be merged into one
- * report). {@code fromJson(toJson(r))} equals {@code r}. The report's JSON ({@code raq-report/1}) is a presentation
+ * report). {@code fromJson(toJson(r))} equals {@code r}. The report's JSON ({@code raq-report/2}) is a presentation
  * of the same data with derived fields (words, milliseconds) for readers. Stateless.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -144,7 +144,7 @@ class EvaluationReportTest {
         Path file = dir.resolve("out/report.json");
         report().writeJson(file);
         JsonNode json = new ObjectMapper().readTree(Files.readString(file));
-        assertThat(json.get("schema").asText()).isEqualTo("raq-report/1");
+        assertThat(json.get("schema").asText()).isEqualTo("raq-report/2");
         assertThat(json.get("dryRun").asBoolean()).isFalse();
         assertThat(json.get("counts").get("rankings").asInt()).isEqualTo(3);
         JsonNode a = json.get("candidateSummaries").get(0);

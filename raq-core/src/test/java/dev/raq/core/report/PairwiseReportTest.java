@@ -1,6 +1,7 @@
 package dev.raq.core.report;
 
 import dev.raq.core.pairwise.PairwiseJudge;
+import dev.raq.core.pairwise.PairwiseSection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raq.core.Evaluation;
@@ -72,24 +73,27 @@ class PairwiseReportTest {
                 .build()
                 .run();
 
-        assertThat(report.leaderboardError()).isEmpty();
-        Leaderboard board = report.leaderboard().orElseThrow();
+        PairwiseSection section = report.section(PairwiseSection.class).orElseThrow();
+        assertThat(report.sections()).containsOnlyKeys(report.judges().get(0));
+        assertThat(section.leaderboardError()).isEmpty();
+        Leaderboard board = section.leaderboard().orElseThrow();
         assertThat(board.options().baseline()).isEqualTo("base");
         assertThat(board.entries()).extracting(Leaderboard.Entry::model).containsExactly("better", "base", "worse");
         assertThat(board.entry("better").score()).isGreaterThan(50);
         assertThat(board.isSignificant("better", "worse")).isTrue();
 
-        PositionBias bias = report.judgeSummaries().get(0).positionBias();
-        assertThat(bias).isNotNull();
+        PositionBias bias = section.positionBias();
         assertThat(bias.swappedPairs()).isEqualTo(80);
         assertThat(bias.inconsistentPairs()).isPositive();
         assertThat(bias.firstPositionRate()).isGreaterThan(0.5);
 
         JsonNode json = new ObjectMapper().readTree(report.toJson());
-        assertThat(json.at("/leaderboard/models/0/model").asText()).isEqualTo("better");
-        assertThat(json.at("/judgeSummaries/0/positionBias/swappedPairs").asInt()).isEqualTo(80);
-        assertThat(report.toMarkdown()).contains("## Pairwise leaderboard").contains("anchored at baseline base")
-                .contains("Position bias of");
+        assertThat(json.at("/sections/0/judge").asText()).isEqualTo(report.judges().get(0));
+        assertThat(json.at("/sections/0/content/kind").asText()).isEqualTo("pairwise");
+        assertThat(json.at("/sections/0/content/leaderboard/models/0/model").asText()).isEqualTo("better");
+        assertThat(json.at("/sections/0/content/positionBias/swappedPairs").asInt()).isEqualTo(80);
+        assertThat(report.toMarkdown()).contains("## Pairwise leaderboard of pairwise(")
+                .contains("anchored at baseline base").contains("Position bias: contradicted itself in");
     }
 
     @Test
@@ -102,9 +106,49 @@ class PairwiseReportTest {
                 .judge(Judges.score((answer, refs) -> answer.length()))
                 .build()
                 .run();
-        assertThat(report.leaderboard()).isEmpty();
-        assertThat(report.leaderboardError()).isEmpty();
-        assertThat(report.judgeSummaries().get(0).positionBias()).isNull();
+        assertThat(report.sections()).isEmpty();
+        assertThat(report.section(PairwiseSection.class)).isEmpty();
+    }
+
+    @Test
+    void reportRebuiltFromStoredResults_getsTheSectionOnlyWhenGivenTheJudge() {
+        PairwiseJudge judge = PairwiseJudge.of(judge()).labels(VerdictLabels.WITH_TIES);
+        EvaluationReport run = Evaluation.builder().dataset(SAMPLES.subList(0, 20)).candidate("a", answering(3))
+                .candidate("b", answering(1)).promptTemplate("{question}").judge(judge).build().run();
+        String name = run.judges().get(0);
+
+        EvaluationReport.Builder names = EvaluationReport.builder(run.candidates()).judges(run.judges());
+        EvaluationReport.Builder withJudge = EvaluationReport.builder(run.candidates()).judges(run.judges())
+                .sections(java.util.Map.of(name, judge));
+        run.samples().forEach(s -> {
+            names.add(s);
+            withJudge.add(s);
+        });
+
+        assertThat(names.build().sections()).isEmpty();
+        assertThat(withJudge.build().section(PairwiseSection.class).orElseThrow().positionBias())
+                .isEqualTo(run.section(PairwiseSection.class).orElseThrow().positionBias());
+    }
+
+    @Test
+    void aJudgeWhoseSectionFails_isShownWithTheReason() {
+        dev.raq.core.judge.Judge broken = new dev.raq.core.judge.Judge() {
+            @Override
+            public dev.raq.core.judge.Judgment judge(dev.raq.core.judge.JudgeInput input) {
+                return Judges.score((answer, refs) -> answer.length()).judge(input);
+            }
+
+            @Override
+            public java.util.Optional<dev.raq.core.judge.ReportSection> reportSection(
+                    List<dev.raq.core.judge.Judgment> judgments, long seed) {
+                throw new IllegalStateException("histogram | broken");
+            }
+        };
+        EvaluationReport report = Evaluation.builder().dataset(SAMPLES.subList(0, 3)).candidate("a", answering(1))
+                .candidate("b", answering(22)).promptTemplate("{question}").judge(broken).build().run();
+
+        assertThat(report.sections()).hasSize(1);
+        assertThat(report.toMarkdown()).contains("The section could not be computed: histogram \\| broken");
     }
 
     @Test
@@ -119,8 +163,9 @@ class PairwiseReportTest {
                 .judge(PairwiseJudge.of(fairJudge))
                 .build()
                 .run();
-        assertThat(report.leaderboard()).isEmpty();
-        assertThat(report.leaderboardError()).hasValueSatisfying(e -> assertThat(e).contains("'bad' never won"));
+        PairwiseSection section = report.section(PairwiseSection.class).orElseThrow();
+        assertThat(section.leaderboard()).isEmpty();
+        assertThat(section.leaderboardError()).hasValueSatisfying(e -> assertThat(e).contains("'bad' never won"));
         assertThat(report.toMarkdown()).contains("The pairwise leaderboard could not be fitted");
     }
 }
