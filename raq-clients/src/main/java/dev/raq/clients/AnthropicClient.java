@@ -2,8 +2,13 @@ package dev.raq.clients;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raq.clients.http.ClientSettings;
+import dev.raq.clients.http.HttpClientBuilder;
+import dev.raq.clients.http.HttpModelClient;
+import dev.raq.clients.http.ReplyReader;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
@@ -43,6 +48,8 @@ import java.util.concurrent.Executor;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AnthropicClient extends HttpModelClient {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The Anthropic API endpoint. */
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com/v1";
     /** The {@code anthropic-version} header sent unless another is set. */
@@ -63,16 +70,16 @@ public final class AnthropicClient extends HttpModelClient {
     }
 
     @Override
-    CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
+    protected CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
         HttpRequest.Builder http = HttpRequest.newBuilder(settings.endpoint("/messages"))
-                .timeout(settings.requestTimeout)
+                .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("anthropic-version", version)
                 .POST(HttpRequest.BodyPublishers.ofString(requestBody(request)));
         if (apiKey != null) {
             http.header("x-api-key", apiKey);
         }
-        settings.headers.forEach(http::header);
+        settings.headers().forEach(http::header);
         return transport.send(http.build(), request, new AnthropicReplyReader(request.replySchema().isPresent()),
                 executor);
     }
@@ -80,14 +87,14 @@ public final class AnthropicClient extends HttpModelClient {
     /** The client kind, model, API version and default options; never the key or the endpoint. */
     @Override
     public String fingerprint() {
-        return Fingerprint.of("anthropic").with("model", model()).with("version", version).with("options", settings.defaultOptions)
+        return Fingerprint.of("anthropic").with("model", model()).with("version", version).with("options", settings.defaultOptions())
                 .toString();
     }
 
     String requestBody(ChatRequest request) {
-        ObjectNode body = HttpTransport.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("model", model());
-        GenerationOptions o = settings.defaultOptions.merge(request.options());
+        GenerationOptions o = settings.defaultOptions().merge(request.options());
         body.put("max_tokens", o.maxTokens().orElse(DEFAULT_MAX_TOKENS));
         StringBuilder system = new StringBuilder();
         ArrayNode messages = body.putArray("messages");
@@ -107,7 +114,7 @@ public final class AnthropicClient extends HttpModelClient {
             ArrayNode stop = body.putArray("stop_sequences");
             o.stop().forEach(stop::add);
         }
-        if (settings.streaming) {
+        if (settings.streaming()) {
             body.put("stream", true);
         }
         request.replySchema().ifPresent(s -> addTool(body, s));
@@ -139,7 +146,7 @@ public final class AnthropicClient extends HttpModelClient {
         }
 
         @Override
-        Builder self() {
+        protected Builder self() {
             return this;
         }
 
@@ -253,7 +260,7 @@ public final class AnthropicClient extends HttpModelClient {
             public boolean onEvent(String event, String data) {
                 JsonNode e;
                 try {
-                    e = HttpTransport.JSON.readTree(data);
+                    e = JSON.readTree(data);
                 } catch (JsonProcessingException ex) {
                     throw new MalformedReplyException("an event is not JSON: " + data);
                 }
@@ -327,7 +334,7 @@ public final class AnthropicClient extends HttpModelClient {
 
             private String normalizeJson(String json) {
                 try {
-                    return HttpTransport.JSON.readTree(json.isEmpty() ? "{}" : json).toString();
+                    return JSON.readTree(json.isEmpty() ? "{}" : json).toString();
                 } catch (JsonProcessingException ex) {
                     return json; // the caller validates; keep what the model wrote
                 }

@@ -2,8 +2,13 @@ package dev.raq.clients;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raq.clients.http.ClientSettings;
+import dev.raq.clients.http.HttpClientBuilder;
+import dev.raq.clients.http.HttpModelClient;
+import dev.raq.clients.http.ReplyReader;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
@@ -43,6 +48,8 @@ import java.util.concurrent.Executor;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OpenAiCompatibleClient extends HttpModelClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The hosted NVIDIA NIM endpoint. */
     public static final String NIM_BASE_URL = "https://integrate.api.nvidia.com/v1";
@@ -90,32 +97,32 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
     }
 
     @Override
-    CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
+    protected CompletableFuture<Completion> send(ChatRequest request, Executor executor) {
         Optional<ReplySchema> schema = request.replySchema();
         boolean toolCall = schema.isPresent() && replyMode == StructuredReplyMode.TOOL_CALL;
         ReplyReader reader = new OpenAiReplyReader(toolCall, schema.isPresent() && !toolCall);
         HttpRequest.Builder http = HttpRequest.newBuilder(settings.endpoint("/chat/completions"))
-                .timeout(settings.requestTimeout)
+                .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
-                .header("Accept", settings.streaming ? "text/event-stream" : "application/json")
+                .header("Accept", settings.streaming() ? "text/event-stream" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(requestBody(request)));
         if (apiKey != null) {
             http.header("Authorization", "Bearer " + apiKey);
         }
-        settings.headers.forEach(http::header);
+        settings.headers().forEach(http::header);
         return transport.send(http.build(), request, reader, executor);
     }
 
     /** The client kind, model, structured-reply mode and default options; never the key or the endpoint. */
     @Override
     public String fingerprint() {
-        return Fingerprint.of("openai-compatible").with("model", model()).with("replyMode", replyMode).with("options", settings.defaultOptions)
+        return Fingerprint.of("openai-compatible").with("model", model()).with("replyMode", replyMode).with("options", settings.defaultOptions())
                 .toString();
     }
 
     /** The JSON body sent for {@code request} (with this client's defaults merged in). */
     String requestBody(ChatRequest request) {
-        ObjectNode body = HttpTransport.JSON.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("model", model());
         Optional<ReplySchema> schema = request.replySchema();
         ArrayNode messages = body.putArray("messages");
@@ -134,7 +141,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
             }
             messages.addObject().put("role", m.role().name().toLowerCase(Locale.ROOT)).put("content", content);
         }
-        GenerationOptions o = settings.defaultOptions.merge(request.options());
+        GenerationOptions o = settings.defaultOptions().merge(request.options());
         o.temperature().ifPresent(v -> body.put("temperature", v));
         o.topP().ifPresent(v -> body.put("top_p", v));
         o.maxTokens().ifPresent(v -> body.put("max_tokens", v));
@@ -145,7 +152,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
         o.seed().ifPresent(v -> body.put("seed", v));
         o.frequencyPenalty().ifPresent(v -> body.put("frequency_penalty", v));
         o.presencePenalty().ifPresent(v -> body.put("presence_penalty", v));
-        if (settings.streaming) {
+        if (settings.streaming()) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
         }
@@ -167,7 +174,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
 
     static JsonNode parseSchema(ReplySchema s) {
         try {
-            return HttpTransport.JSON.readTree(s.jsonSchema());
+            return JSON.readTree(s.jsonSchema());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("replySchema '" + s.name() + "' is not valid JSON: "
                     + e.getOriginalMessage(), e);
@@ -191,7 +198,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
         }
 
         @Override
-        Builder self() {
+        protected Builder self() {
             return this;
         }
 
@@ -304,7 +311,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
                 }
                 JsonNode chunk;
                 try {
-                    chunk = HttpTransport.JSON.readTree(data);
+                    chunk = JSON.readTree(data);
                 } catch (JsonProcessingException e) {
                     throw new MalformedReplyException("a chunk is not JSON: " + data);
                 }

@@ -6,12 +6,12 @@ import dev.raq.core.model.ModelClient;
 class AnthropicClientContractTest extends ModelClientContract {
 
     @Override
-    ModelClient client(String baseUrl) {
+    protected ModelClient client(String baseUrl) {
         return AnthropicClient.builder().baseUrl(baseUrl).model("m").apiKey(KEY).build();
     }
 
     @Override
-    String okBody() {
+    protected String okBody() {
         return Fixtures.read("anthropic-message.json");
     }
 }

@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
  * A real HTTP server on 127.0.0.1 (port chosen by the OS) for client tests: answers with the handlers queued by the
  * test (the last one repeats), and records every request. Close it to stop it and release a hanging handler.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** One request as the server received it. */
-    record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -35,7 +35,7 @@ final class LoopbackServer implements AutoCloseable {
 
     /** How to answer one request. */
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         void respond(HttpExchange exchange) throws IOException;
     }
 
@@ -50,7 +50,7 @@ final class LoopbackServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    LoopbackServer() {
+    public LoopbackServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         } catch (IOException e) {
@@ -62,12 +62,12 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** The base URL, such as {@code http://127.0.0.1:41234/v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** Queues answers; the last one answers every later request too. */
-    LoopbackServer then(Responder... next) {
+    public LoopbackServer then(Responder... next) {
         for (Responder r : next) {
             responders.add(r);
         }
@@ -75,11 +75,11 @@ final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return requests;
     }
 
-    Recorded lastRequest() {
+    public Recorded lastRequest() {
         return requests.get(requests.size() - 1);
     }
 
@@ -102,17 +102,17 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** Answers with a status and a JSON body, plus header pairs. */
-    static Responder json(int status, String body, String... headers) {
+    public static Responder json(int status, String body, String... headers) {
         return exchange -> send(exchange, status, "application/json", body, headers);
     }
 
     /** Answers 200 with a complete event stream. */
-    static Responder sse(String... events) {
+    public static Responder sse(String... events) {
         return exchange -> send(exchange, 200, "text/event-stream", String.join("", events));
     }
 
     /** Never answers until the server is closed (for timeouts). */
-    Responder hang() {
+    public Responder hang() {
         return exchange -> {
             try {
                 closed.await();
@@ -124,16 +124,16 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** A {@code data:} event of an OpenAI stream. */
-    static String data(String json) {
+    public static String data(String json) {
         return "data: " + json + "\n\n";
     }
 
     /** A named event of an Anthropic stream. */
-    static String event(String name, String json) {
+    public static String event(String name, String json) {
         return "event: " + name + "\ndata: " + json + "\n\n";
     }
 
-    static void send(HttpExchange exchange, int status, String type, String body, String... headers)
+    public static void send(HttpExchange exchange, int status, String type, String body, String... headers)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
@@ -150,7 +150,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** The request headers as one string, for "the key appears nowhere but here" checks. */
-    static String headersText(Recorded r) {
+    public static String headersText(Recorded r) {
         return r.headers().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n"));
     }

@@ -21,18 +21,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * {@link ModelCallException} with the right retriability for its status, the asynchronous future always completes,
  * and the key appears in no {@code toString} and no failure.
  */
-abstract class ModelClientContract {
+public abstract class ModelClientContract {
 
-    /** A key no output may contain. */
-    static final String KEY = "contract-key-4Hq8Zt1Xw6";
+    /** The key the client under test must be built with; no output may show it. */
+    protected static final String KEY = "contract-key-4Hq8Zt1Xw6";
 
-    final LoopbackServer server = new LoopbackServer();
+    /** The loopback server the client under test talks to. */
+    protected final LoopbackServer server = new LoopbackServer();
 
     /** A client of the provider under test, pointed at {@code baseUrl}, with {@link #KEY}. */
-    abstract ModelClient client(String baseUrl);
+    protected abstract ModelClient client(String baseUrl);
 
     /** The provider's successful reply body (HTTP 200, JSON). */
-    abstract String okBody();
+    protected abstract String okBody();
 
     @AfterEach
     void stopServer() {

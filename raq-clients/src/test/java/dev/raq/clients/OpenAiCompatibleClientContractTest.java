@@ -6,12 +6,12 @@ import dev.raq.core.model.ModelClient;
 class OpenAiCompatibleClientContractTest extends ModelClientContract {
 
     @Override
-    ModelClient client(String baseUrl) {
+    protected ModelClient client(String baseUrl) {
         return OpenAiCompatibleClient.local(baseUrl).model("m").apiKey(KEY).build();
     }
 
     @Override
-    String okBody() {
+    protected String okBody() {
         return Fixtures.read("openai-chat-completion.json");
     }
 }

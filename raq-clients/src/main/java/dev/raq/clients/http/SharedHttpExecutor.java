@@ -1,4 +1,4 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;

@@ -1,4 +1,4 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
 import dev.raq.core.model.ModelCallException;
 import dev.raq.core.model.NonRetriableModelCallException;

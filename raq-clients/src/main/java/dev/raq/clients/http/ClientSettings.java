@@ -1,5 +1,6 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
+import org.apiguardian.api.API;
 import dev.raq.core.model.GenerationOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -8,11 +9,13 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -21,7 +24,8 @@ import java.util.function.LongSupplier;
  * The settings every HTTP client shares, validated as they are set; the public builders delegate to it. Once a
  * client is built it keeps its own {@linkplain #copy() copy}, so a builder stays reusable.
  */
-final class ClientSettings {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ClientSettings {
 
     /** Default time allowed to open a connection. */
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -44,7 +48,8 @@ final class ClientSettings {
     boolean streaming;
     LongSupplier ticker = System::nanoTime;
 
-    ClientSettings copy() {
+    /** A copy the client keeps, so that the builder stays reusable. */
+    public ClientSettings copy() {
         ClientSettings c = new ClientSettings();
         c.baseUrl = baseUrl;
         c.model = model;
@@ -60,7 +65,12 @@ final class ClientSettings {
         return c;
     }
 
-    void baseUrl(String url) {
+    /**
+     * Sets the base URL (http or https, no user info or query; a trailing slash is dropped).
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public void baseUrl(String url) {
         Objects.requireNonNull(url, "baseUrl");
         URI uri;
         try {
@@ -93,7 +103,8 @@ final class ClientSettings {
         this.apiKey = Secrets.normalizeKey(apiKey, "apiKey(...)");
     }
 
-    void apiKeyVariables(String... names) {
+    /** Sets the environment variables the key is read from, in order, when none is set explicitly. */
+    public void apiKeyVariables(String... names) {
         Objects.requireNonNull(names, "names");
         List<String> list = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
@@ -128,7 +139,7 @@ final class ClientSettings {
      * The key to send: the one set explicitly, else the first environment variable that is set, else null. Fails
      * when no key is found and variables were named (the provider needs a key).
      */
-    @Nullable String resolveKey(List<String> problems) {
+    public @Nullable String resolveKey(List<String> problems) {
         if (apiKey != null) {
             return apiKey;
         }
@@ -151,7 +162,7 @@ final class ClientSettings {
     }
 
     /** Checks the required settings; every problem found is reported in one exception. */
-    void check(List<String> problems) {
+    public void check(List<String> problems) {
         if (baseUrl == null) {
             problems.add("baseUrl is not set");
         }
@@ -163,7 +174,8 @@ final class ClientSettings {
         }
     }
 
-    URI endpoint(String path) {
+    /** The base URL with {@code path} appended, such as {@code /chat/completions}. */
+    public URI endpoint(String path) {
         return URI.create(Objects.requireNonNull(baseUrl, "baseUrl") + path);
     }
 
@@ -180,9 +192,34 @@ final class ClientSettings {
     }
 
     /** The settings a user may print: never the key. */
-    String describe() {
+    public String describe() {
         return "baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "****")
                 + ", streaming=" + streaming + ", defaultOptions=" + defaultOptions
                 + (headers.isEmpty() ? "" : ", headers=" + headers.keySet());
+    }
+
+    /** The configured base URL, if set. */
+    public Optional<URI> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /** Options every request starts from; a request's own options win. */
+    public GenerationOptions defaultOptions() {
+        return defaultOptions;
+    }
+
+    /** The extra headers to send, in the order set. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /** How long the server may take to start answering. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** True when replies are asked for as server-sent events (for the time to first token). */
+    public boolean streaming() {
+        return streaming;
     }
 }

@@ -1,5 +1,6 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
+import org.apiguardian.api.API;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
@@ -15,13 +16,21 @@ import java.util.concurrent.Executor;
  * around one {@link #send} a provider implements, and the model id and endpoint it reports. A provider client
  * builds its request and reads its reply; everything else lives here once.
  */
-abstract class HttpModelClient implements ModelClient {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public abstract class HttpModelClient implements ModelClient {
 
-    final ClientSettings settings;
-    final @Nullable String apiKey;
-    final HttpTransport transport;
+    /** The client's own copy of its settings. */
+    protected final ClientSettings settings;
+    /** The key to send (never to print), or null. */
+    protected final @Nullable String apiKey;
+    /** Sends the provider's requests. */
+    protected final HttpTransport transport;
 
-    HttpModelClient(ClientSettings settings, @Nullable String apiKey) {
+    /**
+     * @param settings the client's own copy of the settings ({@link ClientSettings#copy()})
+     * @param apiKey   the resolved key ({@link ClientSettings#resolveKey}), or null
+     */
+    protected HttpModelClient(ClientSettings settings, @Nullable String apiKey) {
         this.settings = settings;
         this.apiKey = apiKey;
         this.settings.apiKey = apiKey;
@@ -32,7 +41,7 @@ abstract class HttpModelClient implements ModelClient {
      * Sends the provider's request for {@code request}; the future completes on {@code executor} with the
      * completion, or exceptionally with a {@link dev.raq.core.model.ModelCallException}.
      */
-    abstract CompletableFuture<Completion> send(ChatRequest request, Executor executor);
+    protected abstract CompletableFuture<Completion> send(ChatRequest request, Executor executor);
 
     @Override
     public Completion complete(ChatRequest request) {
@@ -68,7 +77,8 @@ abstract class HttpModelClient implements ModelClient {
         return Optional.ofNullable(settings.baseUrl).map(Object::toString);
     }
 
-    final String model() {
+    /** The configured model id. */
+    protected final String model() {
         return Objects.requireNonNull(settings.model, "model");
     }
 }

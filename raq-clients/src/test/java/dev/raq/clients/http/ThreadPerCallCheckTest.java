@@ -1,9 +1,10 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import dev.raq.clients.LoopbackServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,12 +26,13 @@ import java.util.function.LongSupplier;
  * measures latency and time to first token with the injected ticker, maps every failure through
  * {@link HttpFailures}, and estimates token usage when the server reported none. Thread-safe.
  */
-final class HttpTransport {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class HttpTransport {
 
     /** Characters per token assumed when the server reports no usage (the usual rule of thumb for English). */
-    static final int CHARS_PER_TOKEN = 4;
+    public static final int CHARS_PER_TOKEN = 4;
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final LongSupplier ticker;
@@ -53,7 +55,7 @@ final class HttpTransport {
      * completed on {@code executor}, so stages a caller chains to it never run on (and never block) the
      * {@link HttpClient}'s own few threads.
      */
-    CompletableFuture<Completion> send(HttpRequest httpRequest, ChatRequest chat, ReplyReader reader,
+    public CompletableFuture<Completion> send(HttpRequest httpRequest, ChatRequest chat, ReplyReader reader,
                                        Executor executor) {
         long start = ticker.getAsLong();
         HttpResponse.BodyHandler<Completion> handler = info -> {
@@ -178,7 +180,7 @@ final class HttpTransport {
      * Usage estimated at {@value #CHARS_PER_TOKEN} characters per token (rounded up) over the message contents and
      * the answer text, marked {@linkplain TokenUsage#estimated() estimated}.
      */
-    static TokenUsage estimateUsage(ChatRequest chat, String answer) {
+    public static TokenUsage estimateUsage(ChatRequest chat, String answer) {
         long promptChars = 0;
         for (ChatMessage m : chat.messages()) {
             promptChars += m.content().length();

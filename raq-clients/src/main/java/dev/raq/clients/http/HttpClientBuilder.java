@@ -1,5 +1,6 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
+import org.apiguardian.api.API;
 import dev.raq.core.model.GenerationOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -9,19 +10,23 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The setters every HTTP client builder shares. Each rejects a bad value at once with an
+ * The setters every HTTP client builder shares; a provider's builder extends it. Each rejects a bad value at once with an
  * {@link IllegalArgumentException} naming the argument.
  *
  * @param <B> the concrete builder, returned by every setter
  */
-abstract class HttpClientBuilder<B extends HttpClientBuilder<B>> {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public abstract class HttpClientBuilder<B extends HttpClientBuilder<B>> {
 
-    final ClientSettings settings = new ClientSettings();
+    /** What the setters set; a provider's builder reads it in {@code build()}. */
+    protected final ClientSettings settings = new ClientSettings();
 
-    HttpClientBuilder() {
+    /** For a provider's builder. */
+    protected HttpClientBuilder() {
     }
 
-    abstract B self();
+    /** This builder, as its concrete type. */
+    protected abstract B self();
 
     /**
      * The URL up to and including the API version (such as {@code https://api.openai.com/v1}); the endpoint path

@@ -1,5 +1,6 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.raq.core.model.Completion;
 
@@ -7,7 +8,8 @@ import dev.raq.core.model.Completion;
  * What a provider contributes to a call: how to read a whole JSON reply, and how to follow a streamed one. The
  * transport around it measures time, maps failures and fills in estimated usage.
  */
-interface ReplyReader {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface ReplyReader {
 
     /**
      * Reads a whole reply.
@@ -47,7 +49,8 @@ interface ReplyReader {
     final class MalformedReplyException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        MalformedReplyException(String message) {
+        /** A reply without what the provider always sends, described. */
+        public MalformedReplyException(String message) {
             super(message);
         }
     }
@@ -58,12 +61,14 @@ interface ReplyReader {
         /** The HTTP status the stream error corresponds to. */
         private final int status;
 
-        StreamErrorException(int status, String body) {
+        /** An error event with the HTTP status it corresponds to and the server's text. */
+        public StreamErrorException(int status, String body) {
             super(body);
             this.status = status;
         }
 
-        int status() {
+        /** The HTTP status the stream error corresponds to. */
+        public int status() {
             return status;
         }
     }

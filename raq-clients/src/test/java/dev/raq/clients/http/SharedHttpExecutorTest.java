@@ -1,4 +1,4 @@
-package dev.raq.clients;
+package dev.raq.clients.http;
 
 import org.junit.jupiter.api.Test;
 
