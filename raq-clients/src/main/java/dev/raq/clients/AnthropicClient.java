@@ -9,6 +9,7 @@ import dev.raq.clients.http.ClientSettings;
 import dev.raq.clients.http.HttpClientBuilder;
 import dev.raq.clients.http.HttpModelClient;
 import dev.raq.clients.http.ReplyReader;
+import dev.raq.commons.Preconditions;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
@@ -153,9 +154,7 @@ public final class AnthropicClient extends HttpModelClient {
         /** The {@code anthropic-version} header (default {@value #DEFAULT_VERSION}). */
         public Builder anthropicVersion(String version) {
             Objects.requireNonNull(version, "version");
-            if (version.isBlank()) {
-                throw new IllegalArgumentException("version must not be blank");
-            }
+            Preconditions.checkArgument(!version.isBlank(), "version must not be blank");
             this.version = version;
             return this;
         }

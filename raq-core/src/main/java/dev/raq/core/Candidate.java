@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
@@ -152,9 +153,7 @@ public final class Candidate {
 
         private Builder(String name, @Nullable ModelClient client, @Nullable Application application) {
             Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("candidate name must not be blank");
-            }
+            Preconditions.checkArgument(!name.isBlank(), "candidate name must not be blank");
             this.name = name;
             this.client = client;
             this.application = application;
@@ -189,9 +188,8 @@ public final class Candidate {
          * @throws IllegalArgumentException if {@code maxConcurrency < 1}
          */
         public Builder maxConcurrency(int maxConcurrency) {
-            if (maxConcurrency < 1) {
-                throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
-            }
+            Preconditions.checkArgument(maxConcurrency >= 1, () ->
+                    "maxConcurrency must be >= 1 but was " + maxConcurrency);
             this.maxConcurrency = maxConcurrency;
             return this;
         }

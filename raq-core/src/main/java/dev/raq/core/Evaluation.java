@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judges;
@@ -307,9 +308,7 @@ public final class Evaluation {
          * @throws IllegalArgumentException if alpha is outside (0, 1)
          */
         public Builder alpha(double alpha) {
-            if (!(alpha > 0 && alpha < 1)) {
-                throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-            }
+            Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
             this.alpha = alpha;
             return this;
         }
@@ -321,9 +320,7 @@ public final class Evaluation {
          * @throws IllegalArgumentException if {@code concurrency < 1}
          */
         public Builder concurrency(int concurrency) {
-            if (concurrency < 1) {
-                throw new IllegalArgumentException("concurrency must be >= 1 but was " + concurrency);
-            }
+            Preconditions.checkArgument(concurrency >= 1, () -> "concurrency must be >= 1 but was " + concurrency);
             this.concurrency = concurrency;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.raq.core;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 /**
@@ -36,15 +37,10 @@ public record FailurePolicy(boolean stopAtFirstError, double maxErrorRate, int m
      * @throws IllegalArgumentException if {@code maxErrorRate} is outside [0, 1] or {@code minItems < 1}
      */
     public FailurePolicy {
-        if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) {
-            throw new IllegalArgumentException("maxErrorRate must be in [0, 1] but was " + maxErrorRate);
-        }
-        if (minItems < 1) {
-            throw new IllegalArgumentException("minItems must be >= 1 but was " + minItems);
-        }
-        if (deadAfter < 0) {
-            throw new IllegalArgumentException("deadAfter must be >= 0 but was " + deadAfter);
-        }
+        Preconditions.checkArgument(maxErrorRate >= 0 && maxErrorRate <= 1, () ->
+                "maxErrorRate must be in [0, 1] but was " + maxErrorRate);
+        Preconditions.checkArgument(minItems >= 1, () -> "minItems must be >= 1 but was " + minItems);
+        Preconditions.checkArgument(deadAfter >= 0, () -> "deadAfter must be >= 0 but was " + deadAfter);
     }
 
     /**

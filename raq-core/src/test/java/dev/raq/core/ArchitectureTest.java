@@ -43,9 +43,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void commons_dependsOnNothingOfRaq() {
+        noClasses().that().resideInAPackage("dev.raq.commons..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.raq.stats..", "dev.raq.metrics..", "dev.raq.core..", "dev.raq.clients..")
+                .check(WITH_LOWER_MODULES);
+    }
+
+    @Test
     void everyPublicTopLevelType_statesItsApiStatus() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().arePublic().and().areTopLevelClasses()
-                .and().resideInAnyPackage("dev.raq.stats..", "dev.raq.metrics..", "dev.raq.core..")
+                .and().resideInAnyPackage("dev.raq.commons..", "dev.raq.stats..", "dev.raq.metrics..", "dev.raq.core..")
                 .and().resideOutsideOfPackage("dev.raq.stats.golden..") // raq-stats' test jar, on this class path
                 .should().beAnnotatedWith(org.apiguardian.api.API.class).check(WITH_LOWER_MODULES);
     }

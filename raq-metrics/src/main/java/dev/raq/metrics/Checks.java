@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import java.util.List;
 
 /** Argument checks shared by the metrics, with messages that name the argument and the index. */
@@ -14,12 +15,8 @@ final class Checks {
      * @throws IllegalArgumentException naming {@code name} (and the index of a null element)
      */
     static void references(List<String> references, String name) {
-        if (references == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        if (references.isEmpty()) {
-            throw new IllegalArgumentException(name + " is empty: at least one reference is needed");
-        }
+        Preconditions.checkArgument(references != null, () -> name + " must not be null");
+        Preconditions.checkArgument(!references.isEmpty(), () -> name + " is empty: at least one reference is needed");
         for (int i = 0; i < references.size(); i++) {
             if (references.get(i) == null) {
                 throw new IllegalArgumentException(name + "[" + i + "] is null");
@@ -33,12 +30,8 @@ final class Checks {
      * @throws IllegalArgumentException naming both arguments and their sizes
      */
     static void sameSize(List<?> first, String firstName, List<?> second, String secondName) {
-        if (first == null) {
-            throw new IllegalArgumentException(firstName + " must not be null");
-        }
-        if (second == null) {
-            throw new IllegalArgumentException(secondName + " must not be null");
-        }
+        Preconditions.checkArgument(first != null, () -> firstName + " must not be null");
+        Preconditions.checkArgument(second != null, () -> secondName + " must not be null");
         if (first.size() != second.size()) {
             throw new IllegalArgumentException(firstName + " has " + first.size() + " entries but " + secondName
                     + " has " + second.size() + "; they must be parallel");

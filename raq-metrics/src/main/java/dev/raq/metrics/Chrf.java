@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -305,9 +306,7 @@ public final class Chrf {
          * @throws IllegalArgumentException when {@code charOrder < 1}
          */
         public Builder charOrder(int charOrder) {
-            if (charOrder < 1) {
-                throw new IllegalArgumentException("charOrder must be >= 1 but was " + charOrder);
-            }
+            Preconditions.checkArgument(charOrder >= 1, () -> "charOrder must be >= 1 but was " + charOrder);
             this.charOrder = charOrder;
             return this;
         }
@@ -320,9 +319,7 @@ public final class Chrf {
          * @throws IllegalArgumentException when {@code wordOrder < 0}
          */
         public Builder wordOrder(int wordOrder) {
-            if (wordOrder < 0) {
-                throw new IllegalArgumentException("wordOrder must be >= 0 but was " + wordOrder);
-            }
+            Preconditions.checkArgument(wordOrder >= 0, () -> "wordOrder must be >= 0 but was " + wordOrder);
             this.wordOrder = wordOrder;
             return this;
         }
@@ -335,9 +332,7 @@ public final class Chrf {
          * @throws IllegalArgumentException when {@code beta < 0}
          */
         public Builder beta(int beta) {
-            if (beta < 0) {
-                throw new IllegalArgumentException("beta must be >= 0 but was " + beta);
-            }
+            Preconditions.checkArgument(beta >= 0, () -> "beta must be >= 0 but was " + beta);
             this.beta = beta;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.metrics.IdMaps.PairIds;
 import dev.raq.metrics.IdMaps.StringIds;
 import org.apiguardian.api.API;
@@ -391,9 +392,7 @@ public final class Rouge {
          */
         public Builder types(List<RougeType> types) {
             Objects.requireNonNull(types, "types");
-            if (types.isEmpty()) {
-                throw new IllegalArgumentException("types is empty: at least one ROUGE type is needed");
-            }
+            Preconditions.checkArgument(!types.isEmpty(), "types is empty: at least one ROUGE type is needed");
             for (int i = 0; i < types.size(); i++) {
                 if (types.get(i) == null) {
                     throw new IllegalArgumentException("types[" + i + "] is null");

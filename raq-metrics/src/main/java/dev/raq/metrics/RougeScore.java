@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 /**
@@ -33,8 +34,6 @@ public record RougeScore(double precision, double recall, double fmeasure) {
     }
 
     private static void check(String name, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1] but was " + value);
-        }
+        Preconditions.checkArgument(value >= 0 && value <= 1, () -> name + " must be in [0, 1] but was " + value);
     }
 }

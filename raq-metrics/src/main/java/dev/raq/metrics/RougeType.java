@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 /**
@@ -39,9 +40,7 @@ public final class RougeType {
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public static RougeType rougeN(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1 but was " + n);
-        }
+        Preconditions.checkArgument(n >= 1, () -> "n must be at least 1 but was " + n);
         return n == 1 ? ROUGE_1 : n == 2 ? ROUGE_2 : new RougeType(n);
     }
 

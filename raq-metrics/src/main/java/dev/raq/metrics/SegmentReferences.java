@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -21,9 +22,8 @@ final class SegmentReferences {
     static List<String> sentence(String hypothesis, List<String> references) {
         Objects.requireNonNull(hypothesis, "hypothesis");
         Objects.requireNonNull(references, "references");
-        if (references.isEmpty()) {
-            throw new IllegalArgumentException("references is empty: a hypothesis needs at least one reference");
-        }
+        Preconditions.checkArgument(!references.isEmpty(),
+                "references is empty: a hypothesis needs at least one reference");
         for (int i = 0; i < references.size(); i++) {
             if (references.get(i) == null) {
                 throw new IllegalArgumentException("references[" + i + "] is null");
@@ -40,12 +40,9 @@ final class SegmentReferences {
                                      List<? extends List<? extends @Nullable String>> referenceStreams) {
         Objects.requireNonNull(hypotheses, "hypotheses");
         Objects.requireNonNull(referenceStreams, "referenceStreams");
-        if (hypotheses.isEmpty()) {
-            throw new IllegalArgumentException("hypotheses is empty");
-        }
-        if (referenceStreams.isEmpty()) {
-            throw new IllegalArgumentException("referenceStreams is empty: give at least one reference stream");
-        }
+        Preconditions.checkArgument(!hypotheses.isEmpty(), "hypotheses is empty");
+        Preconditions.checkArgument(!referenceStreams.isEmpty(),
+                "referenceStreams is empty: give at least one reference stream");
         int n = hypotheses.size();
         for (int i = 0; i < n; i++) {
             if (hypotheses.get(i) == null) {
@@ -59,7 +56,7 @@ final class SegmentReferences {
             }
             if (stream.size() != n) {
                 throw new IllegalArgumentException("referenceStreams[" + s + "] has " + stream.size()
-                        + " segments but hypotheses has " + n);
+                    + " segments but hypotheses has " + n);
             }
         }
         List<List<String>> segments = new ArrayList<>(n);
@@ -73,7 +70,7 @@ final class SegmentReferences {
             }
             if (refs.isEmpty()) {
                 throw new IllegalArgumentException("segment " + i + " has no reference: referenceStreams[*][" + i
-                        + "] are all null");
+                    + "] are all null");
             }
             segments.add(refs);
         }

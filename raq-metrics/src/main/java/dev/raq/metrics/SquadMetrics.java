@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.metrics.IdMaps.CharRangeIds;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -117,9 +118,7 @@ public final class SquadMetrics {
      */
     public static SquadScore evaluate(List<? extends @Nullable String> predictions, List<List<String>> groundTruths) {
         Checks.sameSize(predictions, "predictions", groundTruths, "groundTruths");
-        if (groundTruths.isEmpty()) {
-            throw new IllegalArgumentException("groundTruths is empty: at least one question is needed");
-        }
+        Preconditions.checkArgument(!groundTruths.isEmpty(), "groundTruths is empty: at least one question is needed");
         int exact = 0;
         double f1 = 0;
         for (int i = 0; i < groundTruths.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.raq.metrics;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 /**
@@ -20,11 +21,8 @@ public record SquadScore(double exactMatch, double f1) {
      * @throws IllegalArgumentException if a component is negative, above 100 or NaN
      */
     public SquadScore {
-        if (!(exactMatch >= 0 && exactMatch <= 100)) {
-            throw new IllegalArgumentException("exactMatch must be in [0, 100] but was " + exactMatch);
-        }
-        if (!(f1 >= 0 && f1 <= 100)) {
-            throw new IllegalArgumentException("f1 must be in [0, 100] but was " + f1);
-        }
+        Preconditions.checkArgument(exactMatch >= 0 && exactMatch <= 100, () ->
+                "exactMatch must be in [0, 100] but was " + exactMatch);
+        Preconditions.checkArgument(f1 >= 0 && f1 <= 100, () -> "f1 must be in [0, 100] but was " + f1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Arrays;
@@ -35,23 +36,19 @@ public final class Agreement {
      */
     public static double kendallW(double[][] ratings) {
         Objects.requireNonNull(ratings, "ratings");
-        if (ratings.length < 2) {
-            throw new IllegalArgumentException("ratings must have at least 2 rows (raters) but had "
-                    + ratings.length);
-        }
+        Preconditions.checkArgument(ratings.length >= 2, () -> "ratings must have at least 2 rows (raters) but had "
+                + ratings.length);
         for (int j = 0; j < ratings.length; j++) {
             Objects.requireNonNull(ratings[j], "ratings[" + j + "]");
             if (ratings[j].length != ratings[0].length) {
                 throw new IllegalArgumentException("ratings[" + j + "] has " + ratings[j].length
-                        + " items but ratings[0] has " + ratings[0].length);
+                    + " items but ratings[0] has " + ratings[0].length);
             }
             Ranks.checkNoNaN(ratings[j], "ratings[" + j + "]");
         }
         int m = ratings.length;
         int n = ratings[0].length;
-        if (n < 2) {
-            throw new IllegalArgumentException("ratings must have at least 2 columns (items) but had " + n);
-        }
+        Preconditions.checkArgument(n >= 2, () -> "ratings must have at least 2 columns (items) but had " + n);
         double[] rankSums = new double[n];
         double ties = 0;
         for (double[] rater : ratings) {
@@ -85,13 +82,10 @@ public final class Agreement {
     public static double cohenKappa(int[] rater1, int[] rater2) {
         Objects.requireNonNull(rater1, "rater1");
         Objects.requireNonNull(rater2, "rater2");
-        if (rater1.length != rater2.length) {
-            throw new IllegalArgumentException("rater1 and rater2 must have the same length but had "
-                    + rater1.length + " and " + rater2.length);
-        }
-        if (rater1.length == 0) {
-            throw new IllegalArgumentException("rater1 and rater2 are empty");
-        }
+        Preconditions.checkArgument(rater1.length == rater2.length, () ->
+                "rater1 and rater2 must have the same length but had "
+                + rater1.length + " and " + rater2.length);
+        Preconditions.checkArgument(rater1.length != 0, "rater1 and rater2 are empty");
         int n = rater1.length;
         int[] labels = new int[2 * n];
         System.arraycopy(rater1, 0, labels, 0, n);

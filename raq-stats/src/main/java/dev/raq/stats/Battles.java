@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -68,9 +69,7 @@ public final class Battles {
     public int indexOf(String player) {
         Objects.requireNonNull(player, "player");
         Integer index = indexByName.get(player);
-        if (index == null) {
-            throw new IllegalArgumentException("player '" + player + "' is not among the players " + players);
-        }
+        Preconditions.checkArgument(index != null, () -> "player '" + player + "' is not among the players " + players);
         return index;
     }
 

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -34,15 +35,11 @@ public final class BinomialTest {
      */
     public static BinomialTestResult test(int k, int n, double p, Alternative alternative) {
         Objects.requireNonNull(alternative, "alternative");
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be at least 1 but was " + n);
-        }
+        Preconditions.checkArgument(n >= 1, () -> "n must be at least 1 but was " + n);
         if (k < 0 || k > n) {
             throw new IllegalArgumentException("k must be in [0, n = " + n + "] but was " + k);
         }
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("p must be in [0, 1] but was " + p);
-        }
+        Preconditions.checkArgument(p >= 0 && p <= 1, () -> "p must be in [0, 1] but was " + p);
         double pValue;
         switch (alternative) {
             case LESS:

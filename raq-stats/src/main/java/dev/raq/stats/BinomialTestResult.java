@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -28,9 +29,7 @@ public record BinomialTestResult(int k, int n, double statistic, double pValue, 
         if (n < 1 || k < 0 || k > n) {
             throw new IllegalArgumentException("need 0 <= k <= n and n >= 1 but k = " + k + ", n = " + n);
         }
-        if (!(pValue >= 0 && pValue <= 1)) {
-            throw new IllegalArgumentException("pValue must be in [0, 1] but was " + pValue);
-        }
+        Preconditions.checkArgument(pValue >= 0 && pValue <= 1, () -> "pValue must be in [0, 1] but was " + pValue);
     }
 
     /** A two-sided result: the same as the canonical constructor with {@link Alternative#TWO_SIDED}. */
@@ -52,9 +51,8 @@ public record BinomialTestResult(int k, int n, double statistic, double pValue, 
      */
     public ConfidenceInterval proportionCi(double confidenceLevel, ProportionCi.Method method) {
         Objects.requireNonNull(method, "method");
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new IllegalArgumentException("confidenceLevel must be in (0, 1) but was " + confidenceLevel);
-        }
+        Preconditions.checkArgument(confidenceLevel > 0 && confidenceLevel < 1, () ->
+                "confidenceLevel must be in (0, 1) but was " + confidenceLevel);
         if (alternative != Alternative.TWO_SIDED && confidenceLevel < 0.5) {
             throw new IllegalArgumentException("a one-sided interval needs confidenceLevel >= 0.5 but was "
                     + confidenceLevel);

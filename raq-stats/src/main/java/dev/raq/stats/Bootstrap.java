@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -239,10 +240,8 @@ public final class Bootstrap {
 
     private void checkSize(int n, String name) {
         int minimum = method == Method.BCA ? 2 : 1;
-        if (n < minimum) {
-            throw new IllegalArgumentException(name + " must be at least " + minimum
-                    + (method == Method.BCA ? " for BCa (jackknife)" : "") + " but was " + n);
-        }
+        Preconditions.checkArgument(n >= minimum, () -> name + " must be at least " + minimum
+                + (method == Method.BCA ? " for BCa (jackknife)" : "") + " but was " + n);
     }
 
     private static double checked(double value, String where) {
@@ -279,9 +278,7 @@ public final class Bootstrap {
          * @throws IllegalArgumentException if {@code rounds < 1}
          */
         public Builder rounds(int rounds) {
-            if (rounds < 1) {
-                throw new IllegalArgumentException("rounds must be at least 1 but was " + rounds);
-            }
+            Preconditions.checkArgument(rounds >= 1, () -> "rounds must be at least 1 but was " + rounds);
             this.rounds = rounds;
             return this;
         }
@@ -292,9 +289,8 @@ public final class Bootstrap {
          * @throws IllegalArgumentException if {@code confidence} is not in (0, 1)
          */
         public Builder confidence(double confidence) {
-            if (!(confidence > 0 && confidence < 1)) {
-                throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-            }
+            Preconditions.checkArgument(confidence > 0 && confidence < 1, () ->
+                    "confidence must be in (0, 1) but was " + confidence);
             this.confidence = confidence;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -199,9 +200,7 @@ public final class BradleyTerry {
     }
 
     private int anchorIndex(Battles battles) {
-        if (battles.size() == 0) {
-            throw new IllegalArgumentException("battles must not be empty");
-        }
+        Preconditions.checkArgument(battles.size() != 0, "battles must not be empty");
         if (anchorPlayer == null) {
             return -1;
         }
@@ -214,10 +213,9 @@ public final class BradleyTerry {
 
     private static void requireExistence(BradleyTerrySolver solver, Battles battles, String where) {
         String why = solver.nonExistence(battles.players());
-        if (why != null) {
-            throw new IllegalArgumentException(where + "the Bradley-Terry maximum-likelihood ratings do not exist"
-                    + " (they would be infinite): " + why);
-        }
+        Preconditions.checkArgument(why == null, () ->
+                where + "the Bradley-Terry maximum-likelihood ratings do not exist"
+                + " (they would be infinite): " + why);
     }
 
     /** Converts logit-scale strengths to anchored or centred Elo-scale ratings, into {@code out}. */

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.HashMap;
@@ -38,16 +39,12 @@ public final class ClusteredMean {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(clusters, "clusters");
         int n = values.length;
-        if (clusters.length != n) {
-            throw new IllegalArgumentException("values and clusters must have the same length but had " + n
-                    + " and " + clusters.length);
-        }
-        if (n < 2) {
-            throw new IllegalArgumentException("values must hold at least two values but had " + n);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-        }
+        Preconditions.checkArgument(clusters.length == n, () ->
+                "values and clusters must have the same length but had " + n
+                + " and " + clusters.length);
+        Preconditions.checkArgument(n >= 2, () -> "values must hold at least two values but had " + n);
+        Preconditions.checkArgument(confidence > 0 && confidence < 1, () ->
+                "confidence must be in (0, 1) but was " + confidence);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(values[i])) {

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 /**
@@ -21,12 +22,9 @@ public record ConfidenceInterval(double lower, double upper, double level) {
         if (Double.isNaN(lower) || Double.isNaN(upper)) {
             throw new IllegalArgumentException("bounds must not be NaN but were [" + lower + ", " + upper + "]");
         }
-        if (lower > upper) {
-            throw new IllegalArgumentException("lower must be <= upper but was [" + lower + ", " + upper + "]");
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("level must be in (0, 1) but was " + level);
-        }
+        Preconditions.checkArgument(lower <= upper, () ->
+                "lower must be <= upper but was [" + lower + ", " + upper + "]");
+        Preconditions.checkArgument(level > 0 && level < 1, () -> "level must be in (0, 1) but was " + level);
     }
 
     /** True when {@code value} lies within the interval, bounds included. */

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Arrays;
@@ -85,10 +86,9 @@ public final class Elo {
     public RatingIntervals bootstrap(Battles battles, Bootstrap bootstrap) {
         Objects.requireNonNull(battles, "battles");
         Objects.requireNonNull(bootstrap, "bootstrap");
-        if (bootstrap.method() != Bootstrap.Method.PERCENTILE) {
-            throw new IllegalArgumentException("Elo bootstrap supports only the percentile method but was "
-                    + bootstrap.method());
-        }
+        Preconditions.checkArgument(bootstrap.method() == Bootstrap.Method.PERCENTILE, () ->
+                "Elo bootstrap supports only the percentile method but was "
+                + bootstrap.method());
         Ratings estimate = ratings(battles);
         int players = battles.playerCount();
         int n = battles.size();
@@ -130,9 +130,7 @@ public final class Elo {
     }
 
     private static void requireBattles(Battles battles) {
-        if (battles.size() == 0) {
-            throw new IllegalArgumentException("battles must not be empty");
-        }
+        Preconditions.checkArgument(battles.size() != 0, "battles must not be empty");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -72,12 +73,8 @@ public final class MannWhitney {
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(alternative, "alternative");
         Objects.requireNonNull(method, "method");
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x is empty");
-        }
-        if (y.length == 0) {
-            throw new IllegalArgumentException("y is empty");
-        }
+        Preconditions.checkArgument(x.length != 0, "x is empty");
+        Preconditions.checkArgument(y.length != 0, "y is empty");
         RankTestInput.checkFinite(x, "x");
         RankTestInput.checkFinite(y, "y");
         PooledRanks ranks = PooledRanks.of(new double[][] {x, y});

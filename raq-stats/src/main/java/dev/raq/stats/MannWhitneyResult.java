@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -22,9 +23,7 @@ public record MannWhitneyResult(double statistic, double pValue) {
      * @throws IllegalArgumentException if the statistic is NaN or negative, or the p-value is outside [0, 1]
      */
     public MannWhitneyResult {
-        if (!(statistic >= 0)) {
-            throw new IllegalArgumentException("statistic must be >= 0 but was " + statistic);
-        }
+        Preconditions.checkArgument(statistic >= 0, () -> "statistic must be >= 0 but was " + statistic);
         if (!(pValue >= 0 && pValue <= 1) && !Double.isNaN(pValue)) {
             throw new IllegalArgumentException("pValue must be in [0, 1] but was " + pValue);
         }

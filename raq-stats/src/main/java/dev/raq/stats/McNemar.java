@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 /**
@@ -28,9 +29,7 @@ public final class McNemar {
         }
         for (int[] row : table) {
             for (int v : row) {
-                if (v < 0) {
-                    throw new IllegalArgumentException("table counts must be >= 0 but one was " + v);
-                }
+                Preconditions.checkArgument(v >= 0, () -> "table counts must be >= 0 but one was " + v);
             }
         }
         return test(table[0][1], table[1][0]);

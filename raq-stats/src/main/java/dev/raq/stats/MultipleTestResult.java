@@ -26,7 +26,7 @@ public record MultipleTestResult(PAdjust method, double alpha, double[] adjusted
         rejected = rejected.clone();
         if (adjusted.length != rejected.length) {
             throw new IllegalArgumentException("adjusted and rejected differ in length: " + adjusted.length
-                    + " vs " + rejected.length);
+                + " vs " + rejected.length);
         }
     }
 

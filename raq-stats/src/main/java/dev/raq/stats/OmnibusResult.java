@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -31,16 +32,13 @@ public record OmnibusResult(String test, double statistic, double pValue, int de
      */
     public OmnibusResult {
         Objects.requireNonNull(test, "test");
-        if (degreesOfFreedom < 1) {
-            throw new IllegalArgumentException("degreesOfFreedom must be at least 1 but was " + degreesOfFreedom);
-        }
+        Preconditions.checkArgument(degreesOfFreedom >= 1, () ->
+                "degreesOfFreedom must be at least 1 but was " + degreesOfFreedom);
         if (defined) {
             if (Double.isNaN(statistic)) {
                 throw new IllegalArgumentException("a defined result needs a statistic but it was NaN");
             }
-            if (!(pValue >= 0 && pValue <= 1)) {
-                throw new IllegalArgumentException("pValue must be in [0, 1] but was " + pValue);
-            }
+            Preconditions.checkArgument(pValue >= 0 && pValue <= 1, () -> "pValue must be in [0, 1] but was " + pValue);
         } else if (!Double.isNaN(statistic) || !Double.isNaN(pValue)) {
             throw new IllegalArgumentException("an undefined result has NaN statistic and pValue but had "
                     + statistic + " and " + pValue);
@@ -59,9 +57,7 @@ public record OmnibusResult(String test, double statistic, double pValue, int de
      * @throws IllegalArgumentException if alpha is outside (0, 1)
      */
     public boolean isSignificant(double alpha) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-        }
+        Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
         return defined && pValue <= alpha;
     }
 

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Locale;
@@ -86,9 +87,7 @@ public enum PAdjust {
      */
     public MultipleTestResult test(double[] pValues, double alpha) {
         Objects.requireNonNull(pValues, "pValues");
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-        }
+        Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
         for (int i = 0; i < pValues.length; i++) {
             double p = pValues[i];
             if (!(p >= 0 && p <= 1)) {

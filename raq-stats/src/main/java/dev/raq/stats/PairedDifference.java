@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -34,15 +35,11 @@ public final class PairedDifference {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         int n = a.length;
-        if (b.length != n) {
-            throw new IllegalArgumentException("a and b must have the same length but had " + n + " and " + b.length);
-        }
-        if (n < 2) {
-            throw new IllegalArgumentException("a paired difference needs at least two items but had " + n);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-        }
+        Preconditions.checkArgument(b.length == n, () ->
+                "a and b must have the same length but had " + n + " and " + b.length);
+        Preconditions.checkArgument(n >= 2, () -> "a paired difference needs at least two items but had " + n);
+        Preconditions.checkArgument(confidence > 0 && confidence < 1, () ->
+                "confidence must be in (0, 1) but was " + confidence);
         double[] d = new double[n];
         double sumA = 0;
         double sumB = 0;

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import java.util.Objects;
 
 /** Validation and differencing of paired samples, shared by the paired tests and correlations. */
@@ -16,13 +17,10 @@ final class PairedSamples {
     static void check(double[] x, double[] y) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("x and y must have the same length but had " + x.length + " and "
-                    + y.length);
-        }
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x and y are empty");
-        }
+        Preconditions.checkArgument(x.length == y.length, () ->
+                "x and y must have the same length but had " + x.length + " and "
+                + y.length);
+        Preconditions.checkArgument(x.length != 0, "x and y are empty");
         Ranks.checkNoNaN(x, "x");
         Ranks.checkNoNaN(y, "y");
     }
@@ -56,7 +54,7 @@ final class PairedSamples {
             }
             if (columns[i].length != columns[0].length) {
                 throw new IllegalArgumentException("columns[" + i + "] has length " + columns[i].length
-                        + " but columns[0] has " + columns[0].length + " (columns are paired by position)");
+                    + " but columns[0] has " + columns[0].length + " (columns are paired by position)");
             }
             Ranks.checkNoNaN(columns[i], "columns[" + i + "]");
         }

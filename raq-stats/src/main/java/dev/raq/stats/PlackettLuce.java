@@ -66,7 +66,7 @@ public final class PlackettLuce {
             }
             if (wins[i] == 0) {
                 throw new IllegalArgumentException("item " + i + " is never ranked above another item, so its worth "
-                        + "has no finite maximum-likelihood estimate");
+                    + "has no finite maximum-likelihood estimate");
             }
             if (!lost[i]) {
                 throw new IllegalArgumentException("item " + i + " is never ranked below another item, so its worth "

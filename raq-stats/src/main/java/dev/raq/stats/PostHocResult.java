@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -89,9 +90,7 @@ public final class PostHocResult {
      * @throws IllegalArgumentException if alpha is outside (0, 1)
      */
     public boolean isSignificant(int i, int j, double alpha) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-        }
+        Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
         return i != j && pValue(i, j) <= alpha;
     }
 

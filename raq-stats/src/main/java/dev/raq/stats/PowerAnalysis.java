@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.analysis.solvers.BrentSolver;
@@ -39,18 +40,13 @@ public final class PowerAnalysis {
                                          double icc, double alpha, double power) {
         requireOpenUnit("pA", pA);
         requireOpenUnit("pB", pB);
-        if (!(correlation >= -1 && correlation <= 1)) {
-            throw new IllegalArgumentException("correlation must be in [-1, 1] but was " + correlation);
-        }
+        Preconditions.checkArgument(correlation >= -1 && correlation <= 1, () ->
+                "correlation must be in [-1, 1] but was " + correlation);
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("delta must be > 0 but was " + delta);
         }
-        if (clusterSize < 1) {
-            throw new IllegalArgumentException("clusterSize must be >= 1 but was " + clusterSize);
-        }
-        if (!(icc >= 0 && icc <= 1)) {
-            throw new IllegalArgumentException("icc must be in [0, 1] but was " + icc);
-        }
+        Preconditions.checkArgument(clusterSize >= 1, () -> "clusterSize must be >= 1 but was " + clusterSize);
+        Preconditions.checkArgument(icc >= 0 && icc <= 1, () -> "icc must be in [0, 1] but was " + icc);
         requireOpenUnit("alpha", alpha);
         requireOpenUnit("power", power);
         double va = pA * (1 - pA);
@@ -123,8 +119,6 @@ public final class PowerAnalysis {
     }
 
     private static void requireOpenUnit(String name, double v) {
-        if (!(v > 0 && v < 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1) but was " + v);
-        }
+        Preconditions.checkArgument(v > 0 && v < 1, () -> name + " must be in (0, 1) but was " + v);
     }
 }

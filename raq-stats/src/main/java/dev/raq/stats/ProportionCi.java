@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -70,12 +71,9 @@ public final class ProportionCi {
         if (!(nobs > 0) || Double.isInfinite(nobs)) {
             throw new IllegalArgumentException("nobs must be positive and finite but was " + nobs);
         }
-        if (!(count >= 0 && count <= nobs)) {
-            throw new IllegalArgumentException("count must be in [0, nobs = " + nobs + "] but was " + count);
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-        }
+        Preconditions.checkArgument(count >= 0 && count <= nobs, () ->
+                "count must be in [0, nobs = " + nobs + "] but was " + count);
+        Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
         double level = 1 - alpha;
         double q = count / nobs;
         double lower;
@@ -182,9 +180,7 @@ public final class ProportionCi {
     }
 
     private static void checkCounts(int count, int nobs) {
-        if (nobs < 1) {
-            throw new IllegalArgumentException("nobs must be at least 1 but was " + nobs);
-        }
+        Preconditions.checkArgument(nobs >= 1, () -> "nobs must be at least 1 but was " + nobs);
         if (count < 0 || count > nobs) {
             throw new IllegalArgumentException("count must be in [0, nobs = " + nobs + "] but was " + count);
         }

@@ -50,7 +50,7 @@ final class RankTestInput {
         int k = blocks[0].length;
         if (k < minColumns) {
             throw new IllegalArgumentException(name + " must have at least " + minColumns
-                    + " columns (treatments) but " + name + "[0] has " + k);
+                + " columns (treatments) but " + name + "[0] has " + k);
         }
         for (int i = 0; i < blocks.length; i++) {
             double[] row = blocks[i];
@@ -59,7 +59,7 @@ final class RankTestInput {
             }
             if (row.length != k) {
                 throw new IllegalArgumentException(name + "[" + i + "] has " + row.length + " values but "
-                        + name + "[0] has " + k + " (the matrix must not be ragged)");
+                    + name + "[0] has " + k + " (the matrix must not be ragged)");
             }
             checkFinite(row, name + "[" + i + "]");
         }

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,9 +38,7 @@ final class RatingChecks {
     static int indexOf(List<String> players, String player) {
         Objects.requireNonNull(player, "player");
         int index = players.indexOf(player);
-        if (index < 0) {
-            throw new IllegalArgumentException("player '" + player + "' is not among the players " + players);
-        }
+        Preconditions.checkArgument(index >= 0, () -> "player '" + player + "' is not among the players " + players);
         return index;
     }
 }

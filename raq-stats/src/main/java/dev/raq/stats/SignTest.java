@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -42,10 +43,8 @@ public final class SignTest {
                 }
             }
         }
-        if (nonZero == 0) {
-            throw new IllegalArgumentException("x and y are equal at all " + d.length
-                    + " positions: the sign test needs at least one non-zero difference");
-        }
+        Preconditions.checkArgument(nonZero != 0, () -> "x and y are equal at all " + d.length
+                + " positions: the sign test needs at least one non-zero difference");
         return BinomialTest.test(positive, nonZero, 0.5, alternative);
     }
 

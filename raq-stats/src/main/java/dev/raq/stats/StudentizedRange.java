@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.hipparchus.special.Erf;
 
@@ -106,9 +107,7 @@ public final class StudentizedRange {
         if (Double.isNaN(q)) {
             throw new IllegalArgumentException("q must not be NaN");
         }
-        if (k < 2) {
-            throw new IllegalArgumentException("k must be at least 2 but was " + k);
-        }
+        Preconditions.checkArgument(k >= 2, () -> "k must be at least 2 but was " + k);
     }
 
     /** Integrates the sf ({@code upper}) or cdf integrand over the window around q/2, adaptively. */
@@ -122,7 +121,7 @@ public final class StudentizedRange {
             panel[p] = rule(a, a + width, q, k, upper);
             total += panel[p];
         }
-        if (!(total > 0)) {
+        if (total <= 0) {
             return 0.0;
         }
         double tolerance = RELATIVE_TOLERANCE * total / PANELS;

@@ -1,5 +1,6 @@
 package dev.raq.stats;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -104,9 +105,7 @@ public final class Wilcoxon {
     public static WilcoxonResult test(double[] differences, ZeroMethod zeroMethod, boolean correction,
                                       Alternative alternative, Method method) {
         Objects.requireNonNull(differences, "differences");
-        if (differences.length == 0) {
-            throw new IllegalArgumentException("differences is empty");
-        }
+        Preconditions.checkArgument(differences.length != 0, "differences is empty");
         Ranks.checkNoNaN(differences, "differences");
         return compute(differences.clone(), zeroMethod, correction, alternative, method);
     }

@@ -1,5 +1,6 @@
 package dev.raq.clients.http;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import dev.raq.core.model.GenerationOptions;
 import org.jspecify.annotations.Nullable;
@@ -92,9 +93,7 @@ public final class ClientSettings {
 
     void model(String model) {
         Objects.requireNonNull(model, "model");
-        if (model.isBlank()) {
-            throw new IllegalArgumentException("model must not be blank");
-        }
+        Preconditions.checkArgument(!model.isBlank(), "model must not be blank");
         this.model = model;
     }
 

@@ -1,5 +1,6 @@
 package dev.raq.clients.http;
 
+import dev.raq.commons.Preconditions;
 import org.jspecify.annotations.Nullable;
 
 import java.util.regex.Matcher;
@@ -31,9 +32,7 @@ final class Secrets {
      */
     static String normalizeKey(String key, String source) {
         String k = key.strip();
-        if (k.isEmpty()) {
-            throw new IllegalArgumentException("the API key from " + source + " is blank");
-        }
+        Preconditions.checkArgument(!k.isEmpty(), () -> "the API key from " + source + " is blank");
         for (int i = 0; i < k.length(); i++) {
             char c = k.charAt(i);
             if (Character.isISOControl(c) || Character.isWhitespace(c) || c > 0x7e) {

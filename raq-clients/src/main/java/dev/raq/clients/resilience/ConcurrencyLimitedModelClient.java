@@ -1,5 +1,6 @@
 package dev.raq.clients.resilience;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ForwardingModelClient;
@@ -216,9 +217,8 @@ public final class ConcurrencyLimitedModelClient extends ForwardingModelClient {
 
         /** The most calls in flight (≥ 1); required. */
         public Builder maxConcurrency(int maxConcurrency) {
-            if (maxConcurrency < 1) {
-                throw new IllegalArgumentException("maxConcurrency must be >= 1 but was " + maxConcurrency);
-            }
+            Preconditions.checkArgument(maxConcurrency >= 1, () ->
+                    "maxConcurrency must be >= 1 but was " + maxConcurrency);
             this.maxConcurrency = maxConcurrency;
             return this;
         }
@@ -231,9 +231,8 @@ public final class ConcurrencyLimitedModelClient extends ForwardingModelClient {
 
         /** The lowest an adaptive limit goes (≥ 1, default 1). */
         public Builder minConcurrency(int minConcurrency) {
-            if (minConcurrency < 1) {
-                throw new IllegalArgumentException("minConcurrency must be >= 1 but was " + minConcurrency);
-            }
+            Preconditions.checkArgument(minConcurrency >= 1, () ->
+                    "minConcurrency must be >= 1 but was " + minConcurrency);
             this.minConcurrency = minConcurrency;
             return this;
         }

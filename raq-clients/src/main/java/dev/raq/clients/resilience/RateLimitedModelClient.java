@@ -1,5 +1,6 @@
 package dev.raq.clients.resilience;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
@@ -133,18 +134,16 @@ public final class RateLimitedModelClient extends ForwardingModelClient {
 
         /** The most requests per minute (positive; default: unlimited). */
         public Builder requestsPerMinute(int requestsPerMinute) {
-            if (requestsPerMinute < 1) {
-                throw new IllegalArgumentException("requestsPerMinute must be >= 1 but was " + requestsPerMinute);
-            }
+            Preconditions.checkArgument(requestsPerMinute >= 1, () ->
+                    "requestsPerMinute must be >= 1 but was " + requestsPerMinute);
             this.requestsPerMinute = requestsPerMinute;
             return this;
         }
 
         /** The most prompt plus completion tokens per minute (positive; default: unlimited). */
         public Builder tokensPerMinute(long tokensPerMinute) {
-            if (tokensPerMinute < 1) {
-                throw new IllegalArgumentException("tokensPerMinute must be >= 1 but was " + tokensPerMinute);
-            }
+            Preconditions.checkArgument(tokensPerMinute >= 1, () ->
+                    "tokensPerMinute must be >= 1 but was " + tokensPerMinute);
             this.tokensPerMinute = tokensPerMinute;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.raq.clients.resilience;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.time.Duration;
@@ -51,22 +52,17 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be >= 1 but was " + maxAttempts);
-        }
+        Preconditions.checkArgument(maxAttempts >= 1, () -> "maxAttempts must be >= 1 but was " + maxAttempts);
         if (initialBackoff.isNegative() || initialBackoff.isZero()) {
             throw new IllegalArgumentException("initialBackoff must be positive but was " + initialBackoff);
         }
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff must be >= initialBackoff (" + initialBackoff
-                    + ") but was " + maxBackoff);
-        }
+        Preconditions.checkArgument(maxBackoff.compareTo(initialBackoff) >= 0, () ->
+                "maxBackoff must be >= initialBackoff (" + initialBackoff
+                + ") but was " + maxBackoff);
         if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
             throw new IllegalArgumentException("multiplier must be a finite number >= 1 but was " + multiplier);
         }
-        if (!(jitter >= 0 && jitter <= 1)) {
-            throw new IllegalArgumentException("jitter must be in [0, 1] but was " + jitter);
-        }
+        Preconditions.checkArgument(jitter >= 0 && jitter <= 1, () -> "jitter must be in [0, 1] but was " + jitter);
         if (maxRetryAfter.isNegative() || maxRetryAfter.isZero()) {
             throw new IllegalArgumentException("maxRetryAfter must be positive but was " + maxRetryAfter);
         }
@@ -115,9 +111,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      * @return the wait, never negative
      */
     public Duration backoff(int retry, double random) {
-        if (retry < 1) {
-            throw new IllegalArgumentException("retry must be >= 1 but was " + retry);
-        }
+        Preconditions.checkArgument(retry >= 1, () -> "retry must be >= 1 but was " + retry);
         double nanos = Math.min(maxBackoff.toNanos(),
                 initialBackoff.toNanos() * Math.pow(multiplier, retry - 1.0));
         double factor = 1 + jitter * (2 * random - 1);

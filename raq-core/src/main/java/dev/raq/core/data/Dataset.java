@@ -3,6 +3,7 @@ package dev.raq.core.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.io.BufferedReader;
@@ -61,7 +62,7 @@ public final class Dataset implements Iterable<Sample> {
             Integer first = indexOfId.putIfAbsent(s.id(), i);
             if (first != null) {
                 throw new IllegalArgumentException("samples[" + i + "] has id '" + s.id() + "' already used by samples["
-                        + first + "]");
+                    + first + "]");
             }
         }
         return new Dataset(List.copyOf(samples));
@@ -189,9 +190,7 @@ public final class Dataset implements Iterable<Sample> {
      * @throws IllegalArgumentException if {@code maxSamples} is negative
      */
     public Dataset limit(int maxSamples) {
-        if (maxSamples < 0) {
-            throw new IllegalArgumentException("maxSamples must be >= 0 but was " + maxSamples);
-        }
+        Preconditions.checkArgument(maxSamples >= 0, () -> "maxSamples must be >= 0 but was " + maxSamples);
         return maxSamples >= samples.size() ? this : new Dataset(samples.subList(0, maxSamples));
     }
 

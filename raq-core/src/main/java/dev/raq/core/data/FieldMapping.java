@@ -1,5 +1,6 @@
 package dev.raq.core.data;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -89,8 +90,6 @@ public record FieldMapping(String id, String question, @Nullable String context,
     }
 
     private static void requireNotBlank(String role, String field) {
-        if (field.isBlank()) {
-            throw new IllegalArgumentException(role + " field name must not be blank");
-        }
+        Preconditions.checkArgument(!field.isBlank(), () -> role + " field name must not be blank");
     }
 }

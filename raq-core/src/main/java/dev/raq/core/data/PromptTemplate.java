@@ -1,5 +1,6 @@
 package dev.raq.core.data;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class PromptTemplate {
                 int end = template.indexOf('}', i + 1);
                 if (end < 0) {
                     throw new IllegalArgumentException("unclosed '{' at index " + i + " of prompt template (write "
-                            + "'{{' for a literal brace)");
+                        + "'{{' for a literal brace)");
                 }
                 String name = template.substring(i + 1, end);
                 if (!NAME.matcher(name).matches()) {
@@ -147,11 +148,10 @@ public final class PromptTemplate {
                 return name.equals(REFERENCE) ? sample.references().get(0) : String.join("\n", sample.references());
             default:
                 String value = sample.metadata().get(name);
-                if (value == null) {
-                    throw new IllegalArgumentException("unknown placeholder {" + name + "} for sample '" + sample.id()
-                            + "': not question, context, references, reference or a metadata key of the sample "
-                            + "(its metadata keys: " + new java.util.TreeSet<>(sample.metadata().keySet()) + ")");
-                }
+                Preconditions.checkArgument(value != null, () ->
+                        "unknown placeholder {" + name + "} for sample '" + sample.id()
+                        + "': not question, context, references, reference or a metadata key of the sample "
+                        + "(its metadata keys: " + new java.util.TreeSet<>(sample.metadata().keySet()) + ")");
                 return value;
         }
     }

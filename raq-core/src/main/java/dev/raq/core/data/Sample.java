@@ -1,5 +1,6 @@
 package dev.raq.core.data;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -32,9 +33,7 @@ public record Sample(String id, String question, @Nullable String context, List<
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(references, "references");
         Objects.requireNonNull(metadata, "metadata");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("id must not be blank");
-        }
+        Preconditions.checkArgument(!id.isBlank(), "id must not be blank");
         for (int i = 0; i < references.size(); i++) {
             if (references.get(i) == null) {
                 throw new IllegalArgumentException("references[" + i + "] of sample '" + id + "' is null");

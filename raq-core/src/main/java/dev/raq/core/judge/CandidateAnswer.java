@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -17,8 +18,6 @@ public record CandidateAnswer(String candidate, String text) {
     public CandidateAnswer {
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(text, "text");
-        if (candidate.isBlank()) {
-            throw new IllegalArgumentException("candidate must not be blank");
-        }
+        Preconditions.checkArgument(!candidate.isBlank(), "candidate must not be blank");
     }
 }

@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.stats.Agreement;
 import org.apiguardian.api.API;
 
@@ -74,9 +75,8 @@ public final class Consensus {
         for (Ranking r : rankings) {
             perJudge.add(Objects.requireNonNull(r, "ranking").ranks());
         }
-        if (perJudge.size() < 2) {
-            throw new IllegalArgumentException("rankings must hold at least two rankings but had " + perJudge.size());
-        }
+        Preconditions.checkArgument(perJudge.size() >= 2, () ->
+                "rankings must hold at least two rankings but had " + perJudge.size());
         return concordance(perJudge, "rankings");
     }
 
@@ -195,9 +195,7 @@ public final class Consensus {
     }
 
     private static Ranking reRank(List<Map<String, Double>> perJudge, String argument) {
-        if (perJudge.isEmpty()) {
-            throw new IllegalArgumentException(argument + " must not be empty");
-        }
+        Preconditions.checkArgument(!perJudge.isEmpty(), () -> argument + " must not be empty");
         Set<String> candidates = sameCandidates(perJudge, argument);
         Map<String, Double> negatedMedians = new HashMap<>();
         double[] values = new double[perJudge.size()];

@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.model.FailureCause;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -77,9 +78,7 @@ public final class JudgeCall {
     public static JudgeCall failed(List<String> shownOrder, @Nullable String output, String error,
                                    FailureCause cause, Map<String, String> attributes) {
         Objects.requireNonNull(error, "error");
-        if (error.isBlank()) {
-            throw new IllegalArgumentException("error must not be blank");
-        }
+        Preconditions.checkArgument(!error.isBlank(), "error must not be blank");
         return new JudgeCall(shownOrder, output, null, error, Objects.requireNonNull(cause, "cause"), attributes);
     }
 

@@ -30,7 +30,7 @@ public record JudgeInput(Sample sample, List<CandidateAnswer> answers, long seed
         Objects.requireNonNull(answers, "answers");
         if (answers.size() < 2) {
             throw new IllegalArgumentException("sample '" + sample.id() + "' needs at least two answers to judge but had "
-                    + answers.size());
+                + answers.size());
         }
         Set<String> seen = new HashSet<>();
         for (CandidateAnswer a : answers) {

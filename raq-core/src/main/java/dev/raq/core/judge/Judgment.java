@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +31,8 @@ public final class Judgment {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.sampleId = Objects.requireNonNull(sampleId, "sampleId");
         this.calls = List.copyOf(Objects.requireNonNull(calls, "calls"));
-        if (this.calls.isEmpty()) {
-            throw new IllegalArgumentException("a judgment of sample '" + sampleId + "' needs at least one call");
-        }
+        Preconditions.checkArgument(!this.calls.isEmpty(), () ->
+                "a judgment of sample '" + sampleId + "' needs at least one call");
         for (Map.Entry<String, Double> e : scores.entrySet()) {
             if (e.getValue() == null || e.getValue().isNaN()) {
                 throw new IllegalArgumentException("score of '" + e.getKey() + "' on sample '" + sampleId

@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
@@ -40,9 +41,7 @@ public record Ranking(Map<String, Double> ranks) {
         int i = 0;
         for (Map.Entry<String, Double> e : ranks.entrySet()) {
             Objects.requireNonNull(e.getKey(), "candidate");
-            if (e.getKey().isBlank()) {
-                throw new IllegalArgumentException("candidate names must not be blank");
-            }
+            Preconditions.checkArgument(!e.getKey().isBlank(), "candidate names must not be blank");
             Double r = e.getValue();
             if (r == null || r.isNaN()) {
                 throw new IllegalArgumentException("rank of '" + e.getKey() + "' must be a number but was " + r);
@@ -59,8 +58,8 @@ public record Ranking(Map<String, Double> ranks) {
             double expected = (start + 1 + end) / 2.0;
             if (sorted[start] != expected) {
                 throw new IllegalArgumentException("ranks " + ranks + " are not average ranks of an ordering: "
-                        + "positions " + (start + 1) + ".." + end + " should have rank " + expected
-                        + " but have " + sorted[start]);
+                    + "positions " + (start + 1) + ".." + end + " should have rank " + expected
+                    + " but have " + sorted[start]);
             }
             start = end;
         }

@@ -1,5 +1,6 @@
 package dev.raq.core.judge;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
@@ -105,9 +106,7 @@ public final class RankingJudge implements Judge {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public RankingJudge repeats(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("repeats must be >= 1 but was " + k);
-        }
+        Preconditions.checkArgument(k >= 1, () -> "repeats must be >= 1 but was " + k);
         return new RankingJudge(client, k, maxReasks, withReference, name, options);
     }
 
@@ -118,9 +117,7 @@ public final class RankingJudge implements Judge {
      * @throws IllegalArgumentException if {@code n < 0}
      */
     public RankingJudge maxReasks(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("maxReasks must be >= 0 but was " + n);
-        }
+        Preconditions.checkArgument(n >= 0, () -> "maxReasks must be >= 0 but was " + n);
         return new RankingJudge(client, repeats, n, withReference, name, options);
     }
 
@@ -142,9 +139,7 @@ public final class RankingJudge implements Judge {
      */
     public RankingJudge name(String name) {
         Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
-        }
+        Preconditions.checkArgument(!name.isBlank(), "name must not be blank");
         return new RankingJudge(client, repeats, maxReasks, withReference, name, options);
     }
 

@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -174,27 +175,22 @@ public final class GenerationOptions {
 
         /** Sampling temperature in [0, 2]. */
         public Builder temperature(double temperature) {
-            if (!(temperature >= 0 && temperature <= 2)) {
-                throw new IllegalArgumentException("temperature must be in [0, 2] but was " + temperature);
-            }
+            Preconditions.checkArgument(temperature >= 0 && temperature <= 2, () ->
+                    "temperature must be in [0, 2] but was " + temperature);
             this.temperature = temperature;
             return this;
         }
 
         /** Nucleus sampling mass in (0, 1]. */
         public Builder topP(double topP) {
-            if (!(topP > 0 && topP <= 1)) {
-                throw new IllegalArgumentException("topP must be in (0, 1] but was " + topP);
-            }
+            Preconditions.checkArgument(topP > 0 && topP <= 1, () -> "topP must be in (0, 1] but was " + topP);
             this.topP = topP;
             return this;
         }
 
         /** Maximum tokens to generate, at least 1. */
         public Builder maxTokens(int maxTokens) {
-            if (maxTokens < 1) {
-                throw new IllegalArgumentException("maxTokens must be >= 1 but was " + maxTokens);
-            }
+            Preconditions.checkArgument(maxTokens >= 1, () -> "maxTokens must be >= 1 but was " + maxTokens);
             this.maxTokens = maxTokens;
             return this;
         }
@@ -238,9 +234,7 @@ public final class GenerationOptions {
         }
 
         private static double penalty(String name, double value) {
-            if (!(value >= -2 && value <= 2)) {
-                throw new IllegalArgumentException(name + " must be in [-2, 2] but was " + value);
-            }
+            Preconditions.checkArgument(value >= -2 && value <= 2, () -> name + " must be in [-2, 2] but was " + value);
             return value;
         }
     }

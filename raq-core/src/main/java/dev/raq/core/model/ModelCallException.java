@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -39,9 +40,7 @@ public abstract class ModelCallException extends RaqException {
     protected ModelCallException(String message, String model, int attempts, @Nullable Integer httpStatus,
                                  @Nullable String responseBody, @Nullable Throwable cause) {
         super(message, cause);
-        if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be >= 1 but was " + attempts);
-        }
+        Preconditions.checkArgument(attempts >= 1, () -> "attempts must be >= 1 but was " + attempts);
         this.model = model;
         this.attempts = attempts;
         this.httpStatus = httpStatus;

@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 import java.util.Objects;
@@ -27,8 +28,6 @@ public record ReplySchema(String name, String description, String jsonSchema) {
         if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("name must match [A-Za-z0-9_-]{1,64} but was '" + name + "'");
         }
-        if (jsonSchema.isBlank()) {
-            throw new IllegalArgumentException("jsonSchema must not be blank");
-        }
+        Preconditions.checkArgument(!jsonSchema.isBlank(), "jsonSchema must not be blank");
     }
 }

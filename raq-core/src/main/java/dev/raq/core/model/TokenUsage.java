@@ -1,5 +1,6 @@
 package dev.raq.core.model;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 
 /**
@@ -14,12 +15,9 @@ public record TokenUsage(long promptTokens, long completionTokens, boolean estim
 
     /** Validates that counts are not negative. */
     public TokenUsage {
-        if (promptTokens < 0) {
-            throw new IllegalArgumentException("promptTokens must be >= 0 but was " + promptTokens);
-        }
-        if (completionTokens < 0) {
-            throw new IllegalArgumentException("completionTokens must be >= 0 but was " + completionTokens);
-        }
+        Preconditions.checkArgument(promptTokens >= 0, () -> "promptTokens must be >= 0 but was " + promptTokens);
+        Preconditions.checkArgument(completionTokens >= 0, () ->
+                "completionTokens must be >= 0 but was " + completionTokens);
     }
 
     /** Usage as reported by the server. */

@@ -82,7 +82,7 @@ public final class ArenaGames {
                 Verdict v = Verdict.fromLabel(verdict.asText());
                 if (v == null) {
                     throw new IllegalArgumentException(file + " line " + line + ": field 'verdict' has '"
-                            + verdict.asText() + "', not one of A>>B, A>B, A=B, B>A, B>>A");
+                        + verdict.asText() + "', not one of A>>B, A>B, A=B, B>A, B>>A");
                 }
                 games.add(new ArenaGame(line, text(file, line, node, "question_id"), integer(file, line, node, "game"),
                         text(file, line, node, "position_a"), text(file, line, node, "position_b"), v));

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.stats.Battles;
 import dev.raq.stats.Bootstrap;
 import dev.raq.stats.BradleyTerry;
@@ -161,9 +162,7 @@ public final class Leaderboard {
 
     private double[] replicatesOf(String model) {
         double[] r = replicates.get(model);
-        if (r == null) {
-            throw new IllegalArgumentException("model '" + model + "' is not on the leaderboard");
-        }
+        Preconditions.checkArgument(r != null, () -> "model '" + model + "' is not on the leaderboard");
         return r;
     }
 

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -34,12 +35,10 @@ public record LeaderboardOptions(@Nullable String baseline, double anchorRating,
         if (!(base > 1) || Double.isInfinite(base)) {
             throw new IllegalArgumentException("base must be > 1 but was " + base);
         }
-        if (bootstrapRounds < 1) {
-            throw new IllegalArgumentException("bootstrapRounds must be >= 1 but was " + bootstrapRounds);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-        }
+        Preconditions.checkArgument(bootstrapRounds >= 1, () ->
+                "bootstrapRounds must be >= 1 but was " + bootstrapRounds);
+        Preconditions.checkArgument(confidence > 0 && confidence < 1, () ->
+                "confidence must be in (0, 1) but was " + confidence);
         if (baseline != null && baseline.isBlank()) {
             throw new IllegalArgumentException("baseline must not be blank");
         }

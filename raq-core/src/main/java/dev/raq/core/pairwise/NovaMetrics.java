@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.stats.Alternative;
 import dev.raq.stats.BinomialTest;
 import dev.raq.stats.Bootstrap;
@@ -107,15 +108,12 @@ public final class NovaMetrics {
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(tieHandling, "tieHandling");
         Objects.requireNonNull(intervalMethod, "intervalMethod");
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-        }
+        Preconditions.checkArgument(confidence > 0 && confidence < 1, () ->
+                "confidence must be in (0, 1) but was " + confidence);
         double successes = tieHandling == TieHandling.HALF ? counts.bWins() + counts.ties() / 2 : counts.bWins();
         double trials = tieHandling == TieHandling.HALF ? counts.valid() : counts.aWins() + counts.bWins();
-        if (!(trials > 0)) {
-            throw new IllegalArgumentException("no " + (tieHandling == TieHandling.HALF ? "valid" : "decisive")
-                    + " judgement to compute a win rate from (counts: " + counts + ")");
-        }
+        Preconditions.checkArgument(trials > 0, () -> "no " + (tieHandling == TieHandling.HALF ? "valid" : "decisive")
+                + " judgement to compute a win rate from (counts: " + counts + ")");
         double winrate = successes / trials;
         ConfidenceInterval interval;
         switch (intervalMethod) {
@@ -157,9 +155,8 @@ public final class NovaMetrics {
                                             long seed) {
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(intervalMethod, "intervalMethod");
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1) but was " + confidence);
-        }
+        Preconditions.checkArgument(confidence > 0 && confidence < 1, () ->
+                "confidence must be in (0, 1) but was " + confidence);
         double[] valid = new double[preferences.length];
         int n = 0;
         int a = 0;
@@ -184,10 +181,8 @@ public final class NovaMetrics {
                 t++;
             }
         }
-        if (n == 0) {
-            throw new IllegalArgumentException("no valid preference to compute a win rate from ("
-                    + preferences.length + " items, all inference errors)");
-        }
+        Preconditions.checkArgument(n != 0, () -> "no valid preference to compute a win rate from ("
+                + preferences.length + " items, all inference errors)");
         double[] items = java.util.Arrays.copyOf(valid, n);
         double sum = 0;
         for (double p : items) {
@@ -211,7 +206,7 @@ public final class NovaMetrics {
     /** The sign test of B's wins among the decisive judgements: exact for whole counts, normal for weighted ones. */
     private static double signTest(PairwiseCounts counts) {
         double decisive = counts.aWins() + counts.bWins();
-        if (!(decisive > 0)) {
+        if (decisive <= 0) {
             return 1.0;
         }
         if (counts.bWins() == Math.rint(counts.bWins()) && counts.aWins() == Math.rint(counts.aWins())) {

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +34,7 @@ public final class PairingMode {
      */
     public static PairingMode againstBaseline(String baseline) {
         Objects.requireNonNull(baseline, "baseline");
-        if (baseline.isBlank()) {
-            throw new IllegalArgumentException("baseline must not be blank");
-        }
+        Preconditions.checkArgument(!baseline.isBlank(), "baseline must not be blank");
         return new PairingMode(baseline);
     }
 

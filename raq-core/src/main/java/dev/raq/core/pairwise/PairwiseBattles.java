@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.Ranking;
@@ -52,9 +53,7 @@ public final class PairwiseBattles {
                 count++;
             }
         }
-        if (count == 0) {
-            throw new IllegalArgumentException("no pairwise verdict among " + judgments.size() + " judgments");
-        }
+        Preconditions.checkArgument(count != 0, () -> "no pairwise verdict among " + judgments.size() + " judgments");
         return builder.build();
     }
 

@@ -3,6 +3,7 @@ package dev.raq.core.pairwise;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -76,9 +77,7 @@ public final class PairwiseItems {
 
     private static String required(Path file, int line, JsonNode node, String field) {
         String value = optional(file, line, node, field);
-        if (value == null) {
-            throw new IllegalArgumentException(file + " line " + line + ": missing field '" + field + "'");
-        }
+        Preconditions.checkArgument(value != null, () -> file + " line " + line + ": missing field '" + field + "'");
         return value;
     }
 

@@ -1,5 +1,6 @@
 package dev.raq.core.pairwise;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.judge.JudgeCall;
@@ -135,9 +136,7 @@ public final class PairwiseJudge implements Judge {
     /** The same judge reported under {@code name} (default {@code "pairwise(<model id>)"}). */
     public PairwiseJudge name(String name) {
         Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
-        }
+        Preconditions.checkArgument(!name.isBlank(), "name must not be blank");
         return new PairwiseJudge(client, labels, pairing, swap, rule, options, name);
     }
 

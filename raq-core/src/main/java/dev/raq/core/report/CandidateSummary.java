@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -56,9 +57,7 @@ public record CandidateSummary(String name, int answers, int errors, @Nullable V
     /** Wins/ties/losses against {@code other}. */
     public WinTieLoss against(String other) {
         WinTieLoss w = versus.get(other);
-        if (w == null) {
-            throw new IllegalArgumentException("no candidate '" + other + "' to compare '" + name + "' with");
-        }
+        Preconditions.checkArgument(w != null, () -> "no candidate '" + other + "' to compare '" + name + "' with");
         return w;
     }
 }

@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Consensus;
 import dev.raq.core.judge.Judge;
@@ -329,10 +330,9 @@ public final class EvaluationReport {
 
         private Builder(List<String> candidates) {
             this.candidates = List.copyOf(candidates);
-            if (this.candidates.size() < 2) {
-                throw new IllegalArgumentException("a report needs at least two candidates but had "
-                        + this.candidates.size());
-            }
+            Preconditions.checkArgument(this.candidates.size() >= 2, () ->
+                    "a report needs at least two candidates but had "
+                    + this.candidates.size());
             if (new java.util.HashSet<>(this.candidates).size() != this.candidates.size()) {
                 throw new IllegalArgumentException("candidate names repeat: " + this.candidates);
             }
@@ -372,9 +372,7 @@ public final class EvaluationReport {
          * @throws IllegalArgumentException if alpha is outside (0, 1)
          */
         public Builder alpha(double alpha) {
-            if (!(alpha > 0 && alpha < 1)) {
-                throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-            }
+            Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
             this.alpha = alpha;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judgment;
 import org.apiguardian.api.API;
@@ -29,9 +30,7 @@ public record SampleResult(int index, Sample sample, List<AnswerRecord> answers,
      * @throws IllegalArgumentException if the index is negative
      */
     public SampleResult {
-        if (index < 0) {
-            throw new IllegalArgumentException("index must be >= 0 but was " + index);
-        }
+        Preconditions.checkArgument(index >= 0, () -> "index must be >= 0 but was " + index);
         Objects.requireNonNull(sample, "sample");
         answers = List.copyOf(answers);
         judgments = List.copyOf(judgments);

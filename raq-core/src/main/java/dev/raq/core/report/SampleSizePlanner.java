@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.significance.PairComparison;
 import dev.raq.core.significance.SignificanceTest;
@@ -52,12 +53,8 @@ public final class SampleSizePlanner {
             throw new IllegalArgumentException("'" + first + "' and '" + second + "' must be two candidates of the "
                     + "pilot: " + pilot.candidates());
         }
-        if (!(power > 0 && power < 1)) {
-            throw new IllegalArgumentException("power must be in (0, 1) but was " + power);
-        }
-        if (replications < 50) {
-            throw new IllegalArgumentException("replications must be >= 50 but was " + replications);
-        }
+        Preconditions.checkArgument(power > 0 && power < 1, () -> "power must be in (0, 1) but was " + power);
+        Preconditions.checkArgument(replications >= 50, () -> "replications must be >= 50 but was " + replications);
         List<Ranking> observations = pilot.rankings();
         long both = observations.stream().filter(r -> r.contains(first) && r.contains(second)).count();
         if (both < 2) {
@@ -66,10 +63,9 @@ public final class SampleSizePlanner {
         }
         double meanDifference = observations.stream().filter(r -> r.contains(first) && r.contains(second))
                 .mapToDouble(r -> r.rank(first) - r.rank(second)).average().orElse(0);
-        if (meanDifference == 0) {
-            throw new IllegalArgumentException("the pilot shows no difference between '" + first + "' and '" + second
-                    + "' (mean rank difference 0), so no n detects it");
-        }
+        Preconditions.checkArgument(meanDifference != 0, () ->
+                "the pilot shows no difference between '" + first + "' and '" + second
+                + "' (mean rank difference 0), so no n detects it");
         String better = meanDifference < 0 ? first : second;
         Simulation sim = new Simulation(pilot, observations, first, second, better, test, replications, seed);
         int lo = 0;

@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.stats.Bootstrap;
 import dev.raq.stats.ConfidenceInterval;
 import org.apiguardian.api.API;
@@ -29,9 +30,7 @@ public record ValueSummary(int n, double mean, double median, double sd, @Nullab
      * @throws IllegalArgumentException if n &lt; 1, the mean or median is NaN, or sd is NaN for n &gt; 1
      */
     public ValueSummary {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be >= 1 but was " + n);
-        }
+        Preconditions.checkArgument(n >= 1, () -> "n must be >= 1 but was " + n);
         if (Double.isNaN(mean) || Double.isNaN(median) || (n > 1 && Double.isNaN(sd))) {
             throw new IllegalArgumentException("a summary of " + n + " values must be defined");
         }

@@ -1,5 +1,6 @@
 package dev.raq.core.significance;
 
+import dev.raq.commons.Preconditions;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -25,13 +26,10 @@ public record PairComparison(String first, String second, double pValue, boolean
     public PairComparison {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
-        if (!(pValue >= 0 && pValue <= 1)) {
-            throw new IllegalArgumentException("pValue of " + first + " vs " + second + " must be in [0, 1] but was "
-                    + pValue);
-        }
-        if (n < 0) {
-            throw new IllegalArgumentException("n of " + first + " vs " + second + " must be >= 0 but was " + n);
-        }
+        Preconditions.checkArgument(pValue >= 0 && pValue <= 1, () ->
+                "pValue of " + first + " vs " + second + " must be in [0, 1] but was "
+                + pValue);
+        Preconditions.checkArgument(n >= 0, () -> "n of " + first + " vs " + second + " must be >= 0 but was " + n);
         if (better != null && !better.equals(first) && !better.equals(second)) {
             throw new IllegalArgumentException("better must be '" + first + "' or '" + second + "' but was '"
                     + better + "'");

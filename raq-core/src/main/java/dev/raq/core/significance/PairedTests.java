@@ -1,5 +1,6 @@
 package dev.raq.core.significance;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.judge.Ranking;
 import dev.raq.stats.Alternative;
 import dev.raq.stats.PAdjust;
@@ -84,9 +85,7 @@ abstract class PairedTests implements SignificanceTest {
                 rows.add(new double[] {ranks[present.indexOf(a)], ranks[present.indexOf(b)]});
             }
         }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("no ranking ranks both '" + a + "' and '" + b + "'");
-        }
+        Preconditions.checkArgument(!rows.isEmpty(), () -> "no ranking ranks both '" + a + "' and '" + b + "'");
         double[][] xy = new double[2][rows.size()];
         for (int n = 0; n < rows.size(); n++) {
             xy[0][n] = rows.get(n)[0];

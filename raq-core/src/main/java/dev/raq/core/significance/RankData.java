@@ -1,5 +1,6 @@
 package dev.raq.core.significance;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.judge.Ranking;
 import dev.raq.stats.Ranks;
 import org.jspecify.annotations.Nullable;
@@ -23,25 +24,19 @@ final class RankData {
     static void check(List<String> candidates, List<Ranking> rankings, double alpha) {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(rankings, "rankings");
-        if (candidates.size() < 2) {
-            throw new IllegalArgumentException("candidates must hold at least two names but had "
-                    + candidates.size());
-        }
+        Preconditions.checkArgument(candidates.size() >= 2, () -> "candidates must hold at least two names but had "
+                + candidates.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (!seen.add(Objects.requireNonNull(candidates.get(i), "candidates[" + i + "]"))) {
                 throw new IllegalArgumentException("candidates[" + i + "] '" + candidates.get(i) + "' appears twice");
             }
         }
-        if (rankings.isEmpty()) {
-            throw new IllegalArgumentException("rankings must not be empty");
-        }
+        Preconditions.checkArgument(!rankings.isEmpty(), "rankings must not be empty");
         for (int i = 0; i < rankings.size(); i++) {
             Objects.requireNonNull(rankings.get(i), "rankings[" + i + "]");
         }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-        }
+        Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.raq.core.significance;
 
+import dev.raq.commons.Preconditions;
 import dev.raq.core.internal.MarkdownText;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -50,12 +51,8 @@ public final class SignificanceResult {
                               List<PairComparison> pairs, int observations, List<String> notes) {
         this.test = Objects.requireNonNull(test, "test");
         this.candidates = List.copyOf(candidates);
-        if (this.candidates.size() < 2) {
-            throw new IllegalArgumentException("a significance result needs at least two candidates");
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
-        }
+        Preconditions.checkArgument(this.candidates.size() >= 2, "a significance result needs at least two candidates");
+        Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
         this.alpha = alpha;
         this.omnibus = omnibus;
         this.pairs = List.copyOf(pairs);
