@@ -200,7 +200,7 @@ public final class AnthropicClient extends HttpModelClient {
             if (tool && toolInput == null) {
                 throw new MalformedReplyException("the reply has no tool_use block");
             }
-            return Completion.builder(tool ? toolInput : text.toString())
+            return Completion.builder(tool ? Objects.requireNonNull(toolInput) : text.toString())
                     .finishReason(OpenAiCompatibleClient.OpenAiReplyReader.textOrNull(reply.path("stop_reason")))
                     .modelId(OpenAiCompatibleClient.OpenAiReplyReader.textOrNull(reply.path("model")))
                     .usage(usage(reply.path("usage"), null));

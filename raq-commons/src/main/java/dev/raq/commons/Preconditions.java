@@ -1,6 +1,7 @@
 package dev.raq.commons;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 import java.util.function.Supplier;
 
@@ -39,5 +40,21 @@ public final class Preconditions {
         if (!condition) {
             throw new IllegalArgumentException(message.get());
         }
+    }
+
+    /**
+     * Checks that an argument (or a value looked up from one) is present. Unlike Guava's {@code checkNotNull} it
+     * throws {@link IllegalArgumentException}: the caller gave a value that names nothing, not a null reference.
+     *
+     * @param value   the value, possibly null
+     * @param message builds the exception's message when it is null
+     * @return the value, known not to be null
+     * @throws IllegalArgumentException with the built message when {@code value} is null
+     */
+    public static <T> T checkPresent(@Nullable T value, Supplier<String> message) {
+        if (value == null) {
+            throw new IllegalArgumentException(message.get());
+        }
+        return value;
     }
 }

@@ -22,6 +22,13 @@ class PreconditionsTest {
     }
 
     @Test
+    void checkPresent_returnsTheValueOrThrowsWithTheMessage() {
+        assertThat(Preconditions.checkPresent("x", () -> "never")).isEqualTo("x");
+        assertThatThrownBy(() -> Preconditions.checkPresent(null, () -> "no model 'm'"))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("no model 'm'");
+    }
+
+    @Test
     void checkArgument_withSupplier_buildsTheMessageOnlyWhenItFails() {
         AtomicInteger built = new AtomicInteger();
         Preconditions.checkArgument(true, () -> "built " + built.incrementAndGet());

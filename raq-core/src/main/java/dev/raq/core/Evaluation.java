@@ -437,7 +437,7 @@ public final class Evaluation {
                 throw new IllegalStateException("cannot build the evaluation:\n  - " + String.join("\n  - ",
                         problems));
             }
-            return new Evaluation(this, dataset, significance != null ? significance : defaultTest());
+            return new Evaluation(this, Objects.requireNonNull(dataset), significance != null ? significance : defaultTest());
         }
 
         /** The recommended test, or the sign test where a judge ranks pairs of three or more candidates. */

@@ -3,6 +3,7 @@ package dev.raq.core;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.model.Completion;
 import dev.raq.core.store.ResultStore;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,39 +27,46 @@ final class GuardedResultStore implements ResultStore {
 
     @Override
     public Optional<Completion> answer(String key) {
-        return guarded("look up an answer; calling the model", () -> store.answer(key), Optional.empty());
+        return lookUp("look up an answer; calling the model", () -> store.answer(key));
     }
 
     @Override
     public void putAnswer(String key, Completion completion) {
-        guarded("keep an answer", () -> {
-            store.putAnswer(key, completion);
-            return null;
-        }, null);
+        keep("keep an answer", () -> store.putAnswer(key, completion));
     }
 
     @Override
     public Optional<Judgment> judgment(String key) {
-        return guarded("look up a judgment; judging", () -> store.judgment(key), Optional.empty());
+        return lookUp("look up a judgment; judging", () -> store.judgment(key));
     }
 
     @Override
     public void putJudgment(String key, Judgment judgment) {
-        guarded("keep a judgment", () -> {
-            store.putJudgment(key, judgment);
-            return null;
-        }, null);
+        keep("keep a judgment", () -> store.putJudgment(key, judgment));
     }
 
-    private <T> T guarded(String what, Supplier<T> action, T fallback) {
+    /** The store's answer, or empty when it failed (or returned null). */
+    private <T> Optional<T> lookUp(String what, Supplier<@Nullable Optional<T>> action) {
         try {
-            T result = action.get();
-            return result == null ? fallback : result;
+            Optional<T> result = action.get();
+            return result == null ? Optional.empty() : result;
         } catch (RuntimeException e) {
-            int n = failures.incrementAndGet();
-            LOG.log(n == 1 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                    "the result store failed to " + what + " (" + n + " failures so far); the evaluation goes on", e);
-            return fallback;
+            failed(what, e);
+            return Optional.empty();
         }
+    }
+
+    private void keep(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            failed(what, e);
+        }
+    }
+
+    private void failed(String what, RuntimeException e) {
+        int n = failures.incrementAndGet();
+        LOG.log(n == 1 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                "the result store failed to " + what + " (" + n + " failures so far); the evaluation goes on", e);
     }
 }

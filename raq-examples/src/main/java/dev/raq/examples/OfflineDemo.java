@@ -24,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 
@@ -135,7 +136,7 @@ public final class OfflineDemo {
         Map<String, ReplayClient> clients = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(answers.keySet());
         names.sort(null);
-        names.forEach(name -> clients.put(name, new ReplayClient(name, answers.get(name))));
+        names.forEach(name -> clients.put(name, new ReplayClient(name, Objects.requireNonNull(answers.get(name)))));
         return clients;
     }
 

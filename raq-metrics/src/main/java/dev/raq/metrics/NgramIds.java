@@ -167,7 +167,7 @@ final class NgramIds {
      */
     int[][] ngrams(int[] tokens, int maxOrder) {
         int[][] byOrder = new int[maxOrder][];
-        int[] previous = null;
+        int[] previous = new int[0]; // order 1 has no prefix
         for (int n = 1; n <= maxOrder; n++) {
             int count = Math.max(0, tokens.length - n + 1);
             int[] ids = new int[count];

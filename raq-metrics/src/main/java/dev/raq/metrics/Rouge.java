@@ -97,11 +97,13 @@ public final class Rouge {
         for (RougeType type : types) {
             RougeScore s;
             if (type.isLcs()) {
-                s = lcs(targetIds, predictionIds);
+                s = lcs(Objects.requireNonNull(targetIds), Objects.requireNonNull(predictionIds));
             } else if (type.isLcsSum()) {
-                s = summaryLcs(targetSentences, predictionSentences, ids.size());
+                s = summaryLcs(Objects.requireNonNull(targetSentences), Objects.requireNonNull(predictionSentences),
+                        ids.size());
             } else {
-                s = ngrams(targetIds, predictionIds, type.ngramOrder(), ids.size());
+                s = ngrams(Objects.requireNonNull(targetIds), Objects.requireNonNull(predictionIds), type.ngramOrder(),
+                        ids.size());
             }
             scores.put(type, s);
         }

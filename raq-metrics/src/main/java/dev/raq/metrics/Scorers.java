@@ -85,7 +85,7 @@ public final class Scorers {
         Objects.requireNonNull(type, "type");
         Rouge single = rouge.withTypes(type);
         return new NamedScorer(type.name() + (rouge.usesStemmer() ? "-stemmed" : ""), (answer, references) ->
-                single.scoreMulti(references, answer).get(type).fmeasure());
+                Objects.requireNonNull(single.scoreMulti(references, answer).get(type)).fmeasure());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.raq.metrics;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 
 /**
@@ -104,7 +106,7 @@ final class TercomShifts {
     }
 
     /** sacreBLEU's {@code _shift}: the best shift of {@code words}, or null when no candidate exists. */
-    private Shift bestShift(int[] words) {
+    private @Nullable Shift bestShift(int[] words) {
         int preScore = distance(words);
         // the trace, flipped (insertions <-> deletions) and turned into an alignment, as sacreBLEU does
         byte[] trace = trace();
@@ -153,8 +155,8 @@ final class TercomShifts {
         return best;
     }
 
-    private Shift tryShifts(int[] words, int startH, int startR, int length, int preScore, int[] align,
-                            boolean[] hypErr, boolean[] refErr, Shift best) {
+    private @Nullable Shift tryShifts(int[] words, int startH, int startR, int length, int preScore, int[] align,
+                            boolean[] hypErr, boolean[] refErr, @Nullable Shift best) {
         if (!any(hypErr, startH, startH + length) || !any(refErr, startR, startR + length)) {
             return best;
         }

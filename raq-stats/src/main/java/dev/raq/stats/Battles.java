@@ -68,9 +68,8 @@ public final class Battles {
      */
     public int indexOf(String player) {
         Objects.requireNonNull(player, "player");
-        Integer index = indexByName.get(player);
-        Preconditions.checkArgument(index != null, () -> "player '" + player + "' is not among the players " + players);
-        return index;
+        return Preconditions.checkPresent(indexByName.get(player),
+                () -> "player '" + player + "' is not among the players " + players);
     }
 
     /** Player A of battle {@code battle} (0-based, in the order added). */

@@ -29,7 +29,7 @@ public class FriedmanBenchmark {
 
     /** "ranks" (RAQ-like tied ranks) or "scores" (continuous). */
     @Param({"ranks", "scores"})
-    public String data;
+    public String data = "ranks"; // JMH sets every @Param value
 
     private double[][] blocks;
 

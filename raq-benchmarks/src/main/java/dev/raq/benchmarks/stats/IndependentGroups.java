@@ -14,11 +14,11 @@ public class IndependentGroups {
 
     /** Groups × values per group. */
     @Param({"4x100000", "10x10000"})
-    public String shape;
+    public String shape = "4x100000"; // JMH sets every @Param value
 
     /** "ranks" (RAQ-like tied ranks) or "scores" (continuous). */
     @Param({"ranks", "scores"})
-    public String data;
+    public String data = "ranks";
 
     double[][] groups = new double[0][];
 

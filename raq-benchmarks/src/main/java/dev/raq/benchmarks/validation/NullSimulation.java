@@ -18,6 +18,7 @@ import dev.raq.stats.PAdjust;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,7 +163,7 @@ public final class NullSimulation {
                 }
                 int base = tally.keys.size() + 2 * unit.ordinal();
                 for (String c : CANDIDATES) {
-                    var interval = report.candidate(c).rank().meanInterval();
+                    var interval = Objects.requireNonNull(report.candidate(c).rank()).meanInterval();
                     if (interval != null && interval.lower() <= 2.5 && 2.5 <= interval.upper()) {
                         tally.counts.incrementAndGet(base);
                     }
@@ -308,7 +309,7 @@ public final class NullSimulation {
             }
             var scores = b.build().run().judgeSummaries().get(0).scores();
             for (String c : CANDIDATES) {
-                var ci = scores.get(c).meanInterval();
+                var ci = Objects.requireNonNull(scores.get(c)).meanInterval();
                 if (ci != null && ci.lower() <= TRUE_SCORE_MEAN && TRUE_SCORE_MEAN <= ci.upper()) {
                     hits.incrementAndGet();
                 }

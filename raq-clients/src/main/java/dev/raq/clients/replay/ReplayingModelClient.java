@@ -120,7 +120,7 @@ public final class ReplayingModelClient implements ModelClient {
                     + (question.length() > 120 ? question.substring(0, 117) + "..." : question) + "\") in " + file
                     + "; record it first with RecordingModelClient. Request: " + key.canonical(), key);
         }
-        return recorded.get(Math.floorMod(next.get(key.hash()).getAndIncrement(), recorded.size()));
+        return recorded.get(Math.floorMod(Objects.requireNonNull(next.get(key.hash())).getAndIncrement(), recorded.size()));
     }
 
     /** Answers at once on the caller's thread; {@code executor} is not used. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * Reads samples from JSON Lines one line at a time: only the current line and the ids seen so far (to report
@@ -50,7 +51,7 @@ final class JsonlSampleReader implements Iterator<Sample>, AutoCloseable {
         if (!hasNext()) {
             throw new NoSuchElementException("no more samples in " + file);
         }
-        Sample sample = next;
+        Sample sample = Objects.requireNonNull(next);
         next = null;
         return sample;
     }

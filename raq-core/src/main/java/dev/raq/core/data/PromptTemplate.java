@@ -147,12 +147,10 @@ public final class PromptTemplate {
                 }
                 return name.equals(REFERENCE) ? sample.references().get(0) : String.join("\n", sample.references());
             default:
-                String value = sample.metadata().get(name);
-                Preconditions.checkArgument(value != null, () ->
+                return Preconditions.checkPresent(sample.metadata().get(name), () ->
                         "unknown placeholder {" + name + "} for sample '" + sample.id()
                         + "': not question, context, references, reference or a metadata key of the sample "
                         + "(its metadata keys: " + new java.util.TreeSet<>(sample.metadata().keySet()) + ")");
-                return value;
         }
     }
 

@@ -152,7 +152,7 @@ public final class Consensus {
         double[][] ratings = new double[perJudge.size()][candidates.size()];
         for (int j = 0; j < ratings.length; j++) {
             for (int c = 0; c < candidates.size(); c++) {
-                ratings[j][c] = perJudge.get(j).get(candidates.get(c));
+                ratings[j][c] = Objects.requireNonNull(perJudge.get(j).get(candidates.get(c)));
             }
         }
         double w = Agreement.kendallW(ratings);
@@ -201,7 +201,7 @@ public final class Consensus {
         double[] values = new double[perJudge.size()];
         for (String c : candidates) {
             for (int j = 0; j < values.length; j++) {
-                values[j] = perJudge.get(j).get(c);
+                values[j] = Objects.requireNonNull(perJudge.get(j).get(c));
             }
             negatedMedians.put(c, -median(values));
         }

@@ -291,7 +291,7 @@ public final class RankingJudge implements Judge {
                 }
                 return JudgeCall.ranked(shownOrder, truncate(output), Ranking.fromTiers(named), attributes);
             } catch (RankingReplyParser.InvalidReply e) {
-                problem = e.getMessage();
+                problem = String.valueOf(e.getMessage());
                 request.assistant(output).user(RankingPrompt.reask(problem, withReference, ids));
             }
         }

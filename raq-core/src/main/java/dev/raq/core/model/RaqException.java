@@ -1,6 +1,7 @@
 package dev.raq.core.model;
 
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every exception RAQ throws for a failure outside the caller's code: a model or judge call that failed,
@@ -18,7 +19,7 @@ public class RaqException extends RuntimeException {
     }
 
     /** Creates an exception with a message a user can act on and its cause. */
-    public RaqException(String message, Throwable cause) {
+    public RaqException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -161,9 +161,7 @@ public final class Leaderboard {
     }
 
     private double[] replicatesOf(String model) {
-        double[] r = replicates.get(model);
-        Preconditions.checkArgument(r != null, () -> "model '" + model + "' is not on the leaderboard");
-        return r;
+        return Preconditions.checkPresent(replicates.get(model), () -> "model '" + model + "' is not on the leaderboard");
     }
 
     /**

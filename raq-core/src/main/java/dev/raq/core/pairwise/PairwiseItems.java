@@ -76,9 +76,8 @@ public final class PairwiseItems {
     }
 
     private static String required(Path file, int line, JsonNode node, String field) {
-        String value = optional(file, line, node, field);
-        Preconditions.checkArgument(value != null, () -> file + " line " + line + ": missing field '" + field + "'");
-        return value;
+        return Preconditions.checkPresent(optional(file, line, node, field),
+                () -> file + " line " + line + ": missing field '" + field + "'");
     }
 
     private static @Nullable String optional(Path file, int line, JsonNode node, @Nullable String field) {

@@ -270,7 +270,7 @@ public final class PairwiseJudge implements Judge {
         ChatRequest request = ChatRequest.builder()
                 .system(String.format(java.util.Locale.ROOT, SYSTEM_PROMPT,
                         sample.hasReferences() ? REFERENCE_NOTE : "", labels.describe()))
-                .user(userPrompt(sample, answers.get(a), answers.get(b)))
+                .user(userPrompt(sample, Objects.requireNonNull(answers.get(a)), Objects.requireNonNull(answers.get(b))))
                 .options(options)
                 .build();
         String reply;

@@ -56,8 +56,7 @@ public record CandidateSummary(String name, int answers, int errors, @Nullable V
 
     /** Wins/ties/losses against {@code other}. */
     public WinTieLoss against(String other) {
-        WinTieLoss w = versus.get(other);
-        Preconditions.checkArgument(w != null, () -> "no candidate '" + other + "' to compare '" + name + "' with");
-        return w;
+        return Preconditions.checkPresent(versus.get(other),
+                () -> "no candidate '" + other + "' to compare '" + name + "' with");
     }
 }

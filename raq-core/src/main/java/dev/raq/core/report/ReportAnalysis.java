@@ -222,7 +222,7 @@ final class ReportAnalysis {
             if (va != null && vb != null) {
                 x[n] = va;
                 y[n] = vb;
-                if (labels != null) {
+                if (labels != null && clusters != null) {
                     labels[n] = clusters.get(i);
                 }
                 n++;
@@ -427,7 +427,8 @@ final class ReportAnalysis {
                         String[] labels = scoreClusters.computeIfAbsent(e.getKey(), c -> new String[samples.size()]);
                         int n = scored.merge(e.getKey(), 1, Integer::sum);
                         values[n - 1] = e.getValue();
-                        labels[n - 1] = clusterOf(s);
+                        // labels are read only with a cluster key
+                        labels[n - 1] = clusterKey == null ? "" : Objects.requireNonNull(clusterOf(s));
                     }
                     for (JudgeCall call : j.calls()) {
                         if (call.succeeded() && call.shownOrder().size() >= 2) {
@@ -469,7 +470,7 @@ final class ReportAnalysis {
         for (int i = 0; i < rankings.size(); i++) {
             Double rank = rankings.get(i).ranks().get(c);
             if (rank != null) {
-                if (labels != null) {
+                if (labels != null && clusters != null) {
                     labels[n] = clusters.get(i);
                 }
                 ranks[n++] = rank;

@@ -6,6 +6,7 @@ import dev.raq.stats.ConfidenceInterval;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -70,7 +71,7 @@ public record ValueSummary(int n, double mean, double median, double sd, @Nullab
         double[] sums = new double[g];
         int[] counts = new int[g];
         for (int i = 0; i < values.length; i++) {
-            int k = index.get(clusters[i]);
+            int k = Objects.requireNonNull(index.get(clusters[i]));
             sums[k] += values[i];
             counts[k]++;
         }
