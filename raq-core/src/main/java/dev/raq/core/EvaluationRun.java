@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -43,6 +45,8 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
     private final int[] limits;
     private final int[] inFlight;
     private final List<ArrayDeque<Call>> queues;
+    /** Calls the evaluator asked for during this drain, moved to {@link #queues} under the lock. */
+    private final Queue<Call> incoming = new ConcurrentLinkedQueue<>();
     private final List<String> judgeNames;
     private final EvaluationReport.Builder report;
     private final CompletableFuture<EvaluationReport> result = new CompletableFuture<>();
@@ -67,7 +71,8 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
     private int roundRobin;
     private boolean exhausted;
     private boolean finished;
-    private @Nullable String abortReason;
+    /** Written under the lock; volatile so that {@link #stopped()} reads it without one. */
+    private volatile @Nullable String abortReason;
     private int samplesDone;
     private long answers;
     private long answerErrors;
@@ -132,6 +137,11 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             List<Call> sends;
             boolean finishNow;
             synchronized (lock) {
+                for (Call call = incoming.poll(); call != null; call = incoming.poll()) {
+                    if (abortReason == null) {
+                        queues.get(call.candidate).add(call);
+                    }
+                }
                 sends = launch();
                 finishNow = !finished && done();
                 finished |= finishNow;
@@ -178,15 +188,15 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
         return admitted;
     }
 
-    /** Queues a candidate call until the global and the candidate's limits let it go. */
+    /**
+     * Queues a candidate call until the global and the candidate's limits let it go. Only {@link #drain()} asks for
+     * calls (it hands admitted samples to the evaluator), and it moves them to the candidates' queues under the
+     * lock right after, so this takes no lock.
+     */
     @Override
     public CompletableFuture<Completion> call(int candidate, Supplier<CompletableFuture<Completion>> send) {
         Call call = new Call(candidate, send, new CompletableFuture<>());
-        synchronized (lock) {
-            if (abortReason == null) {
-                queues.get(candidate).add(call);
-            }
-        }
+        incoming.add(call);
         return call.result;
     }
 
@@ -272,9 +282,7 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
 
     @Override
     public boolean stopped() {
-        synchronized (lock) {
-            return abortReason != null;
-        }
+        return abortReason != null;
     }
 
     private void finishSample(SampleTask task, @Nullable SampleResult sampleResult, @Nullable Throwable error) {
