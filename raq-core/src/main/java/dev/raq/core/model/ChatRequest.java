@@ -69,6 +69,15 @@ public final class ChatRequest {
         return "";
     }
 
+    /**
+     * The content of the first user message (the prompt, where later ones are follow-ups such as a judge's
+     * re-ask), or the empty string when there is none.
+     */
+    public String firstUserMessage() {
+        return messages.stream().filter(m -> m.role() == ChatMessage.Role.USER).map(ChatMessage::content).findFirst()
+                .orElse("");
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

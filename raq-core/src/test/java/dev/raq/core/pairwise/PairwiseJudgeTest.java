@@ -23,7 +23,7 @@ class PairwiseJudgeTest {
 
     /** A judge model that prefers the answer containing "3.14", wherever it is shown. */
     private static final Function<ChatRequest, String> PREFERS_CORRECT = request -> {
-        String user = request.lastUserMessage();
+        String user = request.firstUserMessage().replaceAll(" #[0-9a-f]{8}\\|>", "|>"); // without the frame id
         String a = between(user, "<|The Start of Assistant A's Answer|>\n", "\n<|The End of Assistant A's Answer|>");
         return a.contains("3.14") ? "A is correct. [[A>B]]" : "B is correct. [[B>A]]";
     };

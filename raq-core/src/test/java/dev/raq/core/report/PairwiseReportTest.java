@@ -52,7 +52,7 @@ class PairwiseReportTest {
     }
 
     private static int quality(ChatRequest request, String side) {
-        String user = request.lastUserMessage();
+        String user = request.firstUserMessage().replaceAll(" #[0-9a-f]{8}\\|>", "|>"); // without the frame id
         String start = "<|The Start of Assistant " + side + "'s Answer|>\nquality ";
         int i = user.indexOf(start) + start.length();
         return Character.getNumericValue(user.charAt(i));

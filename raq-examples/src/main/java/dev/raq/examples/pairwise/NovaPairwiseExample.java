@@ -261,7 +261,7 @@ public final class NovaPairwiseExample {
 
     /** The (prompt, answer A, answer B) key of a pairwise judge's request, read between its section markers. */
     private static String keyOf(ChatRequest request) {
-        String user = request.lastUserMessage();
+        String user = request.firstUserMessage().replaceAll(" #[0-9a-f]{8}\\|>", "|>"); // without the frame id
         int p = user.indexOf(USER_PROMPT);
         int sa = user.indexOf(START_A);
         int ea = user.indexOf(END_A, sa);
