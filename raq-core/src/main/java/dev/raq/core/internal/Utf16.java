@@ -33,4 +33,18 @@ public final class Utf16 {
         }
         return sb == null ? text : sb.toString();
     }
+
+    /** How many lone surrogates the text holds (what {@link #wellFormed} replaces). */
+    public static int loneSurrogates(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

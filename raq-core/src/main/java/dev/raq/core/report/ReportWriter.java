@@ -1,5 +1,6 @@
 package dev.raq.core.report;
 
+import dev.raq.core.internal.WellFormedWriter;
 import org.apiguardian.api.API;
 
 import java.io.BufferedWriter;
@@ -8,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,8 @@ public interface ReportWriter {
 
     /**
      * Writes the report to a file as UTF-8, creating parent directories. A lone UTF-16 surrogate in any text (model
-     * output can hold one) is written as U+FFFD, never an error that would lose the report.
+     * output can hold one) is written as U+FFFD, never an error that would lose the report; how many were replaced
+     * is logged (WARNING) with the file's name.
      *
      * @throws UncheckedIOException if the file cannot be written, naming it
      */
@@ -45,10 +46,14 @@ public interface ReportWriter {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            var encoder = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), encoder))) {
+            WellFormedWriter out = new WellFormedWriter(new BufferedWriter(new OutputStreamWriter(
+                    Files.newOutputStream(file), StandardCharsets.UTF_8)));
+            try (out) {
                 write(report, out);
+            }
+            if (out.replaced() > 0) {
+                System.getLogger(ReportWriter.class.getName()).log(System.Logger.Level.WARNING, "replaced "
+                        + out.replaced() + " lone UTF-16 surrogate(s) in the report's text with U+FFFD in " + file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report to " + file, e);

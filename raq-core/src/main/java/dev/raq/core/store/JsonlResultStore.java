@@ -52,6 +52,7 @@ public final class JsonlResultStore implements ResultStore, Closeable {
 
     private final Path file;
     private final FileChannel channel;
+    private final java.util.concurrent.atomic.AtomicLong replacedSurrogates = new java.util.concurrent.atomic.AtomicLong();
     private final FileLock lock;
     private final Path lockInfo;
     private final Map<String, Completion> answers = new HashMap<>();
@@ -178,6 +179,11 @@ public final class JsonlResultStore implements ResultStore, Closeable {
         }
     }
 
+    /** How many lone UTF-16 surrogates this store has written as U+FFFD since it was opened. */
+    public long replacedSurrogates() {
+        return replacedSurrogates.get();
+    }
+
     @Override
     public String toString() {
         return "JsonlResultStore{" + file + "}";
@@ -185,9 +191,17 @@ public final class JsonlResultStore implements ResultStore, Closeable {
 
     private void append(ObjectNode record) {
         try {
-            // a lone surrogate in model text becomes U+FFFD (getBytes would silently write '?')
-            ByteBuffer bytes = ByteBuffer.wrap((Utf16.wellFormed(MAPPER.writeValueAsString(record)) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            // a lone surrogate in model text becomes U+FFFD (getBytes would silently write '?'), and is counted
+            String json = MAPPER.writeValueAsString(record);
+            int lone = Utf16.loneSurrogates(json);
+            if (lone > 0) {
+                json = Utf16.wellFormed(json);
+                if (replacedSurrogates.getAndAdd(lone) == 0) {
+                    LOG.log(System.Logger.Level.WARNING, "replaced " + lone + " lone UTF-16 surrogate(s) with "
+                            + "U+FFFD in a record of " + file + " (replacedSurrogates() counts them all)");
+                }
+            }
+            ByteBuffer bytes = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }

@@ -90,6 +90,8 @@ class JsonlResultStoreTest {
         Path file = dir.resolve("surrogate.jsonl");
         try (JsonlResultStore store = JsonlResultStore.open(file)) {
             store.putAnswer("k1", Completion.of("cut \uD83D emoji"));
+            store.putAnswer("k2", Completion.of("whole \uD83D\uDE00 emoji"));
+            assertThat(store.replacedSurrogates()).isEqualTo(1);
         }
         try (JsonlResultStore store = JsonlResultStore.open(file)) {
             assertThat(store.answer("k1").orElseThrow().text()).isEqualTo("cut \uFFFD emoji");
