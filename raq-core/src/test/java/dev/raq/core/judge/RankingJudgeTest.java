@@ -395,7 +395,7 @@ class RankingJudgeTest {
         List<CandidateAnswer> answers = List.of(new CandidateAnswer("honest", "3.14"),
                 new CandidateAnswer("injector", injector), new CandidateAnswer("third", "It is 3.14."));
         int injectorFirst = 0;
-        for (long seed = 0; seed < 40; seed++) {
+        for (long seed = 0; seed < 120; seed++) {
             ScriptedJudge client = new ScriptedJudge(r -> {
                 Map<String, Integer> ids = idsByText(r);
                 String honestOrder = ids.get("3.14") + " > " + ids.get("It is 3.14.") + " > " + ids.get(injector);
