@@ -58,7 +58,8 @@ public final class ClusteredMean {
         for (int i = 0; i < n; i++) {
             double r = values[i] - mean;
             ss += r * r;
-            residualSums.merge(Objects.requireNonNull(clusters[i], "clusters[" + i + "]"), r, Double::sum);
+            int index = i;
+            residualSums.merge(Objects.requireNonNull(clusters[i], () -> "clusters[" + index + "]"), r, Double::sum);
         }
         int g = residualSums.size();
         double seNaive = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);

@@ -29,7 +29,7 @@ final class RankTestInput {
             if (group.length == 0) {
                 throw new IllegalArgumentException(name + "[" + g + "] is empty");
             }
-            checkFinite(group, name + "[" + g + "]");
+            checkFinite(group, name, g);
         }
     }
 
@@ -61,7 +61,7 @@ final class RankTestInput {
                 throw new IllegalArgumentException(name + "[" + i + "] has " + row.length + " values but "
                     + name + "[0] has " + k + " (the matrix must not be ragged)");
             }
-            checkFinite(row, name + "[" + i + "]");
+            checkFinite(row, name, i);
         }
         return k;
     }
@@ -71,6 +71,18 @@ final class RankTestInput {
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) {
                 throw new IllegalArgumentException(name + "[" + i + "] is NaN");
+            }
+        }
+    }
+
+    /**
+     * Rejects NaN in row {@code row} of {@code name};
+     * the message is built only for a NaN, since this runs for every row of every test.
+     */
+    static void checkFinite(double[] values, String name, int row) {
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new IllegalArgumentException(name + "[" + row + "][" + i + "] is NaN");
             }
         }
     }

@@ -34,7 +34,8 @@ final class RankData {
         }
         Preconditions.checkArgument(!rankings.isEmpty(), "rankings must not be empty");
         for (int i = 0; i < rankings.size(); i++) {
-            Objects.requireNonNull(rankings.get(i), "rankings[" + i + "]");
+            int index = i;
+            Objects.requireNonNull(rankings.get(i), () -> "rankings[" + index + "]");
         }
         Preconditions.checkArgument(alpha > 0 && alpha < 1, () -> "alpha must be in (0, 1) but was " + alpha);
     }
