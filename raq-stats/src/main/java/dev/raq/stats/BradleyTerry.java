@@ -184,6 +184,72 @@ public final class BradleyTerry {
         return new RatingIntervals(estimate, intervals, replicates);
     }
 
+    /** The diagonal regularisation of the Hessian, per battle when every weight is 1, as arena-rank adds it. */
+    static final double HESSIAN_REGULARISATION = 1e-5;
+
+    /**
+     * Ratings with standard errors from the sandwich covariance {@code H⁻¹ M H⁻¹} of the maximum-likelihood fit, as
+     * LMArena's arena-rank computes them ({@code BradleyTerry.compute_ratings_and_cis(ci_method="sandwich")}): H is
+     * the Hessian of the weighted log-likelihood ({@code Σ w p(1 − p) x xᵀ}, x = e_A − e_B, plus
+     * {@value #HESSIAN_REGULARISATION} × battles on its diagonal, or × 1 with weights, which leaves centred ratings
+     * unchanged), M the outer products of the per-battle scores ({@code Σ (w (s − p))² x xᵀ}, s = 1, ½ or 0 for A).
+     * No resampling: one fit, then k × k algebra. Robust to a misspecified model; like any asymptotic interval it
+     * needs a good number of battles per player. With an anchor the errors are of the difference to the anchor
+     * (whose own error is 0), as its ratings are.
+     *
+     * @param confidence the level of the intervals, in (0, 1)
+     * @throws IllegalArgumentException as {@link #fit(Battles)}, or if confidence is outside (0, 1)
+     */
+    public SandwichIntervals sandwich(Battles battles, double confidence) {
+        Preconditions.checkArgument(confidence > 0 && confidence < 1,
+                () -> "confidence must be in (0, 1) but was " + confidence);
+        Fit fit = exactFit(battles);
+        int k = battles.playerCount();
+        double[] theta = fit.theta();
+        int[] a = battles.playerAIds();
+        int[] b = battles.playerBIds();
+        double[] w = battles.weightArray();
+        double[][] h = new double[k][k];
+        double[][] m = new double[k][k];
+        boolean unitWeights = true;
+        for (int i = 0; i < battles.size(); i++) {
+            double p = 1 / (1 + Math.exp(theta[b[i]] - theta[a[i]]));
+            double g = w[i] * (battles.outcomeAt(i).scoreA() - p);
+            addOuter(h, a[i], b[i], w[i] * p * (1 - p));
+            addOuter(m, a[i], b[i], g * g);
+            unitWeights &= w[i] == 1.0;
+        }
+        double reg = HESSIAN_REGULARISATION * (unitWeights ? battles.size() : 1);
+        for (int i = 0; i < k; i++) {
+            h[i][i] += reg;
+        }
+        org.hipparchus.linear.RealMatrix hInverse = new org.hipparchus.linear.LUDecomposition(
+                org.hipparchus.linear.MatrixUtils.createRealMatrix(h)).getSolver().getInverse();
+        org.hipparchus.linear.RealMatrix covariance = hInverse.multiply(
+                org.hipparchus.linear.MatrixUtils.createRealMatrix(m)).multiply(hInverse);
+        double perUnit = scale / Math.log(base);
+        int anchor = anchorIndex(battles);
+        double[] errors = new double[k];
+        for (int i = 0; i < k; i++) {
+            double variance = anchor < 0 ? covariance.getEntry(i, i)
+                    : covariance.getEntry(i, i) + covariance.getEntry(anchor, anchor)
+                    - 2 * covariance.getEntry(i, anchor);
+            errors[i] = perUnit * Math.sqrt(Math.max(0, variance));
+        }
+        if (anchor >= 0) {
+            errors[anchor] = 0;
+        }
+        return new SandwichIntervals(fit.ratings(), errors, confidence);
+    }
+
+    /** Adds {@code v x xᵀ} for x = e_a − e_b. */
+    private static void addOuter(double[][] matrix, int a, int b, double v) {
+        matrix[a][a] += v;
+        matrix[b][b] += v;
+        matrix[a][b] -= v;
+        matrix[b][a] -= v;
+    }
+
     /** A battle up to the order of its players, for grouping jackknife deletions. */
     private record DistinctBattle(int low, int high, double scoreLow, double weight) {
         static DistinctBattle of(int a, int b, double scoreA, double weight) {

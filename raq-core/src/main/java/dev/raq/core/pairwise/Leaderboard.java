@@ -7,6 +7,7 @@ import dev.raq.stats.BradleyTerry;
 import dev.raq.stats.ConfidenceInterval;
 import dev.raq.stats.Elo;
 import dev.raq.stats.RatingIntervals;
+import dev.raq.stats.SandwichIntervals;
 import dev.raq.stats.Ratings;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +48,16 @@ public final class Leaderboard {
      * @param scoreInterval  the interval of the score, or null without a baseline
      * @param battles        the weighted number of battles the model played (a strong verdict counts its weight)
      * @param elo            its online Elo rating (battle order as given)
+     * @param sandwichInterval the interval of the rating from the sandwich covariance, without resampling, as LMArena
+     *                       computes it ({@link BradleyTerry#sandwich})
+     * @param bestRank       the best rank the sandwich intervals allow: 1 + the models whose lower bound is above this
+     *                       model's upper bound (LMArena's "rank (UB)")
+     * @param worstRank      the worst rank they allow: the models count − the models whose upper bound is below this
+     *                       model's lower bound
      */
     public record Entry(String model, double rating, ConfidenceInterval ratingInterval, double score,
-                        @Nullable ConfidenceInterval scoreInterval, double battles, double elo) {
+                        @Nullable ConfidenceInterval scoreInterval, double battles, double elo,
+                        ConfidenceInterval sandwichInterval, int bestRank, int worstRank) {
     }
 
     private final LeaderboardOptions options;
@@ -84,6 +92,7 @@ public final class Leaderboard {
         Bootstrap bootstrap = Bootstrap.builder().rounds(options.bootstrapRounds()).confidence(options.confidence())
                 .seed(options.seed()).build();
         RatingIntervals fitted = bt.build().bootstrap(battles, bootstrap);
+        SandwichIntervals sandwich = bt.build().sandwich(battles, options.confidence());
         Ratings elo = Elo.builder().scale(options.scale()).base(options.base()).initialRating(options.anchorRating())
                 .build().ratings(battles);
         Map<String, Double> played = new HashMap<>();
@@ -105,7 +114,9 @@ public final class Leaderboard {
                 scoreCi = new ConfidenceInterval(winRate(options, ci.lower(), rb), winRate(options, ci.upper(), rb),
                         ci.level());
             }
-            entries.add(new Entry(model, r, ci, score, scoreCi, played.getOrDefault(model, 0.0), elo.rating(model)));
+            int[] ranks = sandwich.rankRange(model);
+            entries.add(new Entry(model, r, ci, score, scoreCi, played.getOrDefault(model, 0.0), elo.rating(model),
+                    sandwich.interval(model), ranks[0], ranks[1]));
             replicates.put(model, fitted.replicates(model));
         }
         entries.sort(Comparator.comparingDouble(Entry::rating).reversed().thenComparing(Entry::model));
@@ -191,6 +202,10 @@ public final class Leaderboard {
             row.put("rating", e.rating());
             row.put("rating_lower", e.ratingInterval().lower());
             row.put("rating_upper", e.ratingInterval().upper());
+            row.put("rating_lower_sandwich", e.sandwichInterval().lower());
+            row.put("rating_upper_sandwich", e.sandwichInterval().upper());
+            row.put("rank_best", e.bestRank());
+            row.put("rank_worst", e.worstRank());
             row.put("battles", e.battles());
             row.put("elo", e.elo());
             rows.add(row);

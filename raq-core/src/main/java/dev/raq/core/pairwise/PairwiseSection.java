@@ -146,12 +146,17 @@ public final class PairwiseSection implements ReportSection {
         String baseline = board.options().baseline();
         sb.append("Bradley–Terry ratings with ").append(board.options().bootstrapRounds())
                 .append(" bootstrap rounds").append(baseline == null ? "" : ", anchored at baseline " + esc(baseline))
-                .append(".\n\n| Model | Rating | 95% interval |").append(baseline == null ? "" : " Win rate vs baseline |")
-                .append(" Battles |\n|---|---:|---:|").append(baseline == null ? "" : "---:|").append("---:|\n");
+                .append("; the sandwich interval needs no resampling, and the rank range is what the sandwich "
+                        + "intervals allow.\n\n| Model | Rating | 95% interval | Sandwich 95% | Rank |")
+                .append(baseline == null ? "" : " Win rate vs baseline |")
+                .append(" Battles |\n|---|---:|---:|---:|---:|").append(baseline == null ? "" : "---:|").append("---:|\n");
         for (Leaderboard.Entry e : board.entries()) {
             sb.append("| ").append(esc(e.model())).append(" | ").append(num(e.rating())).append(" | ")
                     .append(num(e.ratingInterval().lower())).append("–").append(num(e.ratingInterval().upper()))
-                    .append(" |");
+                    .append(" | ").append(num(e.sandwichInterval().lower())).append("–")
+                    .append(num(e.sandwichInterval().upper())).append(" | ")
+                    .append(e.bestRank() == e.worstRank() ? String.valueOf(e.bestRank())
+                            : e.bestRank() + "–" + e.worstRank()).append(" |");
             if (e.scoreInterval() != null) {
                 sb.append(' ').append(num(e.score())).append("% (").append(num(e.scoreInterval().lower()))
                         .append("–").append(num(e.scoreInterval().upper())).append(") |");

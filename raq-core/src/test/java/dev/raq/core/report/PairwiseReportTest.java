@@ -81,6 +81,13 @@ class PairwiseReportTest {
         assertThat(board.entries()).extracting(Leaderboard.Entry::model).containsExactly("better", "base", "worse");
         assertThat(board.entry("better").score()).isGreaterThan(50);
         assertThat(board.isSignificant("better", "worse")).isTrue();
+        Leaderboard.Entry better = board.entry("better");
+        assertThat(better.sandwichInterval().lower()).isLessThan(better.rating());
+        assertThat(better.sandwichInterval().upper()).isGreaterThan(better.rating());
+        assertThat(board.entry("base").sandwichInterval().upper() - board.entry("base").sandwichInterval().lower())
+                .as("the anchored baseline has no error of its own").isZero();
+        assertThat(better.bestRank()).isEqualTo(1);
+        assertThat(board.entry("worse").worstRank()).isEqualTo(3);
 
         PositionBias bias = section.positionBias();
         assertThat(bias.swappedPairs()).isEqualTo(80);
@@ -93,7 +100,9 @@ class PairwiseReportTest {
         assertThat(json.at("/sections/0/content/leaderboard/models/0/model").asText()).isEqualTo("better");
         assertThat(json.at("/sections/0/content/positionBias/swappedPairs").asInt()).isEqualTo(80);
         assertThat(report.toMarkdown()).contains("## Pairwise leaderboard of pairwise(")
-                .contains("anchored at baseline base").contains("Position bias: contradicted itself in");
+                .contains("anchored at baseline base").contains("Position bias: contradicted itself in")
+                .contains("| Sandwich 95% | Rank |");
+        assertThat(json.at("/sections/0/content/leaderboard/models/0/rank_best").asInt()).isEqualTo(1);
     }
 
     @Test
