@@ -73,8 +73,14 @@ public final class PlackettLuce {
                         + "has no finite maximum-likelihood estimate");
             }
         }
-        double[] gamma = new double[items];
-        Arrays.fill(gamma, 1.0 / items);
+        double[] start = new double[items];
+        Arrays.fill(start, 1.0 / items);
+        return maximize(items, rankings, wins, start);
+    }
+
+    /** Hunter's MM iterations from {@code start} (worths summing to 1) to the maximum-likelihood worths. */
+    private static double[] maximize(int items, int[][] rankings, double[] wins, double[] start) {
+        double[] gamma = start.clone();
         double[] denominator = new double[items];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             Arrays.fill(denominator, 0);
@@ -109,5 +115,52 @@ public final class PlackettLuce {
         }
         throw new IllegalStateException("the Plackett-Luce fit did not converge in " + MAX_ITERATIONS
                 + " iterations");
+    }
+
+    /**
+     * Percentile bootstrap intervals of the worths: each round resamples the rankings with replacement (a ranking,
+     * such as one sample's, moves whole) and refits from the full fit's worths. Seeded and reproducible like
+     * every {@link Bootstrap}.
+     *
+     * @return one interval per item, in item order, of its worth (normalized to sum to 1 in every round)
+     * @throws IllegalArgumentException as {@link #fit(int, int[][])}, or if some round's resample has no finite
+     *                                  estimate (an item never winning or never losing in it), naming the round;
+     *                                  more rankings help
+     */
+    public static ConfidenceInterval[] intervals(int items, int[][] rankings, Bootstrap bootstrap) {
+        Objects.requireNonNull(bootstrap, "bootstrap");
+        double[] estimate = fit(items, rankings);
+        int n = rankings.length;
+        double[][] replicates = new double[items][bootstrap.rounds()];
+        bootstrap.forEachRound((round, random) -> {
+            int[][] resample = new int[n][];
+            double[] wins = new double[items];
+            boolean[] lost = new boolean[items];
+            for (int j = 0; j < n; j++) {
+                int[] r = rankings[random.nextInt(n)];
+                resample[j] = r;
+                for (int s = 0; s < r.length; s++) {
+                    wins[r[s]] += s < r.length - 1 ? 1 : 0;
+                    lost[r[s]] |= s > 0;
+                }
+            }
+            for (int i = 0; i < items; i++) {
+                if (wins[i] == 0 || !lost[i]) {
+                    throw new IllegalArgumentException("bootstrap round " + round + ": item " + i + " never "
+                            + (wins[i] == 0 ? "wins" : "loses") + " in the resample, so its worth has no finite "
+                            + "estimate; more rankings help");
+                }
+            }
+            double[] worths = maximize(items, resample, wins, estimate);
+            for (int i = 0; i < items; i++) {
+                replicates[i][round] = worths[i];
+            }
+        });
+        ConfidenceInterval[] out = new ConfidenceInterval[items];
+        for (int i = 0; i < items; i++) {
+            out[i] = BootstrapIntervals.interval(replicates[i], bootstrap.confidence(), estimate[i], null, null,
+                    "the worth of item " + i);
+        }
+        return out;
     }
 }

@@ -51,6 +51,39 @@ class PlackettLuceTest {
     }
 
     @Test
+    void intervals_coverTheTrueWorthsAtAboutTheirLevel_andNarrowWithMoreRankings() {
+        double[] truth = {0.4, 0.3, 0.2, 0.1};
+        int covered = 0;
+        int total = 0;
+        double narrowWidth = 0;
+        double wideWidth = 0;
+        for (int rep = 0; rep < 20; rep++) {
+            SplittableRandom random = new SplittableRandom(100 + rep);
+            int[][] rankings = new int[300][];
+            for (int j = 0; j < rankings.length; j++) {
+                rankings[j] = draw(truth, random);
+            }
+            ConfidenceInterval[] ci = PlackettLuce.intervals(4, rankings,
+                    Bootstrap.builder().rounds(200).seed(rep).build());
+            for (int i = 0; i < 4; i++) {
+                covered += ci[i].lower() <= truth[i] && truth[i] <= ci[i].upper() ? 1 : 0;
+                total++;
+                wideWidth += ci[i].upper() - ci[i].lower();
+            }
+            ConfidenceInterval[] more = PlackettLuce.intervals(4, java.util.Arrays.copyOf(
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(rankings),
+                            java.util.stream.IntStream.range(0, 900).mapToObj(j -> draw(truth, random)))
+                            .toArray(int[][]::new), 1200), Bootstrap.builder().rounds(200).seed(rep).build());
+            for (int i = 0; i < 4; i++) {
+                narrowWidth += more[i].upper() - more[i].lower();
+            }
+        }
+        // 80 intervals at 95%: about 76 cover; 68 or fewer would be a 3-SE shortfall
+        assertThat(covered).as("covered of " + total).isGreaterThan(68);
+        assertThat(narrowWidth).as("4× the rankings: about half as wide").isBetween(0.4 * wideWidth, 0.6 * wideWidth);
+    }
+
+    @Test
     void fit_pairwiseRankings_isTheBradleyTerryMaximumLikelihood() {
         SplittableRandom random = new SplittableRandom(9);
         double[] truth = {0.5, 0.3, 0.2};
@@ -71,6 +104,14 @@ class PlackettLuceTest {
             assertThat(bt.rating(names[0]) - bt.rating(names[i]))
                     .isCloseTo(400 * Math.log10(pl[0] / pl[i]), within(1e-6));
         }
+    }
+
+    @Test
+    void intervals_aResampleWhereAnItemNeverWins_namesTheRound() {
+        int[][] rankings = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}};
+        assertThatThrownBy(() -> PlackettLuce.intervals(3, rankings, Bootstrap.builder().rounds(200).seed(1).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bootstrap round")
+                .hasMessageContaining("more rankings help");
     }
 
     @Test

@@ -178,6 +178,12 @@ public final class RankingJudge implements Judge {
         return List.of(client);
     }
 
+    /** The Plackett–Luce worths of the candidates, fitted to this judge's whole rankings. */
+    @Override
+    public java.util.Optional<ReportSection> reportSection(List<Judgment> judgments, long seed) {
+        return java.util.Optional.of(PlackettLuceSection.of(name(), judgments, seed));
+    }
+
     @Override
     public String name() {
         if (name != null) {
