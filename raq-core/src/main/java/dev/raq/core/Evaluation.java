@@ -86,6 +86,7 @@ public final class Evaluation {
     final boolean dryRun;
     final PriceTable prices;
     final Clock clock;
+    final @Nullable SequentialDesign sequential;
 
     private Evaluation(Builder b, Iterable<Sample> dataset, SignificanceTest significance) {
         this.dataset = dataset;
@@ -105,6 +106,7 @@ public final class Evaluation {
         this.dryRun = this.judges.stream().allMatch(j -> j instanceof RandomJudge);
         this.prices = b.prices;
         this.clock = b.clock;
+        this.sequential = b.sequential;
     }
 
     /** A builder with the defaults documented on each setter. */
@@ -206,6 +208,7 @@ public final class Evaluation {
         private boolean allowJudgeAsCandidate;
         private PriceTable prices = PriceTable.none();
         private Clock clock = Clock.systemUTC();
+        private @Nullable SequentialDesign sequential;
 
         private Builder() {
         }
@@ -380,6 +383,16 @@ public final class Evaluation {
         /** Sets prices for the cost estimates in the report (default: {@link PriceTable#none()}, no cost shown). */
         public Builder prices(PriceTable prices) {
             this.prices = Objects.requireNonNull(prices, "prices");
+            return this;
+        }
+
+        /**
+         * Lets the run stop early once every pair of candidates differs significantly at a look, spending alpha over
+         * the looks so that the chance of any false verdict stays at most alpha (default: none, every sample is
+         * evaluated). See {@link SequentialDesign}.
+         */
+        public Builder sequential(@Nullable SequentialDesign design) {
+            this.sequential = design;
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.raq.core.model.Completion;
 import dev.raq.core.report.AnswerRecord;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.report.SampleResult;
+import dev.raq.core.report.SequentialOutcome;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
@@ -85,6 +86,12 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
     private final int[] judgeUsable;
     private final @Nullable String[] judgeFirstError;
     private int samplesWithTwoAnswers;
+    // sequential looks (guarded by lock): admission stops at the next look until every admitted sample finished
+    private int look;
+    private int previousLook;
+    private int nextLook = Integer.MAX_VALUE;
+    private boolean looking;
+    private @Nullable SequentialOutcome sequentialOutcome;
 
     EvaluationRun(Evaluation ev) {
         this.ev = ev;
@@ -115,6 +122,9 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
     CompletableFuture<EvaluationReport> start() {
         total = count(ev.dataset);
         samples = ev.dataset.iterator();
+        if (ev.sequential != null) {
+            nextLook = lookAfter(0);
+        }
         started = ev.clock.instant();
         drain();
         return result;
@@ -136,22 +146,67 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             }
             List<Call> sends;
             boolean finishNow;
+            boolean lookNow;
             synchronized (lock) {
+                lookNow = !looking && !exhausted && ev.sequential != null && abortReason == null && open.isEmpty()
+                        && samplesDone == nextLook && nextLook < total;
+                looking |= lookNow;
                 for (Call call = incoming.poll(); call != null; call = incoming.poll()) {
                     if (abortReason == null) {
                         queues.get(call.candidate).add(call);
                     }
                 }
                 sends = launch();
-                finishNow = !finished && done();
+                finishNow = !lookNow && !finished && done();
                 finished |= finishNow;
             }
             sends.forEach(Call::send);
+            if (lookNow) {
+                look();
+                wip.incrementAndGet(); // admit again (or finish) in another pass of this loop
+            }
             if (finishNow) {
                 finish();
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
+    }
+
+    /**
+     * A sequential look: every admitted sample has finished, so the test sees exactly the samples counted; the run
+     * stops when every pair differs at this look's level, and admits up to the next look otherwise.
+     */
+    private void look() {
+        int n;
+        int previous;
+        synchronized (lock) {
+            n = samplesDone;
+            previous = previousLook;
+        }
+        double level = SequentialDesign.level(previous, n, total, ev.alpha);
+        boolean settled;
+        try {
+            settled = report.interimTest(level).pairs().stream().allMatch(p -> p.pValue() <= level);
+        } catch (RuntimeException notYetTestable) {
+            settled = false; // too few usable observations to test: look again later
+        }
+        synchronized (lock) {
+            look++;
+            if (settled) {
+                sequentialOutcome = new SequentialOutcome(look, n, total, level, ev.alpha, true);
+                exhausted = true;
+            } else {
+                previousLook = n;
+                nextLook = lookAfter(n);
+            }
+            looking = false;
+        }
+    }
+
+    /** Where the next look is after one at {@code n}: none (the end of the dataset is the last look) near the end. */
+    private int lookAfter(int n) {
+        int next = n + Objects.requireNonNull(ev.sequential).lookEvery();
+        return next >= total ? Integer.MAX_VALUE : next;
     }
 
     private boolean done() {
@@ -161,7 +216,7 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
     private List<SampleTask> admit() {
         List<SampleTask> admitted = new ArrayList<>();
         Iterator<Sample> it = Objects.requireNonNull(samples);
-        while (abortReason == null && !exhausted && open.size() < maxOpenSamples) {
+        while (abortReason == null && !exhausted && open.size() < maxOpenSamples && nextIndex < nextLook) {
             Sample sample;
             try {
                 if (!it.hasNext()) {
@@ -376,6 +431,15 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             }
         }
         unfinished.forEach(report::add);
+        if (ev.sequential != null && reason == null) {
+            SequentialOutcome outcome;
+            synchronized (lock) {
+                outcome = sequentialOutcome != null ? sequentialOutcome // ran to the end: the last look is all
+                        : new SequentialOutcome(look + 1, samplesDone, total, SequentialDesign.level(previousLook,
+                                samplesDone, Math.max(total, samplesDone), ev.alpha), ev.alpha, false);
+            }
+            report.sequential(outcome).alpha(outcome.level());
+        }
         callPool.shutdown();
         judgePool.shutdown();
         try {

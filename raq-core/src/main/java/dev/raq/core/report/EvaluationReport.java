@@ -81,6 +81,7 @@ public final class EvaluationReport {
     private final List<PairDifference> pairDifferences;
     private final List<Problem> problems;
     private final Map<String, ReportSection> sections;
+    private final @Nullable SequentialOutcome sequential;
 
     /** Takes the values the analysis computed. */
     EvaluationReport(ReportAnalysis a) {
@@ -105,6 +106,15 @@ public final class EvaluationReport {
         this.pairDifferences = a.pairDifferences;
         this.problems = a.problems;
         this.sections = a.sections;
+        this.sequential = a.sequential;
+    }
+
+    /**
+     * How a sequential evaluation ended (at which look, after how many samples, at what level its test ran), if the
+     * evaluation was sequential.
+     */
+    public Optional<SequentialOutcome> sequential() {
+        return Optional.ofNullable(sequential);
     }
 
     /**
@@ -326,6 +336,7 @@ public final class EvaluationReport {
         @Nullable String abortedBecause;
         @Nullable SignificanceTest significance;
         PriceTable prices = PriceTable.none();
+        @Nullable SequentialOutcome sequential;
         private final List<SampleResult> samples = new ArrayList<>();
 
         private Builder(List<String> candidates) {
@@ -402,6 +413,35 @@ public final class EvaluationReport {
         public Builder prices(PriceTable prices) {
             this.prices = Objects.requireNonNull(prices, "prices");
             return this;
+        }
+
+        /**
+         * Records how a sequential evaluation ended; the report's significance test then runs at that look's level
+         * (set it with {@link #alpha}).
+         */
+        public Builder sequential(@Nullable SequentialOutcome outcome) {
+            this.sequential = outcome;
+            return this;
+        }
+
+        /**
+         * Runs the configured significance test on the observations collected so far, without building the report
+         * (a sequential evaluation's interim look).
+         *
+         * @throws IllegalStateException if no test is configured
+         * @throws IllegalArgumentException if the test cannot run on these observations
+         */
+        public synchronized SignificanceResult interimTest(double level) {
+            if (significance == null) {
+                throw new IllegalStateException("no significance test is configured");
+            }
+            List<Ranking> observations = new ArrayList<>();
+            List<SampleResult> sorted = new ArrayList<>(samples);
+            sorted.sort(java.util.Comparator.comparingInt(SampleResult::index));
+            for (SampleResult s : sorted) {
+                observations.addAll(ReportAnalysis.observed(s, judges.size(), observationUnit));
+            }
+            return significance.test(candidates, observations, level);
         }
 
         /** Marks the report as partial: the run was aborted for this reason. */

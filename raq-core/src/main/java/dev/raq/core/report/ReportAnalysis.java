@@ -66,6 +66,7 @@ final class ReportAnalysis {
     final List<PairDifference> pairDifferences;
     final List<Problem> problems;
     final Map<String, ReportSection> sections;
+    final @Nullable SequentialOutcome sequential;
 
     /** The one bootstrap every interval of the report draws from (the report's rounds and confidence, the seed). */
     private final Bootstrap bootstrap;
@@ -94,20 +95,11 @@ final class ReportAnalysis {
         int wCount = 0;
         for (SampleResult s : samples) {
             String cluster = clusterOf(s);
-            if (judges.size() == 1) {
-                for (Judgment j : s.judgments()) {
-                    List<Ranking> observed = observationUnit == ObservationUnit.JUDGE_CALL ? j.rankings()
-                            : Consensus.perSample(j);
-                    observations.addAll(observed);
-                    observed.forEach(o -> clusters.add(cluster));
-                }
-            } else {
-                Ranking c = consensusOf(s.judgments());
-                if (c != null) {
-                    cons.put(s.sample().id(), c);
-                    observations.add(c);
-                    clusters.add(cluster);
-                }
+            List<Ranking> observed = observed(s, judges.size(), observationUnit);
+            observations.addAll(observed);
+            observed.forEach(o -> clusters.add(cluster));
+            if (judges.size() > 1) {
+                observed.forEach(c -> cons.put(s.sample().id(), c));
                 Double w = agreementOf(s.judgments());
                 if (w != null) {
                     wSum += w;
@@ -139,6 +131,24 @@ final class ReportAnalysis {
         this.pairDifferences = computePairDifferences();
         this.problems = problems();
         this.sections = sections(b.sectionJudges);
+        this.sequential = b.sequential;
+    }
+
+    /**
+     * What one sample contributes to the statistics: with one judge, its rankings (one per set of candidates it
+     * ranked by default, every call with {@link ObservationUnit#JUDGE_CALL}); with a panel, the judges' consensus,
+     * if they have one.
+     */
+    static List<Ranking> observed(SampleResult s, int judges, ObservationUnit unit) {
+        if (judges == 1) {
+            List<Ranking> out = new ArrayList<>();
+            for (Judgment j : s.judgments()) {
+                out.addAll(unit == ObservationUnit.JUDGE_CALL ? j.rankings() : Consensus.perSample(j));
+            }
+            return out;
+        }
+        Ranking c = consensusOf(s.judgments());
+        return c == null ? List.of() : List.of(c);
     }
 
     /** Each judge's own section, computed from its judgments, by judge name in panel order. */

@@ -67,6 +67,13 @@ final class ReportJson implements ReportWriter {
         r.judges().forEach(root.putArray("judges")::add);
         root.put("observations", r.judges().size() > 1 ? "consensus" : "judge");
         root.put("observationUnit", r.observationUnit().name().toLowerCase(java.util.Locale.ROOT));
+        if (r.sequential().isPresent()) {
+            SequentialOutcome q = r.sequential().get();
+            root.putObject("sequential").put("look", q.look()).put("samples", q.samples()).put("total", q.total())
+                    .put("level", q.level()).put("alpha", q.alpha()).put("stoppedEarly", q.stoppedEarly());
+        } else {
+            root.putNull("sequential");
+        }
         if (r.clusters().isPresent()) {
             root.put("clusters", r.clusters().getAsInt());
         } else {

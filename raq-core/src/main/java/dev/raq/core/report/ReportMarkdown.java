@@ -75,6 +75,7 @@ final class ReportMarkdown {
             sb.append('\n');
         }
         appendScores(sb, r, markdown);
+        r.sequential().ifPresent(q -> sb.append("Sequential evaluation: ").append(q).append(".\n\n"));
         appendSignificance(sb, r, markdown);
         appendDifferences(sb, r, markdown);
         appendSections(sb, r, markdown);
