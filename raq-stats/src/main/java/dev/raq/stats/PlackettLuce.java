@@ -16,6 +16,8 @@ public final class PlackettLuce {
 
     /** The largest relative change of a worth between iterations at which the fit stops: {@value}. */
     public static final double TOLERANCE = 1e-12;
+    /** The convergence tolerance of a bootstrap round's refit: {@value}, far below any interval's resolution. */
+    static final double ROUND_TOLERANCE = 1e-9;
     /** The most MM iterations: {@value}. */
     public static final int MAX_ITERATIONS = 100_000;
 
@@ -75,11 +77,14 @@ public final class PlackettLuce {
         }
         double[] start = new double[items];
         Arrays.fill(start, 1.0 / items);
-        return maximize(items, rankings, wins, start);
+        return maximize(items, rankings, wins, start, TOLERANCE);
     }
 
-    /** Hunter's MM iterations from {@code start} (worths summing to 1) to the maximum-likelihood worths. */
-    private static double[] maximize(int items, int[][] rankings, double[] wins, double[] start) {
+    /**
+     * Hunter's MM iterations from {@code start} (worths summing to 1) until no worth changes by more than
+     * {@code tolerance} (relative).
+     */
+    private static double[] maximize(int items, int[][] rankings, double[] wins, double[] start, double tolerance) {
         double[] gamma = start.clone();
         double[] denominator = new double[items];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
@@ -109,7 +114,7 @@ public final class PlackettLuce {
                 change = Math.max(change, Math.abs(next[i] - gamma[i]) / gamma[i]);
             }
             gamma = next;
-            if (change < TOLERANCE) {
+            if (change < tolerance) {
                 return gamma;
             }
         }
@@ -120,7 +125,7 @@ public final class PlackettLuce {
     /**
      * Percentile bootstrap intervals of the worths: each round resamples the rankings with replacement (a ranking,
      * such as one sample's, moves whole) and refits from the full fit's worths. Seeded and reproducible like
-     * every {@link Bootstrap}.
+     * every {@link Bootstrap}; each round's refit stops at a relative change of {@value #ROUND_TOLERANCE}.
      *
      * @return one interval per item, in item order, of its worth (normalized to sum to 1 in every round)
      * @throws IllegalArgumentException as {@link #fit(int, int[][])}, or if some round's resample has no finite
@@ -151,7 +156,7 @@ public final class PlackettLuce {
                             + "estimate; more rankings help");
                 }
             }
-            double[] worths = maximize(items, resample, wins, estimate);
+            double[] worths = maximize(items, resample, wins, estimate, ROUND_TOLERANCE);
             for (int i = 0; i < items; i++) {
                 replicates[i][round] = worths[i];
             }

@@ -74,7 +74,7 @@ public final class PlackettLuceSection implements ReportSection {
             }
             double[] worths = PlackettLuce.fit(candidates.size(), rankings);
             ConfidenceInterval[] intervals = PlackettLuce.intervals(candidates.size(), rankings,
-                    Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).seed(seed).build());
+                    Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).seed(seed).parallel(true).build());
             return new PlackettLuceSection(judge, candidates, rankings.length, withTies, worths, intervals, null);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
