@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.raq.test.RaqAssertions.assertThat;
 
 /**
  * How a user asserts model quality in a unit test: evaluate the model against a baseline on recorded data, and fail
@@ -35,9 +35,8 @@ class ModelQualityTest {
                 .build()
                 .run();
 
-        assertThat(report.answerErrors()).isZero();
-        assertThat(report.significance().orElseThrow().isSignificant("new", "baseline")).isTrue();
-        assertThat(report.significance().orElseThrow().pair("new", "baseline").better()).isEqualTo("new");
-        assertThat(report.candidate("new").rank().mean()).isLessThan(report.candidate("baseline").rank().mean());
+        assertThat(report).hasNoErrors()
+                .candidate("new").isSignificantlyBetterThan("baseline");
+        assertThat(report).pairedDifference("new", "baseline", report.judges().get(0)).excludesZero();
     }
 }
