@@ -1,5 +1,7 @@
 package dev.raq.clients;
 
+import dev.raq.test.LoopbackServer;
+import dev.raq.test.ModelClientContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raq.core.model.ChatRequest;
@@ -16,9 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static dev.raq.clients.LoopbackServer.event;
-import static dev.raq.clients.LoopbackServer.json;
-import static dev.raq.clients.LoopbackServer.sse;
+import static dev.raq.test.LoopbackServer.event;
+import static dev.raq.test.LoopbackServer.json;
+import static dev.raq.test.LoopbackServer.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

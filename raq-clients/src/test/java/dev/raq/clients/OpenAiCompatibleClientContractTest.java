@@ -1,5 +1,7 @@
 package dev.raq.clients;
 
+import dev.raq.test.LoopbackServer;
+import dev.raq.test.ModelClientContract;
 import dev.raq.core.model.ModelClient;
 
 /** {@link OpenAiCompatibleClient} keeps the provider contract. */

@@ -1,5 +1,7 @@
 package dev.raq.clients;
 
+import dev.raq.test.LoopbackServer;
+import dev.raq.test.ModelClientContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raq.clients.resilience.RetryPolicy;
@@ -38,9 +40,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static dev.raq.clients.LoopbackServer.data;
-import static dev.raq.clients.LoopbackServer.json;
-import static dev.raq.clients.LoopbackServer.sse;
+import static dev.raq.test.LoopbackServer.data;
+import static dev.raq.test.LoopbackServer.json;
+import static dev.raq.test.LoopbackServer.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,5 +1,6 @@
-package dev.raq.clients;
+package dev.raq.test;
 
+import org.apiguardian.api.API;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelCallException;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * {@link ModelCallException} with the right retriability for its status, the asynchronous future always completes,
  * and the key appears in no {@code toString} and no failure.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class ModelClientContract {
 
     /** The key the client under test must be built with; no output may show it. */
@@ -75,7 +77,7 @@ public abstract class ModelClientContract {
         Throwable cause = async instanceof CompletionException || async instanceof java.util.concurrent.ExecutionException
                 ? async.getCause() : async;
         assertThat(cause).isInstanceOf(ModelCallException.class);
-        assertThat(((ModelCallException) cause).isRetriable()).isEqualTo(retriable);
+        assertThat(((ModelCallException) java.util.Objects.requireNonNull(cause)).isRetriable()).isEqualTo(retriable);
     }
 
     @Test

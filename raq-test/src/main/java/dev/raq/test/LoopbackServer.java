@@ -1,5 +1,6 @@
-package dev.raq.clients;
+package dev.raq.test;
 
+import org.apiguardian.api.API;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -23,11 +24,13 @@ import java.util.stream.Collectors;
  * A real HTTP server on 127.0.0.1 (port chosen by the OS) for client tests: answers with the handlers queued by the
  * test (the last one repeats), and records every request. Close it to stop it and release a hanging handler.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LoopbackServer implements AutoCloseable {
 
     /** One request as the server received it. */
     public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+        /** The first value of a header, matched case-insensitively, or null when the request had none. */
+        public @org.jspecify.annotations.Nullable String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
