@@ -8,7 +8,8 @@ import java.io.Writer;
 /**
  * Passes text on with every lone UTF-16 surrogate replaced by U+FFFD, and counts the replacements, so that any Java
  * string (model output can hold a lone surrogate) can be written as UTF-8. A high surrogate at the end of one write
- * is held until the next shows whether a low surrogate completes it. Not thread-safe, like most writers.
+ * is held until the next shows whether a low surrogate completes it. Runs of ordinary characters pass on in one
+ * call. Not thread-safe, like most writers.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class WellFormedWriter extends Writer {
@@ -30,8 +31,15 @@ public final class WellFormedWriter extends Writer {
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
+        int end = off + len;
+        int run = off; // start of the chars not yet passed on, which need no change
+        for (int i = off; i < end; i++) {
             char c = buf[i];
+            if (!Character.isSurrogate(c) && !hasPending) {
+                continue;
+            }
+            out.write(buf, run, i - run);
+            run = i + 1;
             if (hasPending) {
                 hasPending = false;
                 if (Character.isLowSurrogate(c)) {
@@ -50,6 +58,7 @@ public final class WellFormedWriter extends Writer {
                 out.write(c);
             }
         }
+        out.write(buf, run, end - run);
     }
 
     private void lone() throws IOException {
