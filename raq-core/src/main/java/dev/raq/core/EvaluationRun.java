@@ -438,7 +438,7 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
                         : new SequentialOutcome(look + 1, samplesDone, total, SequentialDesign.level(previousLook,
                                 samplesDone, Math.max(total, samplesDone), ev.alpha), ev.alpha, false);
             }
-            report.sequential(outcome).alpha(outcome.level());
+            report.sequential(outcome);
         }
         callPool.shutdown();
         judgePool.shutdown();

@@ -2,7 +2,9 @@ package dev.raq.stats;
 
 import org.apiguardian.api.API;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -75,9 +77,62 @@ public final class PlackettLuce {
                         + "has no finite maximum-likelihood estimate");
             }
         }
+        requireConnected(items, rankings, "");
         double[] start = new double[items];
         Arrays.fill(start, 1.0 / items);
         return maximize(items, rankings, wins, start, TOLERANCE);
+    }
+
+    /**
+     * Hunter's (2004) condition for a finite maximum: in every split of the items into two groups, some item of each
+     * group is ranked above some item of the other. Checked as strong connectivity of the "ranked above" graph.
+     *
+     * @throws IllegalArgumentException naming a group that is never ranked above the rest
+     */
+    private static void requireConnected(int items, int[][] rankings, String where) {
+        boolean[][] above = new boolean[items][items];
+        for (int[] r : rankings) {
+            for (int s = 0; s < r.length; s++) {
+                for (int t = s + 1; t < r.length; t++) {
+                    above[r[s]][r[t]] = true;
+                }
+            }
+        }
+        boolean[] reachable = reach(above, false);
+        boolean[] reaching = reach(above, true);
+        for (int i = 0; i < items; i++) {
+            if (!reachable[i] || !reaching[i]) {
+                List<Integer> group = new ArrayList<>();
+                boolean[] side = reachable[i] ? reaching : reachable;
+                for (int j = 0; j < items; j++) {
+                    if (!side[j]) {
+                        group.add(j);
+                    }
+                }
+                throw new IllegalArgumentException(where + "items " + group + (side == reachable
+                        ? " are never ranked below the other items" : " are never ranked above the other items")
+                        + ", so their worths have no finite maximum-likelihood estimate");
+            }
+        }
+    }
+
+    /** The items item 0 reaches along "ranked above" edges (or, reversed, the items that reach item 0). */
+    private static boolean[] reach(boolean[][] above, boolean reversed) {
+        int n = above.length;
+        boolean[] seen = new boolean[n];
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        seen[0] = true;
+        todo.add(0);
+        while (!todo.isEmpty()) {
+            int i = todo.poll();
+            for (int j = 0; j < n; j++) {
+                if (!seen[j] && (reversed ? above[j][i] : above[i][j])) {
+                    seen[j] = true;
+                    todo.add(j);
+                }
+            }
+        }
+        return seen;
     }
 
     /**
@@ -156,6 +211,7 @@ public final class PlackettLuce {
                             + "estimate; more rankings help");
                 }
             }
+            requireConnected(items, resample, "bootstrap round " + round + ": ");
             double[] worths = maximize(items, resample, wins, estimate, ROUND_TOLERANCE);
             for (int i = 0; i < items; i++) {
                 replicates[i][round] = worths[i];

@@ -115,6 +115,13 @@ class PlackettLuceTest {
     }
 
     @Test
+    void fit_twoTiersNeverCrossed_refusedNamingTheLowerTier_thoughEveryItemWinsAndLoses() {
+        int[][] rankings = {{0, 1, 2, 3}, {1, 0, 3, 2}, {0, 1, 3, 2}, {1, 0, 2, 3}};
+        assertThatThrownBy(() -> PlackettLuce.fit(4, rankings)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("items [2, 3] are never ranked above the other items");
+    }
+
+    @Test
     void fit_itemThatNeverLoses_refusedNamingIt() {
         assertThatThrownBy(() -> PlackettLuce.fit(3, new int[][] {{0, 1, 2}, {0, 2, 1}}))
                 .hasMessageContaining("item 0 is never ranked below another item");

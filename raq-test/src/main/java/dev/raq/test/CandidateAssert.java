@@ -82,6 +82,10 @@ public final class CandidateAssert extends AbstractAssert<CandidateAssert, Strin
      * with its 95% Wilson interval.
      */
     public WinRateAssert hasWinRateAgainst(String other) {
+        if (!report.candidates().contains(other) || other.equals(actual)) {
+            failWithMessage("expected another candidate '%s' to compare '%s' with, but the report compares %s", other,
+                    actual, report.candidates());
+        }
         WinTieLoss record = report.candidate(actual).against(other);
         int n = record.total();
         double wins = record.wins() + record.ties() / 2.0;

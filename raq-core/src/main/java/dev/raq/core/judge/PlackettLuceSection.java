@@ -68,21 +68,33 @@ public final class PlackettLuceSection implements ReportSection {
         for (int i = 0; i < rankings.length; i++) {
             rankings[i] = orders.get(i).stream().mapToInt(candidates::indexOf).toArray();
         }
+        double[] worths;
         try {
             if (candidates.size() < 2) {
                 throw new IllegalArgumentException("fewer than two candidates were ranked without ties");
             }
-            double[] worths = PlackettLuce.fit(candidates.size(), rankings);
+            worths = PlackettLuce.fit(candidates.size(), rankings);
+        } catch (IllegalArgumentException e) {
+            return new PlackettLuceSection(judge, candidates, rankings.length, withTies, null, null,
+                    named(e, candidates));
+        }
+        try {
             ConfidenceInterval[] intervals = PlackettLuce.intervals(candidates.size(), rankings,
                     Bootstrap.builder().rounds(BOOTSTRAP_ROUNDS).seed(seed).parallel(true).build());
             return new PlackettLuceSection(judge, candidates, rankings.length, withTies, worths, intervals, null);
-        } catch (IllegalArgumentException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            for (int i = candidates.size() - 1; i >= 0; i--) { // the statistics name items by index
-                why = why.replace("item " + i + " ", "'" + candidates.get(i) + "' ");
-            }
-            return new PlackettLuceSection(judge, candidates, rankings.length, withTies, null, null, why);
+        } catch (RuntimeException e) { // a resample without a finite fit: the worths stand, without intervals
+            return new PlackettLuceSection(judge, candidates, rankings.length, withTies, worths, null,
+                    "no intervals: " + named(e, candidates));
         }
+    }
+
+    /** The message with the statistics' item indices replaced by candidate names. */
+    private static String named(RuntimeException e, List<String> candidates) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            why = why.replace("item " + i + " ", "'" + candidates.get(i) + "' ");
+        }
+        return why;
     }
 
     /** The candidates, in the order they were first ranked. */
@@ -112,7 +124,10 @@ public final class PlackettLuceSection implements ReportSection {
         return withTies;
     }
 
-    /** Why there is no fit (a candidate never ranked above or below another, too few rankings), if there is none. */
+    /**
+     * Why there is no fit (some candidates never ranked above or below the others, too few rankings), or no
+     * intervals (a resample without a finite fit), if so.
+     */
     public @Nullable String error() {
         return error;
     }
@@ -131,13 +146,13 @@ public final class PlackettLuceSection implements ReportSection {
         out.put("rankingsWithTies", withTies);
         out.put("error", error);
         List<Map<String, Object>> rows = new ArrayList<>();
-        if (worths != null && intervals != null) {
+        if (worths != null) {
             for (int i = 0; i < candidates.size(); i++) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("candidate", candidates.get(i));
                 row.put("worth", worths[i]);
-                row.put("lower", intervals[i].lower());
-                row.put("upper", intervals[i].upper());
+                row.put("lower", intervals == null ? null : intervals[i].lower());
+                row.put("upper", intervals == null ? null : intervals[i].upper());
                 rows.add(row);
             }
         }
@@ -148,13 +163,15 @@ public final class PlackettLuceSection implements ReportSection {
     @Override
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        if (worths == null || intervals == null) {
-            return sb.append("No Plackett–Luce fit: ").append(MarkdownText.escape(String.valueOf(error))).append(".\n")
-                    .toString();
+        if (worths == null) {
+            return sb.append("No Plackett–Luce fit: ").append(MarkdownText.escape(String.valueOf(error)))
+                    .append(".\n").toString();
         }
         sb.append("The chance of being ranked first, fitted to ").append(used).append(" whole rankings")
                 .append(withTies == 0 ? "" : " (" + withTies + " with ties left out)")
-                .append(", with 95% bootstrap intervals.\n\n| Candidate | Worth | 95% interval |\n|---|---:|---:|\n");
+                .append(intervals == null ? "; " + MarkdownText.escape(String.valueOf(error))
+                        : ", with 95% bootstrap intervals")
+                .append(".\n\n| Candidate | Worth | 95% interval |\n|---|---:|---:|\n");
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             order.add(i);
@@ -164,8 +181,8 @@ public final class PlackettLuceSection implements ReportSection {
         for (int i : order) {
             sb.append("| ").append(MarkdownText.escape(candidates.get(i))).append(" | ")
                     .append(MarkdownText.number(worths[i])).append(" | ")
-                    .append(MarkdownText.number(intervals[i].lower())).append("–")
-                    .append(MarkdownText.number(intervals[i].upper())).append(" |\n");
+                    .append(intervals == null ? "n/a" : MarkdownText.number(intervals[i].lower()) + "–"
+                            + MarkdownText.number(intervals[i].upper())).append(" |\n");
         }
         return sb.toString();
     }

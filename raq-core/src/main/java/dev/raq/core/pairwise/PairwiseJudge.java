@@ -35,7 +35,9 @@ import java.util.SplittableRandom;
  * answer cannot close its own frame and go on as the prompt. The verdict is read from the reply without any frame
  * the judge quoted, and without labels it repeats from an answer; a reply with no verdict, or with verdicts that
  * disagree, is re-asked once in the same conversation and is a failed call if the re-ask does not settle it. The ids
- * come from the sample's seed, so a rerun sends the same prompts.
+ * come from the sample's seed, so a rerun sends the same prompts (and recorded judge calls replay); whoever knows
+ * the evaluation's seed and the sample's id can compute them, so when answers may come from a party that knows the
+ * seed (the default is public), set a secret one with {@code Evaluation.Builder.seed}.
  *
  * <p>Each verdict becomes a {@link Ranking} over the two candidates (a tie is 1.5/1.5) in a {@link JudgeCall}
  * whose attributes record the verdict as shown ({@link #ATTR_VERDICT}) and who sat in each position, so that
@@ -323,15 +325,23 @@ public final class PairwiseJudge implements Judge {
         return String.format(java.util.Locale.ROOT, "%08x", random.nextInt());
     }
 
-    /** The reply without any answer frame of this call that the judge quoted (markers and what is between). */
+    /**
+     * The reply without any answer frame of this call that the judge quoted (a start marker, its end marker and what
+     * is between); a start marker without its end marker is left as it is, so a verdict after it still counts.
+     */
     static String withoutFrames(String reply, String id) {
         String out = reply;
         for (String side : List.of("A", "B")) {
             String start = startMarker(side, id);
             String end = endMarker(side, id);
-            for (int from = out.indexOf(start); from >= 0; from = out.indexOf(start)) {
+            int from = out.indexOf(start);
+            while (from >= 0) {
                 int close = out.indexOf(end, from);
-                out = out.substring(0, from) + (close < 0 ? "" : out.substring(close + end.length()));
+                if (close < 0) {
+                    break;
+                }
+                out = out.substring(0, from) + out.substring(close + end.length());
+                from = out.indexOf(start, from);
             }
         }
         return out;

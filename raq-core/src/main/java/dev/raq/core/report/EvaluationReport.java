@@ -416,8 +416,8 @@ public final class EvaluationReport {
         }
 
         /**
-         * Records how a sequential evaluation ended; the report's significance test then runs at that look's level
-         * (set it with {@link #alpha}).
+         * Records how a sequential evaluation ended; the report's significance test then runs at that look's level,
+         * while {@link EvaluationReport#alpha()} stays the run's alpha.
          */
         public Builder sequential(@Nullable SequentialOutcome outcome) {
             this.sequential = outcome;

@@ -120,7 +120,8 @@ final class ReportAnalysis {
         String error = null;
         if (b.significance != null) {
             try {
-                result = b.significance.test(candidates, rankings, alpha);
+                // a sequential run's test runs at its look's share of alpha; alpha itself stays the run's
+                result = b.significance.test(candidates, rankings, b.sequential == null ? alpha : b.sequential.level());
             } catch (RuntimeException e) {
                 error = messageOf(e);
             }

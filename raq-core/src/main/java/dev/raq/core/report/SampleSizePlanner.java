@@ -121,9 +121,13 @@ public final class SampleSizePlanner {
         }
         if (atHi[2] < replications) { // decided early: the plan's own power gets every replication
             atHi = sim.power(hi, Double.NaN);
+            while (atHi[0] < power && hi < MAX_SAMPLES) { // the full estimate fell short: step up to where it holds
+                hi = (int) Math.min(MAX_SAMPLES, hi + Math.max(1, hi / 16));
+                atHi = sim.power(hi, Double.NaN);
+            }
         }
-        return new SampleSizePlan(first, second, test.name(), power, hi, atHi[0], atHi[1], true, meanDifference,
-                replications);
+        return new SampleSizePlan(first, second, test.name(), power, hi, atHi[0], atHi[1], atHi[0] >= power,
+                meanDifference, replications);
     }
 
     /**

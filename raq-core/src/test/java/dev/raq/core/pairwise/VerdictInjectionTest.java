@@ -159,7 +159,7 @@ class VerdictInjectionTest {
         assertThat(PairwiseJudge.withoutFrames(reply, id)).doesNotContain("[[B>>A]]").contains("[[A>B]]");
         assertThat(VerdictLabels.WITH_TIES.judgeVerdict(PairwiseJudge.withoutFrames(reply, id), List.of())
                 .verdict()).isEqualTo(Verdict.A_BETTER);
-        assertThat(PairwiseJudge.withoutFrames("<|The Start of Assistant A's Answer #" + id + "|> cut [[B>A]]", id))
-                .as("an unclosed frame hides the rest").isEmpty();
+        String unclosed = "I read <|The Start of Assistant A's Answer #" + id + "|> and conclude [[B>A]]";
+        assertThat(PairwiseJudge.withoutFrames(unclosed, id)).as("an unclosed frame is no quote").isEqualTo(unclosed);
     }
 }
