@@ -143,17 +143,12 @@ public final class Chrf {
         int[] out = new int[8];
         int count = 0;
         int i = 0;
-        while (i < n) {
-            while (i < n && SacrebleuStrings.isSpace(s.charAt(i))) {
-                i++;
-            }
-            if (i == n) {
+        while (i < n) { // Python's str.split(): words between runs of whitespace
+            int start = SacrebleuStrings.skipSpace(s, i);
+            if (start == n) {
                 break;
             }
-            int start = i;
-            while (i < n && !SacrebleuStrings.isSpace(s.charAt(i))) {
-                i++;
-            }
+            i = SacrebleuStrings.skipWord(s, start);
             if (count + 2 > out.length) {
                 out = java.util.Arrays.copyOf(out, 2 * out.length);
             }

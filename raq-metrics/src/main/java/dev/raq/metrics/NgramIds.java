@@ -106,17 +106,12 @@ final class NgramIds {
         int[] ids = new int[8];
         int count = 0;
         int i = 0;
-        while (i < n) {
-            while (i < n && SacrebleuStrings.isSpace(s.charAt(i))) {
-                i++;
-            }
-            if (i == n) {
+        while (i < n) { // Python's str.split(): words between runs of whitespace
+            int start = SacrebleuStrings.skipSpace(s, i);
+            if (start == n) {
                 break;
             }
-            int start = i;
-            while (i < n && !SacrebleuStrings.isSpace(s.charAt(i))) {
-                i++;
-            }
+            i = SacrebleuStrings.skipWord(s, start);
             if (count == ids.length) {
                 ids = Arrays.copyOf(ids, 2 * count);
             }

@@ -12,6 +12,22 @@ final class SacrebleuStrings {
     private SacrebleuStrings() {
     }
 
+    /** The index of the first non-space character of {@code s} at or after {@code i} (its length if none). */
+    static int skipSpace(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the first space character of {@code s} at or after {@code i}: the end of the word at i. */
+    static int skipWord(String s, int i) {
+        while (i < s.length() && !isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** Python's {@code str.isspace()} for one character (every such character is in the BMP). */
     static boolean isSpace(int c) {
         if (c <= ' ') {
