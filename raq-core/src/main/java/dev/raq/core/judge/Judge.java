@@ -1,9 +1,11 @@
 package dev.raq.core.judge;
 
+import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
 import org.apiguardian.api.API;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,5 +70,15 @@ public interface Judge {
      */
     default Optional<ReportSection> reportSection(List<Judgment> judgments, long seed) {
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #reportSection(List, long)}, with the answers the judgments judged: per sample id, per candidate,
+     * its completion (failed answers are absent). A judge whose section looks at the answers themselves (a
+     * pairwise judge's style-controlled leaderboard) overrides this one; the default ignores them.
+     */
+    default Optional<ReportSection> reportSection(List<Judgment> judgments,
+                                                  Map<String, Map<String, Completion>> answers, long seed) {
+        return reportSection(judgments, seed);
     }
 }

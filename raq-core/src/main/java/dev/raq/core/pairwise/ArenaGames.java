@@ -61,36 +61,47 @@ public final class ArenaGames {
     public static ArenaGames readJsonl(Path file) {
         Objects.requireNonNull(file, "file");
         List<ArenaGame> games = new ArrayList<>();
-        int invalid = 0;
+        int[] invalid = {0};
+        forEachObject(file, (line, node) -> {
+            JsonNode verdict = node.get("verdict");
+            if (verdict == null || verdict.isNull()) {
+                invalid[0]++;
+                return;
+            }
+            if (!verdict.isTextual()) {
+                throw new IllegalArgumentException(file + " line " + line + ": field 'verdict' must be a string");
+            }
+            Verdict v = Verdict.fromLabel(verdict.asText());
+            if (v == null) {
+                throw new IllegalArgumentException(file + " line " + line + ": field 'verdict' has '"
+                    + verdict.asText() + "', not one of A>>B, A>B, A=B, B>A, B>>A");
+            }
+            games.add(new ArenaGame(line, text(file, line, node, "question_id"), integer(file, line, node, "game"),
+                    text(file, line, node, "position_a"), text(file, line, node, "position_b"), v));
+        });
+        return new ArenaGames(games, invalid[0]);
+    }
+
+    /** Something done with each JSON object of a JSON Lines file and its line number. */
+    @FunctionalInterface
+    private interface LineVisitor {
+        void visit(int line, JsonNode node);
+    }
+
+    /** Parses each non-blank line of {@code file} as a JSON object, naming file and line when one is not. */
+    private static void forEachObject(Path file, LineVisitor visitor) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             int line = 0;
             while ((text = reader.readLine()) != null) {
                 line++;
-                if (text.isBlank()) {
-                    continue;
+                if (!text.isBlank()) {
+                    visitor.visit(line, parse(file, line, text));
                 }
-                JsonNode node = parse(file, line, text);
-                JsonNode verdict = node.get("verdict");
-                if (verdict == null || verdict.isNull()) {
-                    invalid++;
-                    continue;
-                }
-                if (!verdict.isTextual()) {
-                    throw new IllegalArgumentException(file + " line " + line + ": field 'verdict' must be a string");
-                }
-                Verdict v = Verdict.fromLabel(verdict.asText());
-                if (v == null) {
-                    throw new IllegalArgumentException(file + " line " + line + ": field 'verdict' has '"
-                        + verdict.asText() + "', not one of A>>B, A>B, A=B, B>A, B>>A");
-                }
-                games.add(new ArenaGame(line, text(file, line, node, "question_id"), integer(file, line, node, "game"),
-                        text(file, line, node, "position_a"), text(file, line, node, "position_b"), v));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return new ArenaGames(games, invalid);
     }
 
     /** The games with a valid verdict. */
@@ -113,30 +124,106 @@ public final class ArenaGames {
      */
     public Battles toBattles(double strongWeight, boolean reuseMissingGame) {
         VerdictBattles.checkStrongWeight(strongWeight);
+        Battles.Builder battles = Battles.builder();
+        forEachGame(reuseMissingGame, (question, a, b, v) -> VerdictBattles.add(battles, a, b, outcome(v),
+                v.isStrong(), strongWeight));
+        return battles.build();
+    }
+
+    /**
+     * The battles as {@link #toBattles} makes them, each with the style of both answers, for a
+     * {@link StyleControlledLeaderboard}.
+     *
+     * @param styles per question id, per model, the style of its answer (see {@link #readStyles})
+     * @throws IllegalArgumentException as {@link #toBattles}, or naming the question and model whose style is
+     *                                  missing
+     */
+    public StyledBattles toStyledBattles(double strongWeight, boolean reuseMissingGame,
+                                         Map<String, Map<String, AnswerStyle>> styles) {
+        VerdictBattles.checkStrongWeight(strongWeight);
+        Objects.requireNonNull(styles, "styles");
+        StyledBattles.Builder battles = new StyledBattles.Builder();
+        forEachGame(reuseMissingGame, (question, a, b, v) -> battles.add(a, b, outcome(v), v.isStrong(),
+                strongWeight, style(styles, question, a), style(styles, question, b)));
+        return battles.build();
+    }
+
+    private static AnswerStyle style(Map<String, Map<String, AnswerStyle>> styles, String question, String model) {
+        Map<String, AnswerStyle> byModel = styles.get(question);
+        AnswerStyle style = byModel == null ? null : byModel.get(model);
+        if (style == null) {
+            throw new IllegalArgumentException("no answer style of model '" + model + "' on question '" + question
+                    + "'");
+        }
+        return style;
+    }
+
+    /** One game as a battle: its question, the models in positions A and B, and the verdict. */
+    @FunctionalInterface
+    private interface GameVisitor {
+        void visit(String question, String a, String b, Verdict verdict);
+    }
+
+    /** Visits every game, grouped by (question, pair), adding upstream's reused game where asked. */
+    private void forEachGame(boolean reuseMissingGame, GameVisitor visitor) {
         Map<String, List<ArenaGame>> byMatch = new LinkedHashMap<>();
         for (ArenaGame g : games) {
             String a = g.positionA().compareTo(g.positionB()) < 0 ? g.positionA() : g.positionB();
             String b = a.equals(g.positionA()) ? g.positionB() : g.positionA();
             byMatch.computeIfAbsent(g.questionId() + '\u0000' + a + '\u0000' + b, k -> new ArrayList<>()).add(g);
         }
-        Battles.Builder battles = Battles.builder();
         for (List<ArenaGame> match : byMatch.values()) {
             for (ArenaGame g : match) {
-                add(battles, g.positionA(), g.positionB(), g.verdict(), strongWeight);
+                visitor.visit(g.questionId(), g.positionA(), g.positionB(), g.verdict());
             }
             if (reuseMissingGame && match.size() == 1) {
                 ArenaGame g = match.get(0);
-                add(battles, g.positionB(), g.positionA(), g.verdict(), strongWeight);
+                visitor.visit(g.questionId(), g.positionB(), g.positionA(), g.verdict());
             }
         }
-        return battles.build();
     }
 
-    /** Adds one game, as {@link VerdictBattles} does for every pairwise verdict. */
-    private static void add(Battles.Builder battles, String a, String b, Verdict v, double strongWeight) {
-        Outcome outcome = v.winner().map(s -> s == Verdict.Side.A ? Outcome.A_WINS
-                : Outcome.B_WINS).orElse(Outcome.TIE);
-        VerdictBattles.add(battles, a, b, outcome, v.isStrong(), strongWeight);
+    private static Outcome outcome(Verdict v) {
+        return v.winner().map(s -> s == Verdict.Side.A ? Outcome.A_WINS : Outcome.B_WINS).orElse(Outcome.TIE);
+    }
+
+    /**
+     * Reads Arena-Hard answer metadata (JSON Lines: {@code question_id}, {@code model}, {@code token_len},
+     * {@code header_count}, {@code list_count} and {@code bold_count} as numbers or objects of numbers that are
+     * summed, and {@code answer_chars} when present) into styles by question and model.
+     *
+     * @throws IllegalArgumentException naming file, line and field for malformed JSON or a missing or negative count
+     * @throws UncheckedIOException     if the file cannot be read
+     */
+    public static Map<String, Map<String, AnswerStyle>> readStyles(Path file) {
+        Objects.requireNonNull(file, "file");
+        Map<String, Map<String, AnswerStyle>> styles = new LinkedHashMap<>();
+        forEachObject(file, (line, node) -> {
+            AnswerStyle style = new AnswerStyle(count(file, line, node, "token_len"),
+                    count(file, line, node, "header_count"), count(file, line, node, "list_count"),
+                    count(file, line, node, "bold_count"),
+                    node.has("answer_chars") ? count(file, line, node, "answer_chars") : 0);
+            styles.computeIfAbsent(text(file, line, node, "question_id"), k -> new LinkedHashMap<>())
+                    .put(text(file, line, node, "model"), style);
+        });
+        return styles;
+    }
+
+    /** A count: a whole number ≥ 0, or an object whose values are such numbers (summed). */
+    private static long count(Path file, int line, JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException(file + " line " + line + ": missing field '" + field + "'");
+        }
+        long total = 0;
+        for (JsonNode part : v.isObject() ? v : List.of(v)) {
+            if (!part.isIntegralNumber() || part.asLong() < 0) {
+                throw new IllegalArgumentException(file + " line " + line + ": field '" + field
+                        + "' must be a whole number >= 0 or an object of them but has " + part);
+            }
+            total += part.asLong();
+        }
+        return total;
     }
 
     private static JsonNode parse(Path file, int line, String text) {

@@ -123,7 +123,8 @@ public final class Leaderboard {
         return new Leaderboard(options, entries, replicates);
     }
 
-    private static double winRate(LeaderboardOptions o, double rating, double baselineRating) {
+    /** The predicted win rate in percent of {@code rating} against {@code baselineRating}. */
+    static double winRate(LeaderboardOptions o, double rating, double baselineRating) {
         return 100.0 / (1 + Math.pow(o.base(), (baselineRating - rating) / o.scale()));
     }
 

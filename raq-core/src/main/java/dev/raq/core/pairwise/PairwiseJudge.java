@@ -10,6 +10,7 @@ import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.ReportSection;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
+import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
@@ -187,6 +188,13 @@ public final class PairwiseJudge implements Judge {
     @Override
     public Optional<ReportSection> reportSection(List<Judgment> judgments, long seed) {
         return Optional.of(PairwiseSection.of(name(), judgments, seed));
+    }
+
+    /** The section with style- and length-controlled win rates, when every battle is against one baseline. */
+    @Override
+    public Optional<ReportSection> reportSection(List<Judgment> judgments,
+                                                 Map<String, Map<String, Completion>> answers, long seed) {
+        return Optional.of(PairwiseSection.of(name(), judgments, answers, seed));
     }
 
     /** False: each call ranks the two answers of one pair. */

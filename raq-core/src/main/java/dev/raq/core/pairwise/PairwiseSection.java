@@ -5,11 +5,14 @@ import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.Judgment;
 import dev.raq.core.judge.ReportSection;
 import dev.raq.core.significance.PValues;
+import dev.raq.core.model.Completion;
 import dev.raq.stats.Battles;
+import dev.raq.stats.LengthControlledWinRate;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +38,21 @@ public final class PairwiseSection implements ReportSection {
     private final @Nullable Leaderboard leaderboard;
     private final @Nullable String leaderboardError;
     private final PositionBias positionBias;
+    private final List<StyleControlledLeaderboard> styleControlled;
+    private final Map<String, LengthControlledWinRate.ModelResult> lengthControlled;
+    private final @Nullable String styleControlError;
 
     private PairwiseSection(String judge, @Nullable Leaderboard leaderboard, @Nullable String leaderboardError,
-                            PositionBias positionBias) {
+                            PositionBias positionBias, List<StyleControlledLeaderboard> styleControlled,
+                            Map<String, LengthControlledWinRate.ModelResult> lengthControlled,
+                            @Nullable String styleControlError) {
         this.judge = judge;
         this.leaderboard = leaderboard;
         this.leaderboardError = leaderboardError;
         this.positionBias = positionBias;
+        this.styleControlled = List.copyOf(styleControlled);
+        this.lengthControlled = Collections.unmodifiableMap(new LinkedHashMap<>(lengthControlled));
+        this.styleControlError = styleControlError;
     }
 
     /**
@@ -49,6 +60,19 @@ public final class PairwiseSection implements ReportSection {
      * ratings exist, such as when a candidate never lost.
      */
     public static PairwiseSection of(String judge, List<Judgment> judgments, long seed) {
+        return of(judge, judgments, null, seed);
+    }
+
+    /**
+     * The section with, when every battle is against one baseline and the judged answers are given, the win rates
+     * against it with style held equal: Arena-Hard's style and length control ({@link StyleControlledLeaderboard})
+     * and AlpacaEval's length-controlled GLM ({@link LengthControlledWinRate}). If those cannot be fitted (a style
+     * feature that never differs, say) the reason is kept instead.
+     *
+     * @param answers per sample id, per candidate, the judged completion; null for none
+     */
+    public static PairwiseSection of(String judge, List<Judgment> judgments,
+                                     @Nullable Map<String, Map<String, Completion>> answers, long seed) {
         Objects.requireNonNull(judge, "judge");
         List<JudgeCall> calls = new ArrayList<>();
         judgments.forEach(j -> calls.addAll(j.calls()));
@@ -58,9 +82,32 @@ public final class PairwiseSection implements ReportSection {
             Battles battles = PairwiseBattles.fromJudgments(judgments, STRONG_VERDICT_WEIGHT);
             board = Leaderboard.fit(battles, LeaderboardOptions.arenaHard(commonOpponent(battles)).withSeed(seed));
         } catch (RuntimeException e) {
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            error = messageOf(e);
         }
-        return new PairwiseSection(judge, board, error, PositionBias.of(calls));
+        List<StyleControlledLeaderboard> controlled = new ArrayList<>();
+        Map<String, LengthControlledWinRate.ModelResult> lengthControlled = new LinkedHashMap<>();
+        String controlError = null;
+        String baseline = board == null ? null : board.options().baseline();
+        if (board != null && baseline != null && answers != null) {
+            try {
+                StyledBattles styled = PairwiseBattles.styled(judgments, STRONG_VERDICT_WEIGHT, answers);
+                for (StyleControl control : List.of(StyleControl.STYLE, StyleControl.LENGTH)) {
+                    controlled.add(StyleControlledLeaderboard.fit(styled, control, board.options()));
+                }
+                lengthControlled.putAll(LengthControlledWinRate.of(
+                        PairwiseBattles.againstBaseline(judgments, baseline, answers)));
+            } catch (RuntimeException e) {
+                controlled.clear();
+                lengthControlled.clear();
+                controlError = messageOf(e);
+            }
+        }
+        return new PairwiseSection(judge, board, error, PositionBias.of(calls), controlled, lengthControlled,
+                controlError);
+    }
+
+    private static String messageOf(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The candidate that takes part in every battle (the baseline of an against-baseline run), or null. */
@@ -90,6 +137,21 @@ public final class PairwiseSection implements ReportSection {
     /** Why the leaderboard could not be fitted (for example a candidate that never lost), if it could not. */
     public Optional<String> leaderboardError() {
         return Optional.ofNullable(leaderboardError);
+    }
+
+    /** The style- and length-controlled leaderboards against the baseline (empty without a baseline or answers). */
+    public List<StyleControlledLeaderboard> styleControlled() {
+        return styleControlled;
+    }
+
+    /** AlpacaEval's length-controlled win rates against the baseline, by model (empty without one). */
+    public Map<String, LengthControlledWinRate.ModelResult> lengthControlled() {
+        return lengthControlled;
+    }
+
+    /** Why the style-controlled win rates could not be fitted, if they could not. */
+    public Optional<String> styleControlError() {
+        return Optional.ofNullable(styleControlError);
     }
 
     /** How the judge's verdicts depend on the order the answers were shown in. */
@@ -122,6 +184,21 @@ public final class PairwiseSection implements ReportSection {
         bias.put("firstPositionWins", positionBias.firstPositionWins());
         bias.put("firstPositionRate", finite(positionBias.firstPositionRate()));
         out.put("positionBias", bias);
+        if (!styleControlled.isEmpty()) {
+            out.put("styleControlled", styleControlled.stream().map(StyleControlledLeaderboard::toMap).toList());
+            Map<String, Object> lc = new LinkedHashMap<>();
+            lengthControlled.forEach((model, r) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("winRate", r.winRate());
+                row.put("lengthControlledWinRate", r.lengthControlledWinRate());
+                row.put("lengthEffect", r.lengthEffect());
+                row.put("comparisons", r.comparisons());
+                lc.put(model, row);
+            });
+            out.put("lengthControlledWinRates", lc);
+        } else if (styleControlError != null) {
+            out.put("styleControlError", styleControlError);
+        }
         return out;
     }
 
@@ -137,6 +214,7 @@ public final class PairwiseSection implements ReportSection {
                     .append("\n\n");
         } else {
             appendLeaderboard(sb, leaderboard);
+            appendStyleControl(sb, leaderboard);
         }
         sb.append("Position bias: ").append(describe(positionBias)).append(".\n");
         return sb.toString();
@@ -178,6 +256,44 @@ public final class PairwiseSection implements ReportSection {
         sb.append(differ.isEmpty() ? "No two ratings differ significantly (bootstrap test)."
                 : "Significant rating differences (bootstrap test): " + String.join("; ", differ) + ".")
                 .append("\n\n");
+    }
+
+    private void appendStyleControl(StringBuilder sb, Leaderboard board) {
+        if (styleControlError != null) {
+            sb.append("Style-controlled win rates could not be fitted: ").append(esc(styleControlError))
+                    .append("\n\n");
+            return;
+        }
+        if (styleControlled.isEmpty()) {
+            return;
+        }
+        sb.append("Win rate against ").append(esc(String.valueOf(board.options().baseline())))
+                .append(" with answer style held equal: Arena-Hard's style control (tokens, headers, lists, bold) and "
+                        + "length control (tokens), and AlpacaEval's length-controlled GLM (characters). A model "
+                        + "that loses points here was winning partly by answering longer or more formatted.\n\n"
+                        + "| Model | Win rate | Style-controlled | Length-controlled | AlpacaEval LC |\n"
+                        + "|---|---:|---:|---:|---:|\n");
+        for (Leaderboard.Entry e : board.entries()) {
+            if (e.model().equals(board.options().baseline())) {
+                continue;
+            }
+            sb.append("| ").append(esc(e.model())).append(" | ").append(num(e.score())).append("% |");
+            for (StyleControlledLeaderboard controlled : styleControlled) {
+                StyleControlledLeaderboard.Entry c = controlled.entry(e.model());
+                sb.append(' ').append(num(c.score())).append("% (").append(num(c.scoreInterval().lower()))
+                        .append("–").append(num(c.scoreInterval().upper())).append(") |");
+            }
+            LengthControlledWinRate.ModelResult lc = lengthControlled.get(e.model());
+            sb.append(' ').append(lc == null ? "n/a" : num(lc.lengthControlledWinRate()) + "%").append(" |\n");
+        }
+        sb.append('\n');
+        for (StyleControlledLeaderboard controlled : styleControlled) {
+            if (!controlled.unusedFeatures().isEmpty()) {
+                sb.append(controlled.control() == StyleControl.STYLE ? "Style" : "Length")
+                        .append(" control left out ").append(String.join(", ", controlled.unusedFeatures()))
+                        .append(": no two answers it compared differed in them.\n\n");
+            }
+        }
     }
 
     private static String describe(PositionBias bias) {

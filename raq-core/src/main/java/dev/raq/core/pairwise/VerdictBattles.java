@@ -26,17 +26,20 @@ final class VerdictBattles {
         }
     }
 
-    /** Adds the battle(s) of one verdict between {@code a} and {@code b}. */
-    static void add(Battles.Builder battles, String a, String b, Outcome outcome, boolean strong,
-                    double strongWeight) {
+    /** Adds the battle(s) of one verdict between {@code a} and {@code b}; returns how many battles it added. */
+    static int add(Battles.Builder battles, String a, String b, Outcome outcome, boolean strong,
+                   double strongWeight) {
         if (!strong || outcome == Outcome.TIE) {
             battles.add(a, b, outcome, 1);
+            return 1;
         } else if (strongWeight == Math.rint(strongWeight)) {
             for (int i = 0; i < (int) strongWeight; i++) {
                 battles.add(a, b, outcome, 1);
             }
+            return (int) strongWeight;
         } else {
             battles.add(a, b, outcome, strongWeight);
+            return 1;
         }
     }
 }

@@ -161,10 +161,18 @@ final class ReportAnalysis {
                 continue;
             }
             List<Judgment> own = new ArrayList<>();
+            Map<String, Map<String, Completion>> answers = new LinkedHashMap<>();
             for (SampleResult s : samples) {
                 for (Judgment j : s.judgments()) {
                     if (j.judge().equals(name)) {
                         own.add(j);
+                        Map<String, Completion> bySample = answers.computeIfAbsent(j.sampleId(),
+                                k -> new LinkedHashMap<>());
+                        for (AnswerRecord a : s.answers()) {
+                            if (a.completion() != null) {
+                                bySample.put(a.candidate(), a.completion());
+                            }
+                        }
                     }
                 }
             }
@@ -172,7 +180,7 @@ final class ReportAnalysis {
                 continue;
             }
             try {
-                judge.reportSection(List.copyOf(own), seed).ifPresent(section -> out.put(name, section));
+                judge.reportSection(List.copyOf(own), answers, seed).ifPresent(section -> out.put(name, section));
             } catch (RuntimeException e) {
                 out.put(name, new FailedSection(name, messageOf(e)));
             }

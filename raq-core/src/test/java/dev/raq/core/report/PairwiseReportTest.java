@@ -59,6 +59,69 @@ class PairwiseReportTest {
     }
 
     @Test
+    void againstBaseline_reportsStyleAndLengthControlledWinRates() throws Exception {
+        // "padded" is as good as the baseline but pads its answers, more on some questions than on others; the
+        // judge (below) calls a tie unless one answer is over 400 characters longer, which then wins
+        ModelClient padded = request -> {
+            int question = Integer.parseInt(request.firstUserMessage().replaceAll("\\D", ""));
+            return Completion.of("quality 2 " + "and some more words ".repeat(5 + question)
+                    + "\n- a list item\n");
+        };
+        ModelClient lengthLovingJudge = request -> {
+            String user = request.firstUserMessage();
+            int a = user.indexOf("Assistant A's Answer");
+            int b = user.indexOf("Assistant B's Answer");
+            int aLength = b - a;
+            int bLength = user.length() - b;
+            int qa = quality(request, "A");
+            int qb = quality(request, "B");
+            if (qa != qb) {
+                return Completion.of(qa > qb ? "[[A>B]]" : "[[B>A]]");
+            }
+            return Completion.of(Math.abs(aLength - bLength) <= 400 ? "[[A=B]]" : aLength > bLength ? "[[A>B]]"
+                    : "[[B>A]]");
+        };
+        EvaluationReport report = Evaluation.builder()
+                .dataset(SAMPLES)
+                .candidate("base", answering(2))
+                .candidate("padded", padded)
+                .candidate("better", request -> Completion.of("quality "
+                        + (request.firstUserMessage().replaceAll("\\D", "").length() % 2 == 0 ? 3 : 2)))
+                .promptTemplate("{question}")
+                .judge(PairwiseJudge.of(lengthLovingJudge).labels(VerdictLabels.WITH_TIES).againstBaseline("base")
+                        .swapPositions().inconsistencyRule(InconsistencyRule.SEPARATE_GAMES))
+                .concurrency(1)
+                .seed(7)
+                .build()
+                .run();
+
+        PairwiseSection section = report.section(PairwiseSection.class).orElseThrow();
+        assertThat(section.leaderboardError()).isEmpty();
+        assertThat(section.styleControlError()).isEmpty();
+        assertThat(section.styleControlled()).hasSize(2);
+        var style = section.styleControlled().get(0);
+        assertThat(style.features()).containsExactly("tokens", "lists");
+        assertThat(style.unusedFeatures()).containsExactly("headers", "bold");
+        assertThat(section.lengthControlled()).containsOnlyKeys("padded", "better");
+        // padded wins on length alone; with length held equal most of that is gone
+        Leaderboard board = section.leaderboard().orElseThrow();
+        double raw = section.lengthControlled().get("padded").winRate();
+        assertThat(raw).isGreaterThan(60);
+        assertThat(board.entry("padded").score()).isGreaterThan(60);
+        assertThat(section.styleControlled().get(1).entry("padded").score())
+                .isLessThan(board.entry("padded").score() - 10);
+        assertThat(section.lengthControlled().get("padded").lengthControlledWinRate()).isLessThan(raw - 10);
+
+        String markdown = report.toMarkdown();
+        assertThat(markdown).contains("with answer style held equal").contains("| Model | Win rate | Style-controlled")
+                .contains("Style control left out headers, bold");
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        JsonNode pairwise = json.get("sections").get(0).get("content");
+        assertThat(pairwise.get("styleControlled")).hasSize(2);
+        assertThat(pairwise.get("lengthControlledWinRates").get("padded").get("winRate").asDouble()).isEqualTo(raw);
+    }
+
+    @Test
     void run_withPairwiseJudgeAgainstBaseline_reportsLeaderboardAndPositionBias() throws Exception {
         EvaluationReport report = Evaluation.builder()
                 .dataset(SAMPLES)
