@@ -1,12 +1,14 @@
 package dev.raq.test;
 
+import dev.raq.core.gate.Gate;
+import dev.raq.core.gate.GateResult;
+import dev.raq.core.gate.Gates;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.report.PairDifference;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Assertions on a whole {@link EvaluationReport}; a failure message ends with the report's summary (problems,
@@ -22,22 +24,19 @@ public final class EvaluationReportAssert extends AbstractAssert<EvaluationRepor
 
     /** No candidate or judge call failed and the run was not aborted. */
     public EvaluationReportAssert hasNoErrors() {
-        if (actual.answerErrors() > 0 || actual.judgeErrors() > 0 || actual.abortedBecause().isPresent()) {
-            failWithMessage("expected no failed calls, but %d candidate and %d judge calls failed%s%n%s",
-                    actual.answerErrors(), actual.judgeErrors(),
-                    actual.abortedBecause().map(r -> " and the run was aborted: " + r).orElse(""), actual);
-        }
-        return this;
+        return meets(Gates.noErrors());
     }
 
     /** At most this share of all candidate and judge calls failed. */
     public EvaluationReportAssert hasErrorRateAtMost(double rate) {
-        int calls = actual.candidateSummaries().stream().mapToInt(c -> c.answers() + c.errors()).sum()
-                + actual.judgeSummaries().stream().mapToInt(j -> j.calls()).sum();
-        int failed = actual.answerErrors() + actual.judgeErrors();
-        if (calls == 0 || failed > rate * calls) {
-            failWithMessage("expected at most %s of the calls to fail, but %d of %d did%n%s",
-                    percent(rate), failed, calls, actual);
+        return meets(Gates.maxErrorRate(rate));
+    }
+
+    /** The report passes {@code gate}; a failure prints the gate, its reason and the report. */
+    public EvaluationReportAssert meets(Gate gate) {
+        GateResult result = gate.check(actual);
+        if (!result.passed()) {
+            failWithMessage("expected %s, but %s%n%s", result.gate(), result.detail(), actual);
         }
         return this;
     }
@@ -60,20 +59,14 @@ public final class EvaluationReportAssert extends AbstractAssert<EvaluationRepor
      * name (positive favours the first).
      */
     public PairDifferenceAssert pairedDifference(String first, String second, String measure) {
-        List<PairDifference> all = actual.pairDifferences();
-        for (PairDifference d : all) { // either order: the interval's exclusion of 0 and the MDE do not depend on it
-            boolean same = d.first().equals(first) && d.second().equals(second);
-            boolean swapped = d.first().equals(second) && d.second().equals(first);
-            if (d.measure().equals(measure) && (same || swapped)) {
-                return new PairDifferenceAssert(d, actual);
-            }
+        // either order: the interval's exclusion of 0 and the MDE do not depend on it
+        PairDifference found = Gates.pairDifference(actual, first, second, measure);
+        if (found != null) {
+            return new PairDifferenceAssert(found, actual);
         }
+        List<PairDifference> all = actual.pairDifferences();
         failWithMessage("expected a paired difference of '%s' and '%s' in '%s', but the report has %s", first, second,
                 measure, all.stream().map(d -> d.first() + " − " + d.second() + " (" + d.measure() + ")").toList());
         throw new AssertionError("unreachable");
-    }
-
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 }

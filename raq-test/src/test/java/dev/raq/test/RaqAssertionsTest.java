@@ -51,19 +51,20 @@ class RaqAssertionsTest {
     void failingAssertions_sayWhyAndPrintTheTable() {
         EvaluationReport report = report(true);
         assertThatThrownBy(() -> assertThat(report).hasNoErrors()).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("1 candidate and 0 judge calls failed").hasMessageContaining("| new |");
+                .hasMessageContaining("expected no errors, but 1 of 180 calls failed (1 candidate, 0 judge)")
+                .hasMessageContaining("| new |");
         assertThatThrownBy(() -> assertThat(report).candidate("old").isSignificantlyBetterThan("new"))
-                .hasMessageContaining("expected 'old' to be significantly better than 'new', but the test favours "
-                        + "'new'");
+                .hasMessageContaining("expected old significantly better than new, but the test favours new (");
         assertThatThrownBy(() -> assertThat(report).candidate("new").hasMeanScoreAtLeast(0.95))
-                .hasMessageContaining("to be at least 0.95, but it was 0.766");
+                .hasMessageContaining("mean score of new at least 0.95, but mean 0.766");
         assertThatThrownBy(() -> assertThat(report).candidate("old").hasWinRateAgainst("new")
                 .withLowerBoundAbove(0.5)).hasMessageContaining("95% Wilson interval");
         assertThatThrownBy(() -> assertThat(report).pairedDifference("new", "old", "f1").wasPoweredToDetect(0.01))
                 .hasMessageContaining("more samples are needed");
         assertThatThrownBy(() -> assertThat(report).candidate("nobody"))
                 .hasMessageContaining("expected a candidate 'nobody'");
-        assertThatThrownBy(() -> assertThat(report).hasErrorRateAtMost(0.001)).hasMessageContaining("1 of 180 did");
+        assertThatThrownBy(() -> assertThat(report).hasErrorRateAtMost(0.001))
+                .hasMessageContaining("expected error rate at most 0.1%, but 1 of 180 calls failed");
     }
 
     @Test
