@@ -1,11 +1,9 @@
 package dev.raq.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raq.clients.replay.PredictionsModelClient;
 import dev.raq.core.Evaluation;
 import dev.raq.core.data.Dataset;
 import dev.raq.core.data.PromptTemplate;
-import dev.raq.core.data.Sample;
 import dev.raq.core.judge.Judges;
 import dev.raq.metrics.Scorers;
 import dev.raq.core.report.EvaluationReport;
@@ -17,14 +15,11 @@ import dev.raq.stats.PAdjust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 
@@ -83,7 +78,7 @@ public final class OfflineDemo {
      */
     static Map<String, EvaluationReport> run(Path folder) {
         Dataset questions = squadSample();
-        Map<String, ReplayClient> systems = recordedSystems(questions);
+        Map<String, PredictionsModelClient> systems = recordedSystems(questions);
         Map<String, EvaluationReport> reports = new LinkedHashMap<>();
         ResultStore store = ResultStore.inMemory(); // each system answers once; later runs reuse the answers
         Map<String, SignificanceTest> tests = new LinkedHashMap<>();
@@ -110,34 +105,12 @@ public final class OfflineDemo {
         return Dataset.fromJsonl(resourceFile("squad-dev-sample.jsonl"));
     }
 
-    /** System name → a client replaying that system's recorded answer to each question's prompt. */
-    static Map<String, ReplayClient> recordedSystems(Dataset questions) {
-        Map<String, Sample> byId = new HashMap<>();
-        questions.forEach(s -> byId.put(s.id(), s));
-        PromptTemplate prompt = PromptTemplate.of(PROMPT);
-        Map<String, Map<String, String>> answers = new LinkedHashMap<>();
-        ObjectMapper mapper = new ObjectMapper();
-        try {
-            for (String line : Files.readAllLines(resourceFile("squad-dev-sample-predictions.jsonl"),
-                    StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = mapper.readTree(line);
-                Sample sample = byId.get(n.get("id").asText());
-                if (sample != null) {
-                    answers.computeIfAbsent(n.get("model").asText(), k -> new HashMap<>())
-                            .put(prompt.render(sample), n.get("prediction").asText());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the recorded predictions", e);
-        }
-        Map<String, ReplayClient> clients = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(answers.keySet());
-        names.sort(null);
-        names.forEach(name -> clients.put(name, new ReplayClient(name, Objects.requireNonNull(answers.get(name)))));
-        return clients;
+    /** System name → a client giving that system's recorded answer to each question's prompt, by name. */
+    static Map<String, PredictionsModelClient> recordedSystems(Dataset questions) {
+        Map<String, PredictionsModelClient> clients = new java.util.TreeMap<>(PredictionsModelClient.read(
+                resourceFile("squad-dev-sample-predictions.jsonl"), PredictionsModelClient.Fields.defaults(),
+                questions, PromptTemplate.of(PROMPT)));
+        return new LinkedHashMap<>(clients);
     }
 
     /** A resource of {@code data/} as a file (copied out of the jar when needed). */

@@ -1,5 +1,6 @@
 package dev.raq.examples;
 
+import dev.raq.clients.replay.PredictionsModelClient;
 import dev.raq.core.Evaluation;
 import dev.raq.core.data.Dataset;
 import dev.raq.core.judge.Judges;
@@ -23,7 +24,7 @@ class ModelQualityTest {
     @Test
     void newModel_onSquadSample_significantlyBetterThanBaseline() {
         Dataset questions = OfflineDemo.squadSample();
-        Map<String, ReplayClient> systems = OfflineDemo.recordedSystems(questions);
+        Map<String, PredictionsModelClient> systems = OfflineDemo.recordedSystems(questions);
 
         EvaluationReport report = Evaluation.builder()
                 .dataset(questions)

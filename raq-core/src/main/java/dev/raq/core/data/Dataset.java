@@ -116,6 +116,22 @@ public final class Dataset implements Iterable<Sample> {
     }
 
     /**
+     * Reads a CSV file (UTF-8, RFC 4180 quoting, a header row naming the columns) with these field names: each row
+     * is read like a JSON Lines record whose fields are its columns; a references cell holding a JSON array
+     * ({@code ["a", "b"]}) gives several references, any other text one; empty context and references cells are
+     * absent; other columns become metadata.
+     *
+     * @throws DatasetFormatException for malformed CSV, a missing column value, or a duplicate id (naming file and
+     *                                line)
+     * @throws UncheckedIOException   if the file cannot be read
+     */
+    public static Dataset fromCsv(Path file, FieldMapping mapping) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(mapping, "mapping");
+        return new Dataset(List.copyOf(CsvSamples.read(file, mapping)));
+    }
+
+    /**
      * Reads the official SQuAD v1.1 JSON ({@code data[].paragraphs[].qas[]}): every question becomes a sample with
      * the question's {@code id}, the paragraph's {@code context}, the {@code answers[].text} as references (verbatim,
      * duplicates kept, as the official evaluation script uses them) and the article's {@code title} as metadata
