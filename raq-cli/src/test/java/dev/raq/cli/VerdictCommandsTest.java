@@ -1,4 +1,4 @@
-package dev.raq.examples.cli;
+package dev.raq.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RaqCliTest {
+/** The verdict-file commands, moved from the hand-written parser to picocli with the same outputs and checks. */
+class VerdictCommandsTest {
 
     private static final Path KOREAN = Path.of("src/test/resources/data/arena-hard/ko-arena-hard-ensemble-judgments.jsonl");
     private static final String BASELINE = "claude-3.7-sonnet";
@@ -43,8 +44,8 @@ class RaqCliTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = RaqCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Raq.execute(args, new PrintWriter(out, true, StandardCharsets.UTF_8),
+                new PrintWriter(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -92,15 +93,27 @@ class RaqCliTest {
     }
 
     @Test
-    void run_noArgumentsHelpOrDashDashHelp_printsUsageAndSucceeds() {
-        for (String[] args : new String[][] {{}, {"help"}, {"--help"}, {"leaderboard", "--help"},
-            {"pairwise", "--input", "x.jsonl", "-h"}}) {
+    void helpOrDashDashHelp_printsUsageAndSucceeds_noArgumentsIsAUsageError() {
+        for (String[] args : new String[][] {{"help"}, {"--help"}, {"help", "leaderboard"}, {"leaderboard", "--help"},
+            {"pairwise", "--input", "x.jsonl", "-h"}, {"run", "--help"}, {"plan", "--help"}}) {
             Run r = run(args);
-            assertThat(r.code()).isZero();
-            assertThat(r.out()).startsWith("Usage: raq <command>").contains("leaderboard --input FILE")
-                    .contains("pairwise --input FILE").contains("--no-reuse-missing-game");
+            assertThat(r.code()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).startsWith("Usage: raq");
             assertThat(r.err()).isEmpty();
         }
+        assertThat(run("--help").out()).contains("run", "plan", "leaderboard", "pairwise", "Exit codes");
+        assertThat(run("leaderboard", "--help").out()).contains("--input=FILE", "--no-reuse-missing-game");
+        Run none = run();
+        assertThat(none.code()).isEqualTo(Raq.USAGE);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).startsWith("Usage: raq").contains("run", "plan");
+    }
+
+    @Test
+    void version_printsTheBuildsVersion() {
+        Run r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("raq 0.").contains("Java ");
     }
 
     @Test
@@ -213,25 +226,24 @@ class RaqCliTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "frobnicate                                         | unknown command 'frobnicate'",
-        "leaderboard                                        | leaderboard: missing --input",
-        "pairwise --verdict-field v                         | pairwise: missing --input",
-        "leaderboard --input                                | option --input needs a value",
-        "leaderboard --input GAMES --colour red             | unknown option --colour",
-        "leaderboard GAMES                                  | unexpected argument",
-        "leaderboard --input GAMES --input GAMES            | option --input given twice",
-        "leaderboard --input GAMES --no-reuse-missing-game=1 | option --no-reuse-missing-game takes no value",
-        "leaderboard --input GAMES --bootstrap many         | --bootstrap must be an integer but was 'many'",
-        "leaderboard --input GAMES --bootstrap 0            | --bootstrap must be in [1, 2147483647] but was 0",
-        "leaderboard --input GAMES --seed 1.5               | --seed must be an integer but was '1.5'",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "frobnicate                                         | Unmatched argument at index 0: 'frobnicate'",
+        "leaderboard                                        | Missing required option: '--input=FILE'",
+        "pairwise --verdict-field v                         | Missing required option: '--input=FILE'",
+        "leaderboard --input                                | Missing required parameter for option '--input'",
+        "leaderboard --input GAMES --colour red             | Unknown options: '--colour', 'red'",
+        "leaderboard --input GAMES --input GAMES            | option '--input' (FILE) should be specified only once",
+        "leaderboard --input GAMES --no-reuse-missing-game=1 | '--no-reuse-missing-game': '1' is not a boolean",
+        "leaderboard --input GAMES --bootstrap many         | Invalid value for option '--bootstrap': 'many' is not an int",
+        "leaderboard --input GAMES --bootstrap 0            | --bootstrap must be >= 1 but was 0",
+        "leaderboard --input GAMES --seed 1.5               | Invalid value for option '--seed': '1.5' is not a long",
         "leaderboard --input GAMES --strong-weight 0.5      | --strong-weight must be >= 1 but was 0.5",
-        "leaderboard --input GAMES --strong-weight NaN      | --strong-weight must be finite",
+        "leaderboard --input GAMES --strong-weight NaN      | --strong-weight must be >= 1 but was NaN",
         "leaderboard --input GAMES --confidence 1.5         | --confidence must be in (0, 1) but was 1.5",
-        "pairwise --input NOVA --confidence x               | --confidence must be a number but was 'x'",
-        "pairwise --input NOVA --ties third                 | --ties must be one of half, exclude but was 'third'",
-        "pairwise --input NOVA --interval normal            | --interval must be one of wilson, clopper-pearson, bootstrap",
-        "pairwise --input NOVA --a-field ' '                | --a-field must not be blank",
+        "pairwise --input NOVA --confidence x               | Invalid value for option '--confidence': 'x' is not a double",
+        "pairwise --input NOVA --ties third                 | --ties must be one of [half, exclude], not 'third'",
+        "pairwise --input NOVA --interval normal            | --interval must be one of [wilson, clopper-pearson, bootstrap]",
+        "pairwise --input NOVA --a-field ' '                | must not be blank",
     })
     void run_badCommandLine_explainsOnErrAndExitsWith2(String args, String message) throws IOException {
         Path games = smallGames();
@@ -242,9 +254,9 @@ class RaqCliTest {
             argv[i] = argv[i].replace('\u0000', ' ');
         }
         Run r = run(argv);
-        assertThat(r.code()).isEqualTo(RaqCli.USAGE);
+        assertThat(r.code()).isEqualTo(Raq.USAGE);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains(message).contains("raq help");
+        assertThat(r.err()).contains(message);
     }
 
     @Test
