@@ -5,6 +5,8 @@ import dev.raq.core.EvaluationAbortedException;
 import dev.raq.core.gate.Gate;
 import dev.raq.core.gate.GateResult;
 import dev.raq.core.report.EvaluationReport;
+import dev.raq.report.html.HtmlReportWriter;
+import dev.raq.report.html.MarkdownWithCharts;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,8 +115,13 @@ final class RunCommand implements Callable<Integer> {
         }
         @Nullable Path markdown = run.output(RunConfig.Outputs::markdown);
         if (markdown != null) {
-            report.writeMarkdown(markdown);
+            MarkdownWithCharts.write(report, markdown);
             written.add(markdown);
+        }
+        @Nullable Path html = run.output(RunConfig.Outputs::html);
+        if (html != null) {
+            report.write(html, HtmlReportWriter.create());
+            written.add(html);
         }
         return written;
     }

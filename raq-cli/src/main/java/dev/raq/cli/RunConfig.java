@@ -241,10 +241,12 @@ public record RunConfig(Dataset dataset, @Nullable String prompt, List<Candidate
      * Report files to write; each optional.
      *
      * @param json     the JSON report (schema raq-report/2)
-     * @param markdown the Markdown report
+     * @param markdown the Markdown report, with its charts as SVG files in a folder beside it
+     * @param html     the self-contained HTML report
      * @param junit    JUnit XML: one test case per gate, for CI test tabs
      */
-    public record Outputs(@Nullable String json, @Nullable String markdown, @Nullable String junit) {
+    public record Outputs(@Nullable String json, @Nullable String markdown, @Nullable String html,
+                          @Nullable String junit) {
     }
 
     /**

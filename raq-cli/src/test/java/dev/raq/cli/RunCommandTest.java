@@ -59,7 +59,11 @@ class RunCommandTest {
                 .contains("PASS mean score of bert-ensemble at least 0.85: mean 0.9028").contains("all 4 gates passed");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertThat(json.get("candidates")).hasSize(5);
-        assertThat(Files.readString(dir.resolve("out/report.md"))).contains("# RAQ evaluation report");
+        assertThat(Files.readString(dir.resolve("out/report.md"))).contains("# RAQ evaluation report")
+                .contains("![Mean rank with its 95% interval lower is better](report-charts/mean-rank.svg)");
+        assertThat(dir.resolve("out/report-charts/critical-difference.svg")).exists();
+        assertThat(Files.readString(dir.resolve("out/report.html"))).startsWith("<!DOCTYPE html>")
+                .contains("bert-ensemble");
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(dir.resolve("out/junit.xml").toFile());
         assertThat(junit.getDocumentElement().getAttribute("tests")).isEqualTo("4");
@@ -93,7 +97,7 @@ class RunCommandTest {
             {"alpha: 0.05", "alpha: lots", "line 30, alpha: expected a number but found 'lots'"},
             {"seed: 42", "seed: [42]", "line 31, seed: expected a whole number but found a list"},
             {"than: logistic-regression-baseline}", "than: gpt-9}",
-                "line 39, gates[0].better.than: no candidate 'gpt-9'; the candidates are [bert-ensemble,"},
+                "line 40, gates[0].better.than: no candidate 'gpt-9'; the candidates are [bert-ensemble,"},
             {"metric: squad-f1", "metric: squad-f2", "line 27, judges[0]: metric 'squad-f2' is not one of"},
             {"significance: friedman-conover-holm", "significance: t-test",
                 "significance 't-test' is not one of [friedman-conover-holm,"},

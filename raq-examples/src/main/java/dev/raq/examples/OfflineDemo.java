@@ -10,6 +10,8 @@ import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.significance.SignificanceTest;
 import dev.raq.core.significance.SignificanceTests;
 import dev.raq.core.store.ResultStore;
+import dev.raq.report.html.HtmlReportWriter;
+import dev.raq.report.html.MarkdownWithCharts;
 import dev.raq.stats.PAdjust;
 
 import java.io.IOException;
@@ -32,7 +34,7 @@ import java.util.Map;
  * SQuAD token F1 and exact match. For each judge the rankings are tested with RAQ's default, Friedman's test with
  * Conover's post-hoc test and Holm's adjustment (which uses the pairing by question and holds its level), and, for
  * comparison, with Dunn's test (Holm adjustment), the RAQ paper's test, whose family-wise error on rankings is about
- * twice alpha. The summary is printed, problems first when there are any; JSON and Markdown reports are written into the folder named by the first argument
+ * twice alpha. The summary is printed, problems first when there are any; JSON, Markdown (with its charts as SVG files) and HTML reports are written into the folder named by the first argument
  * ({@value #DEFAULT_FOLDER} by default).
  *
  * <p>Run: {@code ./mvnw -q -Pdemo -pl raq-examples -am package -DskipTests}
@@ -69,7 +71,7 @@ public final class OfflineDemo {
                 report.significance().ifPresent(s -> System.out.println(s + "\n"));
             }
         }
-        System.out.println("Reports (JSON and Markdown) written to " + folder.toAbsolutePath());
+        System.out.println("Reports (JSON, Markdown and HTML) written to " + folder.toAbsolutePath());
     }
 
     /**
@@ -93,7 +95,8 @@ public final class OfflineDemo {
                 String name = judge.name().replaceAll("^score\\((.*)\\)$", "$1").replaceAll("[^A-Za-z0-9-]+", "-") + "-"
                         + test.getKey();
                 report.writeJson(folder.resolve(name + ".json"));
-                report.writeMarkdown(folder.resolve(name + ".md"));
+                MarkdownWithCharts.write(report, folder.resolve(name + ".md"));
+                report.write(folder.resolve(name + ".html"), HtmlReportWriter.create());
                 reports.put(name, report);
             }
         }
