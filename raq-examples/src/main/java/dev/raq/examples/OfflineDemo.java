@@ -78,7 +78,7 @@ public final class OfflineDemo {
      * Evaluates the five systems with each judge and test, writes {@code <judge>-<test>.json} and {@code .md} into
      * the folder, and returns the reports by that name.
      */
-    static Map<String, EvaluationReport> run(Path folder) {
+    public static Map<String, EvaluationReport> run(Path folder) {
         Dataset questions = squadSample();
         Map<String, PredictionsModelClient> systems = recordedSystems(questions);
         Map<String, EvaluationReport> reports = new LinkedHashMap<>();
