@@ -71,6 +71,7 @@ public final class Evaluation {
     final Iterable<Sample> dataset;
     final List<Candidate> candidates;
     final Function<Sample, ChatRequest> prompt;
+    final @Nullable String promptTemplate;
     final List<Judge> judges;
     /** The judges' names as results carry them: a repeated name gets " #2", " #3" … */
     final List<String> judgeNames;
@@ -92,6 +93,7 @@ public final class Evaluation {
         this.dataset = dataset;
         this.candidates = List.copyOf(b.candidates.values());
         this.prompt = b.prompt == null ? Prompts.defaultPrompt() : b.prompt;
+        this.promptTemplate = b.prompt == null ? "default: " + Prompts.WITH_CONTEXT.template() : b.promptTemplate;
         this.judges = b.dryRun ? List.of(Judges.random()) : List.copyOf(b.judges);
         this.judgeNames = uniqueNames(judges);
         this.significance = significance;
@@ -150,9 +152,14 @@ public final class Evaluation {
         for (int i = 0; i < judges.size(); i++) {
             byName.put(judgeNames.get(i), judges.get(i));
         }
+        Map<String, String> candidateFingerprints = new LinkedHashMap<>();
+        candidates.forEach(c -> candidateFingerprints.put(c.name(), c.fingerprint()));
+        Map<String, String> judgeFingerprints = new LinkedHashMap<>();
+        byName.forEach((name, judge) -> judgeFingerprints.put(name, judge.fingerprint()));
         return EvaluationReport.builder(candidates.stream().map(Candidate::name).toList()).judges(judgeNames)
                 .sections(byName).dryRun(dryRun).seed(seed).alpha(alpha).significance(significance).observationUnit(observationUnit)
-                .clusterBy(clusterKey).prices(prices);
+                .clusterBy(clusterKey).prices(prices)
+                .configuration(promptTemplate, candidateFingerprints, judgeFingerprints);
     }
 
     /** The candidates, in report order. */
@@ -194,6 +201,7 @@ public final class Evaluation {
         private @Nullable Iterable<Sample> dataset;
         private final Map<String, Candidate> candidates = new LinkedHashMap<>();
         private @Nullable Function<Sample, ChatRequest> prompt;
+        private @Nullable String promptTemplate;
         private final List<Judge> judges = new ArrayList<>();
         private @Nullable SignificanceTest significance;
         private ObservationUnit observationUnit = ObservationUnit.SAMPLE;
@@ -256,12 +264,14 @@ public final class Evaluation {
          */
         public Builder promptTemplate(String template) {
             this.prompt = Prompts.template(template);
+            this.promptTemplate = template;
             return this;
         }
 
         /** Sets the shared prompt as a function from a sample to the request (for system messages, options …). */
         public Builder prompt(Function<Sample, ChatRequest> prompt) {
             this.prompt = Objects.requireNonNull(prompt, "prompt");
+            this.promptTemplate = null;
             return this;
         }
 

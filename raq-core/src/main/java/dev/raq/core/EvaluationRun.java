@@ -126,6 +126,7 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             nextLook = lookAfter(0);
         }
         started = ev.clock.instant();
+        report.startedAt(started, ev.clock);
         drain();
         return result;
     }

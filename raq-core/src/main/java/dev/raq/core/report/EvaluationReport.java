@@ -82,6 +82,7 @@ public final class EvaluationReport {
     private final List<Problem> problems;
     private final Map<String, ReportSection> sections;
     private final @Nullable SequentialOutcome sequential;
+    private final Manifest manifest;
 
     /** Takes the values the analysis computed. */
     EvaluationReport(ReportAnalysis a) {
@@ -107,6 +108,7 @@ public final class EvaluationReport {
         this.problems = a.problems;
         this.sections = a.sections;
         this.sequential = a.sequential;
+        this.manifest = a.manifest;
     }
 
     /**
@@ -197,6 +199,11 @@ public final class EvaluationReport {
     /** Every sample's answers and judgments, in dataset order. */
     public List<SampleResult> samples() {
         return samples;
+    }
+
+    /** What the run was: versions, seed, dataset fingerprint, models, prompt, judges, times (see {@link Manifest}). */
+    public Manifest manifest() {
+        return manifest;
     }
 
     /** The observations every statistic is computed from (see the class description), in dataset order. */
@@ -337,6 +344,12 @@ public final class EvaluationReport {
         @Nullable SignificanceTest significance;
         PriceTable prices = PriceTable.none();
         @Nullable SequentialOutcome sequential;
+        @Nullable String promptTemplate;
+        boolean promptFunction;
+        Map<String, String> candidateFingerprints = Map.of();
+        Map<String, String> judgeFingerprints = Map.of();
+        java.time.@Nullable Instant startedAt;
+        java.time.@Nullable Clock clock;
         private final List<SampleResult> samples = new ArrayList<>();
 
         private Builder(List<String> candidates) {
@@ -442,6 +455,26 @@ public final class EvaluationReport {
                 observations.addAll(ReportAnalysis.observed(s, judges.size(), observationUnit));
             }
             return significance.test(candidates, observations, level);
+        }
+
+        /**
+         * What the manifest says about the run's configuration: the shared prompt template (hashed; null for a prompt
+         * function), and the candidates' and judges' fingerprints.
+         */
+        public Builder configuration(@Nullable String promptTemplate, Map<String, String> candidateFingerprints,
+                                     Map<String, String> judgeFingerprints) {
+            this.promptTemplate = promptTemplate;
+            this.promptFunction = promptTemplate == null;
+            this.candidateFingerprints = Map.copyOf(candidateFingerprints);
+            this.judgeFingerprints = Map.copyOf(judgeFingerprints);
+            return this;
+        }
+
+        /** When the run started, and the clock that says when the report is built (for the manifest). */
+        public Builder startedAt(java.time.Instant startedAt, java.time.Clock clock) {
+            this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /** Marks the report as partial: the run was aborted for this reason. */

@@ -73,6 +73,7 @@ final class ReportAnalysis {
     private final @Nullable Function<Sample, String> clusterKey;
     /** The cluster of each observation in {@link #rankings}, or null without a cluster key. */
     private final @Nullable List<String> observationClusters;
+    final Manifest manifest;
 
     ReportAnalysis(EvaluationReport.Builder b, List<SampleResult> collected) {
         this.candidates = b.candidates;
@@ -133,6 +134,28 @@ final class ReportAnalysis {
         this.problems = problems();
         this.sections = sections(b.sectionJudges);
         this.sequential = b.sequential;
+        this.manifest = manifest(b);
+    }
+
+    private Manifest manifest(EvaluationReport.Builder b) {
+        Map<String, String> candidateFingerprints = new LinkedHashMap<>();
+        candidates.forEach(c -> candidateFingerprints.put(c, b.candidateFingerprints.getOrDefault(c, "")));
+        Map<String, String> judgeFingerprints = new LinkedHashMap<>();
+        judges.forEach(j -> judgeFingerprints.put(j, b.judgeFingerprints.getOrDefault(j, "")));
+        long answers = 0;
+        long reused = 0;
+        for (SampleResult s : samples) {
+            answers += s.answers().size();
+            reused += s.answers().stream().filter(AnswerRecord::reused).count();
+        }
+        String test = significanceTest == null ? "none" : significanceError == null ? significanceTest
+                : significanceTest + " (could not run: " + significanceError + ")";
+        return new Manifest(Manifest.RAQ_VERSION, System.getProperty("java.version") + " ("
+                + System.getProperty("java.vendor") + ")", seed, alpha, observationUnit.name().toLowerCase(
+                java.util.Locale.ROOT), test, Manifest.fingerprint(samples.stream().map(SampleResult::sample)
+                .toList()), samples.size(), candidateFingerprints, Manifest.reportedModels(candidates, samples),
+                b.promptTemplate == null ? null : Manifest.hash(b.promptTemplate), judgeFingerprints, b.startedAt,
+                b.clock == null ? null : b.clock.instant(), answers, reused);
     }
 
     /**

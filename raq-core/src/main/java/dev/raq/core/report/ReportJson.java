@@ -55,6 +55,28 @@ final class ReportJson implements ReportWriter {
         out.write('\n');
     }
 
+    /** The manifest as plain values, instants as ISO-8601 text. */
+    private static java.util.Map<String, Object> manifest(Manifest m) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("raqVersion", m.raqVersion());
+        out.put("java", m.java());
+        out.put("seed", m.seed());
+        out.put("alpha", m.alpha());
+        out.put("observationUnit", m.observationUnit());
+        out.put("significance", m.significance());
+        out.put("datasetFingerprint", m.datasetFingerprint());
+        out.put("samples", m.samples());
+        out.put("candidates", new java.util.TreeMap<>(m.candidates()));
+        out.put("reportedModels", new java.util.TreeMap<>(m.reportedModels()));
+        out.put("promptHash", m.promptHash());
+        out.put("judges", new java.util.TreeMap<>(m.judges()));
+        out.put("startedAt", m.startedAt() == null ? null : m.startedAt().toString());
+        out.put("finishedAt", m.finishedAt() == null ? null : m.finishedAt().toString());
+        out.put("answers", m.answers());
+        out.put("reusedAnswers", m.reusedAnswers());
+        return out;
+    }
+
     /** Everything but the samples. */
     private static ObjectNode summary(EvaluationReport r) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -67,6 +89,7 @@ final class ReportJson implements ReportWriter {
         r.judges().forEach(root.putArray("judges")::add);
         root.put("observations", r.judges().size() > 1 ? "consensus" : "judge");
         root.put("observationUnit", r.observationUnit().name().toLowerCase(java.util.Locale.ROOT));
+        root.set("manifest", MAPPER.valueToTree(manifest(r.manifest())));
         if (r.sequential().isPresent()) {
             SequentialOutcome q = r.sequential().get();
             root.putObject("sequential").put("look", q.look()).put("samples", q.samples()).put("total", q.total())

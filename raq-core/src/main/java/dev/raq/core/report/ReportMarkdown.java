@@ -104,7 +104,21 @@ final class ReportMarkdown {
             }
             sb.append('\n');
         }
+        if (markdown) {
+            manifest(sb, r.manifest());
+        }
         return sb.toString();
+    }
+
+    /** The manifest as a two-column table at the end of the Markdown report. */
+    private static void manifest(StringBuilder sb, Manifest m) {
+        sb.append("## Manifest\n\n| | |\n|---|---|\n");
+        m.describe().forEach((key, value) -> row(sb, key, value));
+        sb.append('\n');
+    }
+
+    private static void row(StringBuilder sb, String key, String value) {
+        sb.append("| ").append(esc(key)).append(" | ").append(esc(value)).append(" |\n");
     }
 
     /** One column of the candidates table: its header, alignment and the cell of a candidate (null = n/a). */

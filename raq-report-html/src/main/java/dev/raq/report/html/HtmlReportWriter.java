@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,23 +116,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void manifest(EvaluationReport r, Writer out) throws IOException {
-        Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("Samples", r.samples().size() + ", fingerprint " + Fingerprints.dataset(r));
-        rows.put("Candidates", String.join(", ", r.candidates()));
-        Map<String, String> models = Fingerprints.reportedModels(r);
-        if (!models.isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            models.forEach((c, m) -> sb.append(sb.length() == 0 ? "" : "; ").append(c).append(" → ").append(m));
-            rows.put("Models as the servers reported them", sb.toString());
-        }
-        rows.put("Judges", String.join(", ", r.judges()));
-        rows.put("Significance", r.significanceTest().orElse("none") + ", alpha " + r.alpha()
-                + ", observation unit " + r.observationUnit().name().toLowerCase(Locale.ROOT));
-        rows.put("Seed", String.valueOf(r.seed()));
-        long calls = r.samples().stream().mapToLong(s -> s.answers().size()).sum();
-        long reused = r.samples().stream().flatMap(s -> s.answers().stream()).filter(AnswerRecord::reused).count();
-        rows.put("Answers", calls + " (" + reused + " reused from the result store)");
-        rows.put("Written by", "RAQ on Java " + System.getProperty("java.version"));
+        Map<String, String> rows = r.manifest().describe();
         out.write("<section id=\"manifest\"><h2>Manifest</h2><table class=\"kv\"><tbody>\n");
         for (Map.Entry<String, String> e : rows.entrySet()) {
             out.write("<tr><th>" + Html.escape(e.getKey()) + "</th><td>" + Html.escape(e.getValue())

@@ -118,6 +118,6 @@ class HtmlReportWriterTest {
         String page = html(hostileReport(0));
         assertThat(page.indexOf("id=\"problems\"")).isPositive().isLessThan(page.indexOf("id=\"candidates\""));
         assertThat(page).contains("server said &lt;b&gt;no&lt;/b&gt;").contains("fingerprint ")
-                .contains("<th>Seed</th><td>0</td>");
+                .contains("<th>Seed, alpha</th><td>0, 0.05</td>");
     }
 }
