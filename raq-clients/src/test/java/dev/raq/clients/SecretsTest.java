@@ -165,7 +165,9 @@ class SecretsTest {
                     .failurePolicy(dev.raq.core.FailurePolicy.tolerant()).build();
             EvaluationReport report = evaluation.run();
             assertThat(report.answerErrors()).isPositive();
-            outputs = report.toJson() + report.toMarkdown() + report;
+            java.io.StringWriter html = new java.io.StringWriter();
+            dev.raq.report.html.HtmlReportWriter.create().write(report, html);
+            outputs = report.toJson() + report.toMarkdown() + report + html;
         } finally {
             root.removeHandler(capture);
             root.setLevel(before);

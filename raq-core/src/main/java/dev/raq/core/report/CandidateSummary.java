@@ -26,6 +26,7 @@ import java.util.OptionalDouble;
  * @param tokensPerSecond    completion tokens / latency seconds over answers with both, or null
  * @param latencyP50         median latency, or null when no latency was measured
  * @param latencyP95         95th percentile latency (linear interpolation, as numpy's default), or null
+ * @param timeToFirstTokenP50 median time to the first streamed token, or null when no answer was streamed
  * @param promptTokens       prompt tokens over answers that report usage
  * @param completionTokens   completion tokens over answers that report usage
  * @param answersWithUsage   answers that reported (or estimated) token usage
@@ -35,7 +36,8 @@ import java.util.OptionalDouble;
 public record CandidateSummary(String name, int answers, int errors, @Nullable ValueSummary rank,
                                Map<String, WinTieLoss> versus, double meanWords, @Nullable Double wordsPerSecond,
                                @Nullable Double tokensPerSecond, @Nullable Duration latencyP50,
-                               @Nullable Duration latencyP95, long promptTokens, long completionTokens,
+                               @Nullable Duration latencyP95, @Nullable Duration timeToFirstTokenP50,
+                               long promptTokens, long completionTokens,
                                int answersWithUsage, @Nullable Double cost) {
 
     /** Validates and copies. */

@@ -365,6 +365,8 @@ final class ReportAnalysis {
         int withUsage = 0;
         long[] latencies = new long[samples.size()];
         int nLatencies = 0;
+        long[] firstTokens = new long[samples.size()];
+        int nFirstTokens = 0;
         for (SampleResult s : samples) {
             Optional<AnswerRecord> a = s.answer(c);
             if (a.isEmpty()) {
@@ -380,6 +382,10 @@ final class ReportAnalysis {
             words += w;
             Duration latency = comp.latency().orElse(null);
             TokenUsage usage = comp.usage().orElse(null);
+            Duration firstToken = comp.timeToFirstToken().orElse(null);
+            if (firstToken != null) {
+                firstTokens[nFirstTokens++] = firstToken.toNanos();
+            }
             if (latency != null) {
                 latencies[nLatencies++] = latency.toNanos();
                 timedWords += w;
@@ -397,6 +403,8 @@ final class ReportAnalysis {
         }
         long[] lat = Arrays.copyOf(latencies, nLatencies);
         Arrays.sort(lat);
+        long[] ttft = Arrays.copyOf(firstTokens, nFirstTokens);
+        Arrays.sort(ttft);
         Double cost = prices.price(c).isPresent() && withUsage > 0
                 ? prices.price(c).get().cost(prompt, completion) : null;
         return new CandidateSummary(c, answers, errors, rankSummary(rankings, observationClusters, c, bootstrap),
@@ -404,7 +412,8 @@ final class ReportAnalysis {
                 answers == 0 ? Double.NaN : (double) words / answers,
                 timedNanos > 0 ? timedWords / (timedNanos / 1e9) : null,
                 tokenNanos > 0 ? timedTokens / (tokenNanos / 1e9) : null,
-                percentile(lat, 0.50), percentile(lat, 0.95), prompt, completion, withUsage, cost);
+                percentile(lat, 0.50), percentile(lat, 0.95), percentile(ttft, 0.50), prompt, completion, withUsage,
+                cost);
     }
 
     private Map<String, WinTieLoss> versus(String c) {

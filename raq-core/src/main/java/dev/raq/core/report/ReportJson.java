@@ -143,6 +143,7 @@ final class ReportJson implements ReportWriter {
             putNumber(n, "tokensPerSecond", c.tokensPerSecond());
             putMillis(n, "latencyP50Ms", c.latencyP50());
             putMillis(n, "latencyP95Ms", c.latencyP95());
+            putMillis(n, "timeToFirstTokenP50Ms", c.timeToFirstTokenP50());
             n.put("promptTokens", c.promptTokens());
             n.put("completionTokens", c.completionTokens());
             n.put("answersWithUsage", c.answersWithUsage());

@@ -11,6 +11,8 @@ import dev.raq.core.judge.Judges;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.report.EvaluationReport;
+import dev.raq.report.html.HtmlReportWriter;
+import dev.raq.report.html.MarkdownWithCharts;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -150,14 +152,16 @@ public final class LiveRaqStudy {
         EvaluationReport report = evaluation.build().run();
         List<Path> files = writeReports(report, config.out());
         out.println(report.toMarkdown());
-        out.println("Reports written to " + files.get(0) + " and " + files.get(1));
+        out.println("Reports written to " + files.get(0) + ", " + files.get(1) + " (with its charts) and "
+                + files.get(2));
         return report;
     }
 
     /**
-     * Writes {@code report.json} and {@code report.md} into {@code dir}, creating it when needed.
+     * Writes {@code report.json}, {@code report.md} (with its SVG charts beside it) and {@code report.html} into
+     * {@code dir}, creating it when needed.
      *
-     * @return the two files
+     * @return the three files
      * @throws UncheckedIOException when the directory or a file cannot be written
      */
     static List<Path> writeReports(EvaluationReport report, Path dir) {
@@ -168,9 +172,11 @@ public final class LiveRaqStudy {
         }
         Path json = dir.resolve("report.json");
         Path markdown = dir.resolve("report.md");
+        Path html = dir.resolve("report.html");
         report.writeJson(json);
-        report.writeMarkdown(markdown);
-        return List.of(json, markdown);
+        MarkdownWithCharts.write(report, markdown);
+        report.write(html, HtmlReportWriter.create());
+        return List.of(json, markdown, html);
     }
 
     /** A candidate on hosted NIM (with the NGC key) or on the configured server (with its key, if any). */

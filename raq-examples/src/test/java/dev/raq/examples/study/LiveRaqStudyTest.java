@@ -88,8 +88,11 @@ class LiveRaqStudyTest {
         assertThat(markdown).contains(GOOD, SILENT);
         assertThat(printed).contains("RAQ study: " + SAMPLES + " SQuAD questions", SAMPLES + "/" + SAMPLES + " samples")
                 .contains(GOOD)
-                .contains("report.json", "report.md");
-        for (String text : new String[] {json, markdown, printed}) {
+                .contains("report.json", "report.md", "report.html");
+        assertThat(dir.resolve("report/report.html")).content(StandardCharsets.UTF_8).contains("<!DOCTYPE html>");
+        assertThat(dir.resolve("report/report-charts/mean-rank.svg")).exists();
+        String html = Files.readString(dir.resolve("report/report.html"));
+        for (String text : new String[] {json, markdown, printed, html}) {
             assertThat(text).doesNotContain(CANDIDATES_KEY, JUDGE_KEY);
         }
     }

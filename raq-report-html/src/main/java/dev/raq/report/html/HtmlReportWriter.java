@@ -132,6 +132,7 @@ public final class HtmlReportWriter implements ReportWriter {
         boolean speed = rows.stream().anyMatch(c -> c.wordsPerSecond() != null);
         boolean tokens = rows.stream().anyMatch(c -> c.tokensPerSecond() != null);
         boolean latency = rows.stream().anyMatch(c -> c.latencyP50() != null);
+        boolean firstToken = rows.stream().anyMatch(c -> c.timeToFirstTokenP50() != null);
         boolean cost = rows.stream().anyMatch(c -> c.cost() != null);
         List<JudgeSummary> metrics = r.judgeSummaries().stream().filter(j -> !j.scores().isEmpty()).toList();
         out.write("<section id=\"candidates\"><h2>Candidates</h2><p class=\"note\">Best mean rank first; click a "
@@ -141,7 +142,8 @@ public final class HtmlReportWriter implements ReportWriter {
             out.write("<th>Mean " + Html.escape(j.name()) + "</th>");
         }
         out.write("<th>Mean words</th>" + (speed ? "<th>Words/s</th>" : "") + (tokens ? "<th>Tokens/s</th>" : "")
-                + (latency ? "<th>Latency p50 (ms)</th><th>p95 (ms)</th>" : "") + (cost ? "<th>Cost</th>" : "")
+                + (latency ? "<th>Latency p50 (ms)</th><th>p95 (ms)</th>" : "")
+                + (firstToken ? "<th>First token p50 (ms)</th>" : "") + (cost ? "<th>Cost</th>" : "")
                 + "<th>Errors</th></tr></thead><tbody>\n");
         for (CandidateSummary c : rows) {
             StringBuilder tr = new StringBuilder("<tr><td>").append(Html.escape(c.name())).append("</td>");
@@ -160,6 +162,9 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             if (latency) {
                 tr.append(num(millis(c.latencyP50()))).append(num(millis(c.latencyP95())));
+            }
+            if (firstToken) {
+                tr.append(num(millis(c.timeToFirstTokenP50())));
             }
             if (cost) {
                 tr.append(num(c.cost() == null ? Double.NaN : c.cost()));
@@ -422,6 +427,12 @@ public final class HtmlReportWriter implements ReportWriter {
                         + call.ranking().map(rk -> "; ranked " + Html.escape(rk.toString())).orElse("")
                         + call.error().map(e -> "; <span class=\"bad\">failed: " + Html.escape(e) + "</span>")
                         .orElse("") + "</p>");
+                if (!call.attributes().isEmpty()) {
+                    StringBuilder attrs = new StringBuilder();
+                    new java.util.TreeMap<>(call.attributes()).forEach((k, v) -> attrs.append(attrs.length() == 0
+                            ? "" : "; ").append(k).append(" = ").append(v));
+                    out.write("<p class=\"note\">" + Html.clipped(attrs.toString(), 2_000) + "</p>");
+                }
                 if (call.output().isPresent()) {
                     out.write("<pre>" + Html.clipped(call.output().get(), MAX_TEXT) + "</pre>");
                 }

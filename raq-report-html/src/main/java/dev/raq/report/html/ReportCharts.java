@@ -186,8 +186,10 @@ public final class ReportCharts {
         }
         if (cs.stream().anyMatch(c -> c.latencyP50() != null)) {
             charts.add(new Chart("latency", "Latency", Charts.bars("Latency", "milliseconds", names,
-                    List.of("p50", "p95"), List.of(cs.stream().mapToDouble(c -> millis(c.latencyP50())).toArray(),
-                            cs.stream().mapToDouble(c -> millis(c.latencyP95())).toArray()))));
+                    List.of("p50", "p95", "time to first token p50"), List.of(
+                            cs.stream().mapToDouble(c -> millis(c.latencyP50())).toArray(),
+                            cs.stream().mapToDouble(c -> millis(c.latencyP95())).toArray(),
+                            cs.stream().mapToDouble(c -> millis(c.timeToFirstTokenP50())).toArray()))));
         }
         List<String> labels = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
@@ -234,11 +236,15 @@ public final class ReportCharts {
                     b = t;
                 }
                 WinTieLoss wtl = r.candidate(a).against(b);
-                if (wtl.total() == 0) {
+                int errors = failedCalls(r, a, b);
+                if (wtl.total() + errors == 0) {
                     continue;
                 }
                 labels.add(a + " vs " + b);
-                counts.add(new int[] {wtl.wins(), wtl.ties(), wtl.losses()});
+                counts.add(new int[] {wtl.wins(), wtl.ties(), wtl.losses(), errors});
+                if (wtl.total() == 0) {
+                    continue;
+                }
                 double wins = wtl.wins() + wtl.ties() / 2.0;
                 ConfidenceInterval ci = ProportionCi.of(wins, wtl.total(), 0.05, ProportionCi.Method.WILSON);
                 winRates.add(new Charts.Interval(a + " vs " + b, wins / wtl.total(), ci.lower(), ci.upper(),
@@ -247,9 +253,9 @@ public final class ReportCharts {
         }
         List<Chart> charts = new ArrayList<>();
         if (!labels.isEmpty()) {
-            String dist = "Preference distribution (first wins / ties / second wins)";
+            String dist = "Preference distribution (first wins / ties / second wins / failed judge calls)";
             charts.add(new Chart("preferences", dist, Charts.stacked(dist, labels, List.of("first wins", "tie",
-                    "second wins"), List.of("#2f6db5", "#9aa5b1", "#e08a2c"), counts)));
+                    "second wins", "errors"), List.of("#2f6db5", "#9aa5b1", "#e08a2c", "#b02a1a"), counts)));
             String rates = "Win rate (ties half) with its 95% Wilson interval";
             charts.add(new Chart("win-rates", rates, Charts.intervals(rates, "win rate", winRates, 0.5, null)));
         }
@@ -264,6 +270,21 @@ public final class ReportCharts {
                     baseline == null ? null : board.options().anchorRating(), null)));
         }
         return charts;
+    }
+
+    /** Judge calls on the pair {a, b} that failed (no verdict), over every sample. */
+    private static int failedCalls(EvaluationReport r, String a, String b) {
+        int failed = 0;
+        for (var s : r.samples()) {
+            for (var j : s.judgments()) {
+                for (var call : j.failedCalls()) {
+                    if (call.shownOrder().size() == 2 && call.shownOrder().contains(a) && call.shownOrder().contains(b)) {
+                        failed++;
+                    }
+                }
+            }
+        }
+        return failed;
     }
 
     static @Nullable Chart judgeAgreement(EvaluationReport r) {
