@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Command(name = "raq", mixinStandardHelpOptions = true, versionProvider = Raq.Version.class,
         description = "Relative Answer Quality: which model answers best on your data, with statistical evidence.",
-        subcommands = {RunCommand.class, PlanCommand.class, DiffCommand.class, LeaderboardCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, DiffCommand.class,
+                LeaderboardCommand.class,
                 PairwiseCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all gates passed, 1 a gate failed, 2 usage or configuration error,",

@@ -201,6 +201,18 @@ public final class EvaluationReport {
         return samples;
     }
 
+    /**
+     * Reads a JSON report written by {@link #writeJson(Path)} back, computing every statistic again from its samples
+     * (the same numbers: they depend only on the samples, the settings and the seed). The samples' contexts and
+     * metadata and the judge kinds' own sections are not in the JSON and stay out; the manifest is kept as written.
+     *
+     * @throws IllegalArgumentException naming the file when it is not a RAQ JSON report, or what in it is missing
+     * @throws java.io.UncheckedIOException if it cannot be read
+     */
+    public static EvaluationReport readJson(Path file) {
+        return ReportReader.read(Objects.requireNonNull(file, "file"));
+    }
+
     /** What the run was: versions, seed, dataset fingerprint, models, prompt, judges, times (see {@link Manifest}). */
     public Manifest manifest() {
         return manifest;
@@ -350,6 +362,7 @@ public final class EvaluationReport {
         Map<String, String> judgeFingerprints = Map.of();
         java.time.@Nullable Instant startedAt;
         java.time.@Nullable Clock clock;
+        @Nullable Manifest manifestAsWritten;
         private final List<SampleResult> samples = new ArrayList<>();
 
         private Builder(List<String> candidates) {
@@ -474,6 +487,12 @@ public final class EvaluationReport {
         public Builder startedAt(java.time.Instant startedAt, java.time.Clock clock) {
             this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Keeps a manifest read from a JSON report instead of describing a rebuilt one. */
+        Builder manifestAsWritten(@Nullable Manifest manifest) {
+            this.manifestAsWritten = manifest;
             return this;
         }
 

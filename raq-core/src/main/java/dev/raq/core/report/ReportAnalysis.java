@@ -134,7 +134,7 @@ final class ReportAnalysis {
         this.problems = problems();
         this.sections = sections(b.sectionJudges);
         this.sequential = b.sequential;
-        this.manifest = manifest(b);
+        this.manifest = b.manifestAsWritten != null ? b.manifestAsWritten : manifest(b);
     }
 
     private Manifest manifest(EvaluationReport.Builder b) {
