@@ -98,23 +98,8 @@ public final class ReportDiff {
      * @throws UncheckedIOException     if a file cannot be read
      */
     public static ReportDiff read(Path before, Path after) {
-        return of(readReport(before), readReport(after));
-    }
-
-    private static JsonNode readReport(Path file) {
-        Objects.requireNonNull(file, "file");
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (root == null || !root.path("schema").asText().startsWith("raq-report/")) {
-            throw new IllegalArgumentException(file + " is not a RAQ JSON report (no 'schema': 'raq-report/…')");
-        }
-        return root;
+        return of(ReportReader.readTree(Objects.requireNonNull(before, "before")),
+                ReportReader.readTree(Objects.requireNonNull(after, "after")));
     }
 
     /** The difference of two JSON reports (as {@link EvaluationReport#toJson()} writes them). */

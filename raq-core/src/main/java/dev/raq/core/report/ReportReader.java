@@ -39,6 +39,16 @@ final class ReportReader {
     }
 
     static EvaluationReport read(Path file) {
+        JsonNode root = readTree(file);
+        try {
+            return read(root);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON of a report file, checked to be a RAQ report. */
+    static JsonNode readTree(Path file) {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
@@ -50,11 +60,7 @@ final class ReportReader {
         if (root == null || !root.path("schema").asText().startsWith("raq-report/")) {
             throw new IllegalArgumentException(file + " is not a RAQ JSON report (no 'schema': 'raq-report/…')");
         }
-        try {
-            return read(root);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return root;
     }
 
     static EvaluationReport read(JsonNode root) {
