@@ -330,6 +330,10 @@ public final class HtmlReportWriter implements ReportWriter {
         if (agreement != null) {
             out.write("<figure>" + agreement.svg() + "</figure>\n");
         }
+        ReportCharts.Chart panel = ReportCharts.panelAgreement(r);
+        if (panel != null) {
+            out.write("<figure>" + panel.svg() + "</figure>\n");
+        }
         out.write("</section>\n");
     }
 

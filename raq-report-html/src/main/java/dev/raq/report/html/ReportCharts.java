@@ -64,6 +64,10 @@ public final class ReportCharts {
         if (agreement != null) {
             all.add(agreement);
         }
+        Chart panel = panelAgreement(r);
+        if (panel != null) {
+            all.add(panel);
+        }
         return all;
     }
 
@@ -259,6 +263,15 @@ public final class ReportCharts {
             String rates = "Win rate (ties half) with its 95% Wilson interval";
             charts.add(new Chart("win-rates", rates, Charts.intervals(rates, "win rate", winRates, 0.5, null)));
         }
+        var bias = s.positionBias();
+        if (bias.decisiveVerdicts() > 0) {
+            ConfidenceInterval ci = ProportionCi.of(bias.firstPositionWins(), bias.decisiveVerdicts(), 0.05,
+                    ProportionCi.Method.WILSON);
+            String title = "Position bias: share of decisive verdicts for the answer shown first (0.5 is none)";
+            charts.add(new Chart("position-bias", title, Charts.intervals(title, "share", List.of(
+                    new Charts.Interval("first position wins", bias.firstPositionRate(), ci.lower(), ci.upper(),
+                            bias.firstPositionWins() + " of " + bias.decisiveVerdicts())), 0.5, null)));
+        }
         if (board != null) {
             List<Charts.Interval> ratings = new ArrayList<>();
             for (Leaderboard.Entry e : board.entries()) {
@@ -270,6 +283,57 @@ public final class ReportCharts {
                     baseline == null ? null : board.options().anchorRating(), null)));
         }
         return charts;
+    }
+
+    /**
+     * For a panel of judges: each judge's share of the samples on which its best answer is the panel's (the
+     * consensus's best), with a Wilson interval.
+     */
+    static @Nullable Chart panelAgreement(EvaluationReport r) {
+        if (r.judges().size() < 2 || r.consensus().isEmpty()) {
+            return null;
+        }
+        List<Charts.Interval> rows = new ArrayList<>();
+        for (String judge : r.judges()) {
+            int agree = 0;
+            int n = 0;
+            for (var s : r.samples()) {
+                var consensus = r.consensus().get(s.sample().id());
+                if (consensus == null) {
+                    continue;
+                }
+                for (var j : s.judgments()) {
+                    if (!j.judge().equals(judge) || j.rankings().isEmpty()) {
+                        continue;
+                    }
+                    Map<String, double[]> sums = new LinkedHashMap<>();
+                    for (var ranking : j.rankings()) {
+                        for (String c : ranking.candidates()) {
+                            double[] sum = sums.computeIfAbsent(c, k -> new double[2]);
+                            sum[0] += ranking.rank(c);
+                            sum[1]++;
+                        }
+                    }
+                    String best = sums.entrySet().stream().min((x, y) -> Double.compare(x.getValue()[0]
+                            / x.getValue()[1], y.getValue()[0] / y.getValue()[1])).map(Map.Entry::getKey).orElse("");
+                    n++;
+                    if (consensus.contains(best) && consensus.rank(best) == consensus.rank(consensus.candidates()
+                            .get(0))) {
+                        agree++;
+                    }
+                }
+            }
+            if (n > 0) {
+                ConfidenceInterval ci = ProportionCi.of(agree, n, 0.05, ProportionCi.Method.WILSON);
+                rows.add(new Charts.Interval(judge, (double) agree / n, ci.lower(), ci.upper(), judge + ": agrees on "
+                        + agree + " of " + n + " samples"));
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        String title = "Each judge's agreement with the panel's verdict (best answer), with its 95% interval";
+        return new Chart("panel-agreement", title, Charts.intervals(title, "share of samples", rows, null, null));
     }
 
     /** Judge calls on the pair {a, b} that failed (no verdict), over every sample. */
