@@ -97,6 +97,9 @@ final class RunAssembly implements Closeable {
         }
         b.seed(config.seed() == null ? 42 : config.seed());
         b.concurrency(config.concurrency() == null ? 4 : config.concurrency());
+        if (config.judgeConcurrency() != null) {
+            b.judgeConcurrency(config.judgeConcurrency());
+        }
         if (config.failurePolicy() != null) {
             b.failurePolicy(switch (config.failurePolicy()) {
                 case "tolerant" -> FailurePolicy.tolerant();

@@ -23,7 +23,8 @@ import java.util.Objects;
  *                      the sign test with Holm for a pairwise judge of three or more candidates)
  * @param alpha         the significance level (default 0.05)
  * @param seed          the seed of every random choice (default 42)
- * @param concurrency   calls in flight (default 4)
+ * @param concurrency   candidate calls in flight (default 4)
+ * @param judgeConcurrency judge calls in flight (default: as many as {@code concurrency})
  * @param store         a JSON Lines result store: answers and verdicts are kept there and reused when the run is
  *                      repeated (resume); none by default
  * @param failurePolicy {@code default}, {@code tolerant} or {@code fail-fast}
@@ -33,7 +34,7 @@ import java.util.Objects;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunConfig(Dataset dataset, @Nullable String prompt, List<Candidate> candidates, List<Judge> judges,
                         @Nullable String significance, @Nullable Double alpha, @Nullable Long seed,
-                        @Nullable Integer concurrency, @Nullable String store,
+                        @Nullable Integer concurrency, @Nullable Integer judgeConcurrency, @Nullable String store,
                         @JsonProperty("failurePolicy") @Nullable String failurePolicy, @Nullable Outputs outputs,
                         @Nullable List<Gate> gates) {
 
@@ -56,6 +57,8 @@ public record RunConfig(Dataset dataset, @Nullable String prompt, List<Candidate
                 + "' is not one of " + POLICIES);
         check(alpha == null || alpha > 0 && alpha < 1, "alpha must be in (0, 1) but was " + alpha);
         check(concurrency == null || concurrency >= 1, "concurrency must be at least 1 but was " + concurrency);
+        check(judgeConcurrency == null || judgeConcurrency >= 1, "judgeConcurrency must be at least 1 but was "
+                + judgeConcurrency);
         candidates = List.copyOf(candidates);
         judges = List.copyOf(judges);
         gates = gates == null ? List.of() : List.copyOf(gates);

@@ -95,6 +95,7 @@ class RunCommandTest {
         String[][] cases = {
             {"alpha: 0.05", "alpah: 0.05", "line 30, alpah: unknown key 'alpah'; the keys here are [alpha,"},
             {"alpha: 0.05", "alpha: lots", "line 30, alpha: expected a number but found 'lots'"},
+            {"alpha: 0.05", "alpha: 0.05\njudgeConcurrency: 0", "judgeConcurrency must be at least 1 but was 0"},
             {"seed: 42", "seed: [42]", "line 31, seed: expected a whole number but found a list"},
             {"than: logistic-regression-baseline}", "than: gpt-9}",
                 "line 40, gates[0].better.than: no candidate 'gpt-9'; the candidates are [bert-ensemble,"},

@@ -48,7 +48,8 @@ import java.util.function.Function;
  * <p><b>How it runs.</b> Work streams: samples are admitted as capacity allows (never all at once), every
  * candidate's answer is requested with {@link ModelClient#completeAsync} under a global limit of calls in flight and
  * each candidate's own limit, and a sample is judged as soon as its answers are in, on a pool of
- * {@code concurrency} judge threads. Results reach the report and the {@link ResultStore} as they arrive; answers
+ * {@code judgeConcurrency} judge threads (by default as many as {@code concurrency}), so judge calls in flight never
+ * exceed that number. Results reach the report and the {@link ResultStore} as they arrive; answers
  * and judgments already in the store are reused, not requested again. A failed call is recorded with its cause and
  * the run goes on, unless the {@link FailurePolicy} says to abort. A sample that fewer than two candidates answered
  * is recorded, not judged.
@@ -80,6 +81,7 @@ public final class Evaluation {
     final @Nullable Function<Sample, String> clusterKey;
     final double alpha;
     final int concurrency;
+    final int judgeConcurrency;
     final long seed;
     final ResultStore store;
     final @Nullable ProgressListener listener;
@@ -101,6 +103,7 @@ public final class Evaluation {
         this.clusterKey = b.clusterKey;
         this.alpha = b.alpha;
         this.concurrency = b.concurrency;
+        this.judgeConcurrency = b.judgeConcurrency > 0 ? b.judgeConcurrency : b.concurrency;
         this.seed = b.seed;
         this.store = b.store == null ? ResultStore.inMemory() : b.store;
         this.listener = b.listener;
@@ -208,6 +211,7 @@ public final class Evaluation {
         private @Nullable Function<Sample, String> clusterKey;
         private double alpha = DEFAULT_ALPHA;
         private int concurrency = DEFAULT_CONCURRENCY;
+        private int judgeConcurrency;
         private long seed = DEFAULT_SEED;
         private @Nullable ResultStore store;
         private @Nullable ProgressListener listener;
@@ -327,14 +331,30 @@ public final class Evaluation {
         }
 
         /**
-         * Sets the most model calls in flight at once, over all candidates, and the number of judge threads
-         * (default {@value #DEFAULT_CONCURRENCY}).
+         * Sets the most candidate calls in flight at once, over all candidates (default
+         * {@value #DEFAULT_CONCURRENCY}). Judge calls have their own limit, {@link #judgeConcurrency(int)}, which
+         * is this value unless set: against one provider serving candidates and an LLM judge alike, the calls in
+         * flight are at most the sum of the two.
          *
          * @throws IllegalArgumentException if {@code concurrency < 1}
          */
         public Builder concurrency(int concurrency) {
             Preconditions.checkArgument(concurrency >= 1, () -> "concurrency must be >= 1 but was " + concurrency);
             this.concurrency = concurrency;
+            return this;
+        }
+
+        /**
+         * Sets the most judge calls in flight at once (default: the {@link #concurrency(int)}): the judges run on
+         * this many threads, and a judge calls its model from its thread, one call at a time. Set it to what the judge
+         * model's provider allows beside the candidates' calls.
+         *
+         * @throws IllegalArgumentException if {@code judgeConcurrency < 1}
+         */
+        public Builder judgeConcurrency(int judgeConcurrency) {
+            Preconditions.checkArgument(judgeConcurrency >= 1, () -> "judgeConcurrency must be >= 1 but was "
+                    + judgeConcurrency);
+            this.judgeConcurrency = judgeConcurrency;
             return this;
         }
 

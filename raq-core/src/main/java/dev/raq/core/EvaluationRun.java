@@ -109,7 +109,7 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             queues.add(new ArrayDeque<>());
         }
         this.callPool = Executors.newFixedThreadPool(ev.concurrency, daemon("raq-model-"));
-        this.judgePool = Executors.newFixedThreadPool(ev.concurrency, daemon("raq-judge-"));
+        this.judgePool = Executors.newFixedThreadPool(ev.judgeConcurrency, daemon("raq-judge-"));
         this.evaluator = new SampleEvaluator(ev, callPool, judgePool, new GuardedResultStore(ev.store), this);
         this.judgeNames = ev.judgeNames;
         this.judgeFinished = new int[judgeNames.size()];
