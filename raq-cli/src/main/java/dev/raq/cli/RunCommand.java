@@ -69,11 +69,23 @@ final class RunCommand implements Callable<Integer> {
             } catch (EvaluationAbortedException e) {
                 report = e.partialReport();
                 abort = e.getMessage();
+            } catch (RuntimeException e) {
+                printer.finish();
+                err.println("raq run: the run could not complete: " + e);
+                return Raq.INCOMPLETE;
             } finally {
                 printer.finish();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            List<Path> written = write(run, report);
+            List<Path> written;
+            try {
+                written = write(run, report);
+            } catch (RuntimeException e) {
+                // the run is done: a report that cannot be written is an incomplete run, not a usage error
+                out.println(report);
+                err.println("raq run: the run finished but its report could not be written: " + e.getMessage());
+                return Raq.INCOMPLETE;
+            }
             out.println(report);
             out.println();
             written.forEach(p -> out.println("wrote " + p));

@@ -125,6 +125,16 @@ class RunCommandTest {
     }
 
     @Test
+    void aReportThatCannotBeWritten_afterTheRun_exitsWith3() throws IOException {
+        Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        Path file = demo("  json: " + dir.resolve("out") + "/report.json", "  json: " + dir.resolve("blocker")
+                + "/report.json");
+        Run r = raq("run", file.toString(), "--progress", "none");
+        assertThat(r.code()).isEqualTo(Raq.INCOMPLETE);
+        assertThat(r.err()).contains("raq run: the run finished but its report could not be written");
+    }
+
+    @Test
     void anAbortedRun_exitsWith3_andWritesThePartialReport() throws IOException {
         Path file = demo("seed: 42", "seed: 42\nfailurePolicy: fail-fast").toAbsolutePath();
         String yaml = Files.readString(file).replace("  - name: logistic-regression-baseline\n",

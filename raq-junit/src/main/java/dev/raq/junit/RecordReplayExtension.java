@@ -43,9 +43,14 @@ public final class RecordReplayExtension implements ParameterResolver {
         return parameter.getParameter().getType() == ModelRecorder.class;
     }
 
+    /**
+     * One recorder per test method: the invocations of a parameterized or repeated test share it (and its file),
+     * so recording them all replaces the file once and keeps every invocation's calls.
+     */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).computeIfAbsent(ModelRecorder.class, k -> recorder(context),
+        ExtensionContext method = context.getParent().filter(p -> p.getTestMethod().isPresent()).orElse(context);
+        return method.getStore(NAMESPACE).computeIfAbsent(ModelRecorder.class, k -> recorder(context),
                 ModelRecorder.class);
     }
 

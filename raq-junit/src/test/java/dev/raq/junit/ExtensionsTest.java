@@ -48,6 +48,20 @@ class ExtensionsTest {
         }
     }
 
+    /** A parameterized evaluation test: every invocation's calls go to the one recording of the method. */
+    @RecordReplay(keyEnv = "PATH", directory = "target/raq-junit-samples")
+    static class ParameterizedCase {
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"one", "two", "three"})
+        void asks(String question, ModelRecorder models) {
+            ModelClient client = models.client("echo-model", () -> request -> {
+                LIVE_CALLS.incrementAndGet();
+                return Completion.of("answer to " + request.lastUserMessage());
+            });
+            assertEquals("answer to " + question, client.complete(ChatRequest.ofUser(question)).text());
+        }
+    }
+
     /** Passes on odd-numbered calls only. */
     static class FlakyCase {
         static final AtomicInteger CALLS = new AtomicInteger();
@@ -112,6 +126,15 @@ class ExtensionsTest {
         TestExecutionSummary replayed = run(SampleCase.class, "asks");
         assertThat(replayed.getTestsSucceededCount()).isEqualTo(1);
         assertThat(LIVE_CALLS.get()).as("replay never calls the live model").isEqualTo(2);
+    }
+
+    @Test
+    void parameterizedInvocations_shareOneRecording() throws IOException {
+        TestExecutionSummary recorded = run(ParameterizedCase.class, "asks");
+        assertThat(recorded.getTestsSucceededCount()).isEqualTo(3);
+        assertThat(Files.readAllLines(DIR.resolve("ParameterizedCase/asks.jsonl"))).hasSize(3);
+        System.setProperty(RecordReplayExtension.MODE_PROPERTY, "replay");
+        assertThat(run(ParameterizedCase.class, "asks").getTestsSucceededCount()).isEqualTo(3);
     }
 
     @Test

@@ -182,20 +182,29 @@ public final class SparkEvaluation implements Serializable {
     }
 
     /**
-     * The report of a results table (from {@link #results(Dataset)}, or read back from its Parquet files): the rows
-     * are brought to the driver one partition at a time and merged into the evaluation's report builder.
+     * The report of a results table (from {@link #results(Dataset)}, or read back from its Parquet files). The table
+     * is computed on the executors all at once (persisted), then brought to the driver one partition at a time and
+     * merged into the evaluation's report builder. The driver builds the evaluation once for its settings (names,
+     * judges, seed, test) and calls no model, but its clients are built there too: the driver needs what the
+     * factory needs, such as its key variables.
      */
     public EvaluationReport report(Dataset<Row> results) {
         Objects.requireNonNull(results, "results");
         EvaluationReport.Builder builder = factory.create().reportBuilder();
         ObjectMapper json = new ObjectMapper();
-        Iterator<Row> rows = results.select("result").toLocalIterator();
-        while (rows.hasNext()) {
-            try {
-                builder.add(SampleResultCodec.fromJson(json.readTree(rows.next().getString(0))));
-            } catch (IOException e) {
-                throw new UncheckedIOException("a result row is not a RAQ sample result", e);
+        Dataset<Row> rows = results.select("result").persist();
+        try {
+            rows.count(); // every partition in parallel, before the driver reads them one by one
+            Iterator<Row> it = rows.toLocalIterator();
+            while (it.hasNext()) {
+                try {
+                    builder.add(SampleResultCodec.fromJson(json.readTree(it.next().getString(0))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("a result row is not a RAQ sample result", e);
+                }
             }
+        } finally {
+            rows.unpersist();
         }
         return builder.build();
     }

@@ -73,7 +73,9 @@ public final class PredictionsModelClient implements ModelClient {
      * for samples that are not in {@code samples} are skipped.
      *
      * @return system name → client, systems in order of first appearance
-     * @throws IllegalArgumentException naming file and line for malformed JSON or a missing or non-text field
+     * @throws IllegalArgumentException naming file and line for malformed JSON or a missing or non-text field, or
+     *                                  when two samples render the same prompt but a system answered them
+     *                                  differently (a prompt is what the client sees, so it could not tell them apart)
      * @throws UncheckedIOException     if the file cannot be read
      */
     public static Map<String, PredictionsModelClient> read(Path file, Fields fields, Iterable<Sample> samples,
@@ -83,6 +85,7 @@ public final class PredictionsModelClient implements ModelClient {
         Objects.requireNonNull(prompt, "prompt");
         Map<String, String> promptById = new HashMap<>();
         samples.forEach(s -> promptById.put(s.id(), prompt.render(s)));
+        Map<String, String> idByAnswerKey = new HashMap<>();
         Map<String, Map<String, String>> answers = new LinkedHashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
@@ -97,7 +100,13 @@ public final class PredictionsModelClient implements ModelClient {
                 String system = field(file, line, node, fields.model());
                 String answer = field(file, line, node, fields.answer());
                 if (rendered != null) {
-                    answers.computeIfAbsent(system, k -> new HashMap<>()).put(rendered, answer);
+                    String earlier = answers.computeIfAbsent(system, k -> new HashMap<>()).put(rendered, answer);
+                    String id = field(file, line, node, fields.id());
+                    String other = idByAnswerKey.putIfAbsent(system + '\u0000' + rendered, id);
+                    if (earlier != null && !earlier.equals(answer)) {
+                        throw new IllegalArgumentException(file + " line " + line + ": samples '" + other + "' and '"
+                                + id + "' render the same prompt, but '" + system + "' answered them differently");
+                    }
                 }
             }
         } catch (IOException e) {

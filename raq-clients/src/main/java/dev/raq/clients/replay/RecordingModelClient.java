@@ -32,12 +32,17 @@ public final class RecordingModelClient extends ForwardingModelClient {
 
     private final Path file;
     private final String model;
-    private final Object lock = new Object();
+    /** One lock per file, shared by every recorder writing to it, so lines of concurrent calls never interleave. */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Object lock;
 
     private RecordingModelClient(ModelClient delegate, Path file, String model) {
         super(delegate);
         this.file = file;
         this.model = model;
+        this.lock = LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object());
     }
 
     /**

@@ -204,7 +204,8 @@ public final class EvaluationReport {
     /**
      * Reads a JSON report written by {@link #writeJson(Path)} back, computing every statistic again from its samples
      * (the same numbers: they depend only on the samples, the settings and the seed). The samples' contexts and
-     * metadata and the judge kinds' own sections are not in the JSON and stay out; the manifest is kept as written.
+     * metadata, the cluster key, the price table and the judge kinds' own sections are not in the JSON and stay out
+     * (no cluster-adjusted intervals, no cost, no pairwise leaderboard); the manifest is kept as written.
      *
      * @throws IllegalArgumentException naming the file when it is not a RAQ JSON report, or what in it is missing
      * @throws java.io.UncheckedIOException if it cannot be read

@@ -26,10 +26,11 @@ import java.util.Map;
 
 /**
  * Reads a JSON report (schema raq-report/2) back into an {@link EvaluationReport}: the samples with their answers
- * and judge calls, the seed, alpha, observation unit and test, from which every statistic is computed again (the
- * same numbers, since they depend only on these and the seed). What the JSON does not keep stays out: the samples'
- * contexts and metadata, latencies finer than the microseconds written, and the judge kinds' own sections (a
- * pairwise leaderboard needs its judge). The manifest is kept as written.
+ * and judge calls, the seed, alpha, observation unit, test and a sequential run's stopping look, from which every
+ * statistic is computed again (the same numbers, since they depend only on these and the seed). What the JSON does
+ * not keep stays out: the samples' contexts and metadata, latencies finer than the nanoseconds written, the cluster
+ * key (so intervals are not cluster-adjusted again), the price table (so no cost), and the judge kinds' own sections
+ * (a pairwise leaderboard needs its judge). The manifest is kept as written.
  */
 final class ReportReader {
 
@@ -73,6 +74,12 @@ final class ReportReader {
         String test = root.path("significance").path("test").asText("");
         if (!test.isEmpty()) {
             b.significance(test(test));
+        }
+        JsonNode q = root.path("sequential");
+        if (q.isObject()) {
+            b.sequential(new SequentialOutcome(q.path("look").asInt(), q.path("samples").asInt(),
+                    q.path("total").asInt(), q.path("level").asDouble(), q.path("alpha").asDouble(),
+                    q.path("stoppedEarly").asBoolean()));
         }
         if (root.hasNonNull("aborted")) {
             b.aborted(root.get("aborted").asText());

@@ -58,6 +58,25 @@ class ReportReaderTest {
     }
 
     @Test
+    void aSequentialReport_keepsTheLevelItsTestRanAt() throws IOException {
+        EvaluationReport.Builder b = EvaluationReport.builder(List.of("a", "b")).judges(List.of("j"))
+                .significance(SignificanceTests.signTest(PAdjust.HOLM))
+                .sequential(new SequentialOutcome(1, 30, 200, 0.0015, 0.05, true));
+        for (int i = 0; i < 30; i++) {
+            b.add(new SampleResult(i, Sample.of("s" + i, "Q?"), List.of(), List.of(dev.raq.core.judge.Judgment.of("j",
+                    "s" + i, List.of(dev.raq.core.judge.JudgeCall.ranked(List.of("a", "b"), null,
+                            dev.raq.core.judge.Ranking.fromOrder(i % 4 == 0 ? List.of("b", "a") : List.of("a", "b")),
+                            java.util.Map.of())))), null));
+        }
+        EvaluationReport report = b.build();
+        Path file = dir.resolve("s.json");
+        report.writeJson(file);
+        EvaluationReport read = EvaluationReport.readJson(file);
+        assertThat(read.sequential()).isEqualTo(report.sequential());
+        assertThat(read.toJson()).isEqualTo(report.toJson());
+    }
+
+    @Test
     void notAReport_isNamed() throws IOException {
         Path other = Files.writeString(dir.resolve("x.json"), "{\"a\": 1}");
         assertThatThrownBy(() -> EvaluationReport.readJson(other)).hasMessageContaining("x.json is not a RAQ JSON report");

@@ -55,11 +55,16 @@ public final class ReportCharts {
         all.addAll(significance(r));
         all.addAll(differences(r));
         all.addAll(speed(r));
-        r.sections().values().forEach(s -> {
-            if (s instanceof PairwiseSection pairwise) {
-                all.addAll(pairwise(r, pairwise));
+        int pairwiseSections = 0;
+        for (var section : r.sections().values()) {
+            if (section instanceof PairwiseSection pairwise) {
+                pairwiseSections++;
+                String suffix = pairwiseSections == 1 ? "" : "-" + pairwiseSections;
+                for (Chart c : pairwise(r, pairwise)) {
+                    all.add(new Chart(c.id() + suffix, c.title(), c.svg()));
+                }
             }
-        });
+        }
         Chart agreement = judgeAgreement(r);
         if (agreement != null) {
             all.add(agreement);

@@ -54,6 +54,20 @@ class ReportChartsTest {
                 .orElseThrow();
         assertThat(preferences.svg()).contains(">errors</text>");
         assertWellFormed(charts);
+
+        // a report holding two pairwise judges' sections (an evaluation runs one pairwise judge) gets distinct ids
+        String judge = report.judges().get(0);
+        EvaluationReport.Builder two = EvaluationReport.builder(report.candidates()).judges(List.of(judge, "copy"))
+                .sections(java.util.Map.of(judge, PairwiseJudge.of(request -> Completion.of("[[A=B]]")).name(judge),
+                        "copy", PairwiseJudge.of(request -> Completion.of("[[A=B]]")).name("copy")));
+        for (var s : report.samples()) {
+            List<dev.raq.core.judge.Judgment> judgments = new java.util.ArrayList<>(s.judgments());
+            s.judgments().forEach(j -> judgments.add(new dev.raq.core.judge.Judgment("copy", j.sampleId(), j.calls(),
+                    j.scores())));
+            two.add(new dev.raq.core.report.SampleResult(s.index(), s.sample(), s.answers(), judgments, s.notJudged()));
+        }
+        assertThat(ReportCharts.all(two.build())).extracting(ReportCharts.Chart::id)
+                .contains("bradley-terry", "bradley-terry-2", "position-bias-2").doesNotHaveDuplicates();
     }
 
     @Test
