@@ -1,8 +1,14 @@
 package dev.raq.benchmarks.clients;
 
 import dev.raq.clients.OpenAiCompatibleClient;
+import dev.raq.core.Evaluation;
+import dev.raq.core.data.Sample;
+import dev.raq.core.judge.Judges;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.ModelClient;
+import dev.raq.core.report.EvaluationReport;
+import dev.raq.core.store.ResultStore;
+import dev.raq.metrics.Scorers;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -39,7 +45,10 @@ import java.util.function.ToDoubleFunction;
  *   <li>the threads started per call (see below), and the server thread's CPU time per call.</li>
  * </ul>
  * Every round is also run with the bare JDK {@code HttpClient} sending the same request ({@code raw}): the floor
- * that shows what RAQ's client adds ({@code raq}). Each client is first warmed up at both concurrencies, so that the
+ * that shows what RAQ's client adds ({@code raq}); and with the whole pipeline ({@code pipeline}): an
+ * {@code Evaluation} of calls / 4 samples × 4 candidates on RAQ's client at the same concurrency, judged by a
+ * rule-based metric, timed until its last sample is judged (the report's statistics are built after that and not
+ * counted). Each client is first warmed up at both concurrencies, so that the
  * JIT has compiled the call path and the connection pool holds as many connections as there are calls in flight, as
  * in a long evaluation; then every round is measured five times, interleaved, and the medians are printed last.
  *
@@ -101,20 +110,22 @@ public final class ClientThroughputBenchmark {
             Map<String, Function<ChatRequest, CompletableFuture<?>>> clients = new LinkedHashMap<>();
             clients.put("raq", r -> client.completeAsync(r, Runnable::run));
             clients.put("raw", rawJdkClient(base));
+            List<String> variants = new ArrayList<>(clients.keySet());
+            variants.add("pipeline");
             System.out.printf(Locale.ROOT, "server delay %d ms, %d calls per round, %d processors, Java %s, "
                             + "common pool parallelism %d%n", DELAY_MS, calls, Runtime.getRuntime().availableProcessors(),
                     Runtime.version(), ForkJoinPool.getCommonPoolParallelism());
-            for (Function<ChatRequest, CompletableFuture<?>> call : clients.values()) {
+            for (String variant : variants) {
                 for (int concurrency : CONCURRENCIES) {
-                    round(call, WARM_UP_CALLS, concurrency);
+                    measure(variant, clients, base, WARM_UP_CALLS, concurrency);
                 }
             }
             Map<String, List<Round>> results = new LinkedHashMap<>();
             for (int rep = 1; rep <= REPETITIONS; rep++) {
                 for (int concurrency : CONCURRENCIES) {
-                    for (Map.Entry<String, Function<ChatRequest, CompletableFuture<?>>> e : clients.entrySet()) {
-                        Round r = round(e.getValue(), calls, concurrency);
-                        String key = String.format(Locale.ROOT, "%s c=%d", e.getKey(), concurrency);
+                    for (String variant : variants) {
+                        Round r = measure(variant, clients, base, calls, concurrency);
+                        String key = String.format(Locale.ROOT, "%s c=%d", variant, concurrency);
                         results.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
                         print(key + " run " + rep, calls, concurrency, r);
                     }
@@ -148,6 +159,67 @@ public final class ClientThroughputBenchmark {
         URI uri = URI.create(base + "/chat/completions");
         return r -> http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One round of a client variant, or of the pipeline. */
+    private Round measure(String variant, Map<String, Function<ChatRequest, CompletableFuture<?>>> clients,
+                          String base, int calls, int concurrency) throws Exception {
+        Function<ChatRequest, CompletableFuture<?>> call = clients.get(variant);
+        return call == null ? pipelineRound(base, calls, concurrency) : round(call, calls, concurrency);
+    }
+
+    /** The whole pipeline: calls / 4 samples × 4 candidates, a rule-based judge, timed until the last judgment. */
+    private Round pipelineRound(String base, int calls, int concurrency) {
+        int samples = calls / 4;
+        List<Sample> data = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            data.add(Sample.of("s" + i, QUESTION + " #" + i, "Paris"));
+        }
+        long threadsStarted0 = threads.getTotalStartedThreadCount();
+        long serverCpu0 = threads.getThreadCpuTime(serverThread);
+        long processCpu0 = processCpuNanos();
+        long clientCpu0 = clientThreadsCpuNanos();
+        long[] end = new long[4];
+        Evaluation.Builder b = Evaluation.builder().dataset(data).promptTemplate("{question}")
+                .judge(Judges.score(Scorers.squadF1())).concurrency(concurrency).store(ResultStore.inMemory())
+                .progressListener(p -> {
+                    if (p.samplesDone() == p.samplesTotal()) {
+                        synchronized (end) {
+                            end[0] = System.nanoTime();
+                            end[1] = threads.getThreadCpuTime(serverThread);
+                            end[2] = processCpuNanos();
+                            end[3] = clientThreadsCpuNanos();
+                        }
+                    }
+                });
+        for (int c = 0; c < 4; c++) {
+            b.candidate("c" + c, OpenAiCompatibleClient.local(base).model("bench-" + c).build());
+        }
+        Evaluation evaluation = b.build();
+        long t0 = System.nanoTime();
+        EvaluationReport report = evaluation.run();
+        if (report.answerErrors() > 0) {
+            throw new IllegalStateException(report.answerErrors() + " calls failed");
+        }
+        long threadsStarted = threads.getTotalStartedThreadCount() - threadsStarted0;
+        double wallMs;
+        double processCpu;
+        double serverCpu;
+        double clientCpu;
+        synchronized (end) {
+            wallMs = (end[0] - t0) / 1e6;
+            serverCpu = end[1] - serverCpu0;
+            processCpu = end[2] - processCpu0;
+            clientCpu = end[3] - clientCpu0;
+        }
+        int n = samples * 4;
+        double idealMs = n * (double) DELAY_MS / concurrency;
+        double[] latencies = report.samples().stream().flatMap(s -> s.answers().stream())
+                .mapToDouble(a -> a.completion() == null ? 0 : a.completion().latency().map(d -> d.toNanos() / 1e6)
+                        .orElse(0.0)).sorted().toArray();
+        return new Round(wallMs, n / (wallMs / 1e3), idealMs / wallMs, latencies[n / 2],
+                latencies[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)], (processCpu - serverCpu) / 1e3 / n,
+                clientCpu / 1e3 / n, threadsStarted / (double) n, serverCpu / 1e3 / n);
     }
 
     private Round round(Function<ChatRequest, CompletableFuture<?>> call, int calls, int concurrency)
