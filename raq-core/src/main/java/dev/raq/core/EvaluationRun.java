@@ -24,7 +24,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -108,8 +107,8 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             limits[i] = ev.candidates.get(i).maxConcurrency().orElse(Integer.MAX_VALUE);
             queues.add(new ArrayDeque<>());
         }
-        this.callPool = Executors.newFixedThreadPool(ev.concurrency, daemon("raq-model-"));
-        this.judgePool = Executors.newFixedThreadPool(ev.judgeConcurrency, daemon("raq-judge-"));
+        this.callPool = OnDemandPool.of(ev.concurrency, daemon("raq-model-"));
+        this.judgePool = OnDemandPool.of(ev.judgeConcurrency, daemon("raq-judge-"));
         this.evaluator = new SampleEvaluator(ev, callPool, judgePool, new GuardedResultStore(ev.store), this);
         this.judgeNames = ev.judgeNames;
         this.judgeFinished = new int[judgeNames.size()];
