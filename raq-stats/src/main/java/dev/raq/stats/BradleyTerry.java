@@ -286,27 +286,7 @@ public final class BradleyTerry {
 
     /** Converts logit-scale strengths to anchored or centred Elo-scale ratings, into {@code out}. */
     private double[] toRatings(double[] theta, int anchor, double[] out) {
-        double perUnit = scale / Math.log(base);
-        double offset;
-        double center;
-        if (anchor >= 0) {
-            offset = anchorRating;
-            center = theta[anchor];
-        } else {
-            offset = initialRating;
-            double sum = 0;
-            for (double t : theta) {
-                sum += t;
-            }
-            center = sum / theta.length;
-        }
-        for (int i = 0; i < theta.length; i++) {
-            out[i] = offset + perUnit * (theta[i] - center);
-        }
-        if (anchor >= 0) {
-            out[anchor] = anchorRating;
-        }
-        return out;
+        return Ratings.place(theta, theta.length, anchor, scale / Math.log(base), anchorRating, initialRating, out);
     }
 
     @Override

@@ -228,22 +228,9 @@ public final class CovariateBradleyTerry {
             return new PenalizedLogistic(columns, values, targets, penalty);
         }
 
+        /** The players' ratings: θ is in units of log(base) odds, so one unit is {@code scale} rating points. */
         double[] ratings(double[] beta) {
-            double[] r = new double[players];
-            double shift;
-            if (anchor >= 0) {
-                shift = anchorRating - scale * beta[anchor];
-            } else {
-                double mean = 0;
-                for (int p = 0; p < players; p++) {
-                    mean += beta[p];
-                }
-                shift = initialRating - scale * mean / players;
-            }
-            for (int p = 0; p < players; p++) {
-                r[p] = scale * beta[p] + shift;
-            }
-            return r;
+            return Ratings.place(beta, players, anchor, scale, anchorRating, initialRating, new double[players]);
         }
 
         Ratings ratingsOf(double[] beta, int iterations) {

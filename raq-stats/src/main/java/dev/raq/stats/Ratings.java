@@ -118,4 +118,36 @@ public final class Ratings {
         out.append(String.format(Locale.ROOT, "  log-likelihood %.6f, %d iteration(s)", logLikelihood, iterations));
         return out.toString();
     }
+
+    /**
+     * Places strengths on the rating scale, into {@code out}: {@code rating = offset + perUnit × (θ − centre)}, where
+     * an anchored fit ({@code anchor ≥ 0}) gives the anchor exactly {@code anchorRating} and a centred one puts the
+     * mean of the first {@code n} strengths at {@code initialRating}. Shared by the Bradley–Terry fits.
+     *
+     * @param theta   the strengths; only the first {@code n} (the players) are placed
+     * @param perUnit rating points per unit of θ
+     */
+    static double[] place(double[] theta, int n, int anchor, double perUnit, double anchorRating,
+                          double initialRating, double[] out) {
+        double offset;
+        double center;
+        if (anchor >= 0) {
+            offset = anchorRating;
+            center = theta[anchor];
+        } else {
+            offset = initialRating;
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += theta[i];
+            }
+            center = sum / n;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = offset + perUnit * (theta[i] - center);
+        }
+        if (anchor >= 0) {
+            out[anchor] = anchorRating;
+        }
+        return out;
+    }
 }
