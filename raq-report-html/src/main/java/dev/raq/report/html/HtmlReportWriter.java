@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,29 +154,25 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             tr.append(num(c.meanWords()));
             if (speed) {
-                tr.append(num(c.wordsPerSecond() == null ? Double.NaN : c.wordsPerSecond()));
+                tr.append(num(ReportCharts.orNaN(c.wordsPerSecond())));
             }
             if (tokens) {
-                tr.append(num(c.tokensPerSecond() == null ? Double.NaN : c.tokensPerSecond()));
+                tr.append(num(ReportCharts.orNaN(c.tokensPerSecond())));
             }
             if (latency) {
-                tr.append(num(millis(c.latencyP50()))).append(num(millis(c.latencyP95())));
+                tr.append(num(ReportCharts.millis(c.latencyP50()))).append(num(ReportCharts.millis(c.latencyP95())));
             }
             if (firstToken) {
-                tr.append(num(millis(c.timeToFirstTokenP50())));
+                tr.append(num(ReportCharts.millis(c.timeToFirstTokenP50())));
             }
             if (cost) {
-                tr.append(num(c.cost() == null ? Double.NaN : c.cost()));
+                tr.append(num(ReportCharts.orNaN(c.cost())));
             }
             tr.append("<td class=\"num").append(c.errors() > 0 ? " bad" : "").append("\">").append(c.errors())
                     .append("</td></tr>\n");
             out.write(tr.toString());
         }
         out.write("</tbody></table></section>\n");
-    }
-
-    private static double millis(@Nullable Duration d) {
-        return d == null ? Double.NaN : d.toNanos() / 1e6;
     }
 
     private static String num(double v) {
@@ -316,7 +311,7 @@ public final class HtmlReportWriter implements ReportWriter {
         for (JudgeSummary j : r.judgeSummaries()) {
             out.write("<tr><td>" + Html.escape(j.name()) + "</td><td class=\"num\">" + j.judgments()
                     + "</td><td class=\"num\">" + j.calls() + "</td><td class=\"num" + (j.failedCalls() > 0 ? " bad" : "")
-                    + "\">" + j.failedCalls() + "</td>" + num(j.selfAgreement() == null ? Double.NaN : j.selfAgreement())
+                    + "\">" + j.failedCalls() + "</td>" + num(ReportCharts.orNaN(j.selfAgreement()))
                     + "<td>" + (j.orderEffect() == null ? "n/a" : j.orderEffect().firstShownBest() + " of "
                     + j.orderEffect().calls() + " (chance " + Svg.label(j.orderEffect().expectedRate()) + ")")
                     + "</td></tr>\n");

@@ -1,5 +1,7 @@
 package dev.raq.report.html;
 
+import dev.raq.core.judge.Consensus;
+import dev.raq.core.judge.Ranking;
 import dev.raq.core.pairwise.Leaderboard;
 import dev.raq.core.pairwise.PairwiseSection;
 import dev.raq.core.report.CandidateSummary;
@@ -217,11 +219,13 @@ public final class ReportCharts {
         return charts;
     }
 
-    private static double orNaN(@Nullable Double v) {
+    /** The value, NaN when there is none. */
+    static double orNaN(@Nullable Double v) {
         return v == null ? Double.NaN : v;
     }
 
-    private static double millis(@Nullable Duration d) {
+    /** A duration in milliseconds, NaN when there is none. */
+    static double millis(@Nullable Duration d) {
         return d == null ? Double.NaN : d.toNanos() / 1e6;
     }
 
@@ -291,8 +295,8 @@ public final class ReportCharts {
     }
 
     /**
-     * For a panel of judges: each judge's share of the samples on which its best answer is the panel's (the
-     * consensus's best), with a Wilson interval.
+     * For a panel of judges: each judge's share of the samples on which its best answer (of its calls' mean
+     * ranking, ties by name) is among the panel's best (the consensus's), with a Wilson interval.
      */
     static @Nullable Chart panelAgreement(EvaluationReport r) {
         if (r.judges().size() < 2 || r.consensus().isEmpty()) {
@@ -308,19 +312,12 @@ public final class ReportCharts {
                     continue;
                 }
                 for (var j : s.judgments()) {
-                    if (!j.judge().equals(judge) || j.rankings().isEmpty()) {
+                    // the judge's own verdict on the sample: its calls' mean ranking, as the report counts it
+                    List<Ranking> own = j.judge().equals(judge) ? Consensus.perSample(j) : List.of();
+                    if (own.size() != 1) {
                         continue;
                     }
-                    Map<String, double[]> sums = new LinkedHashMap<>();
-                    for (var ranking : j.rankings()) {
-                        for (String c : ranking.candidates()) {
-                            double[] sum = sums.computeIfAbsent(c, k -> new double[2]);
-                            sum[0] += ranking.rank(c);
-                            sum[1]++;
-                        }
-                    }
-                    String best = sums.entrySet().stream().min((x, y) -> Double.compare(x.getValue()[0]
-                            / x.getValue()[1], y.getValue()[0] / y.getValue()[1])).map(Map.Entry::getKey).orElse("");
+                    String best = own.get(0).candidates().get(0);
                     n++;
                     if (consensus.contains(best) && consensus.rank(best) == consensus.rank(consensus.candidates()
                             .get(0))) {
