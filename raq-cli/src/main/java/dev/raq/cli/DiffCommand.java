@@ -45,11 +45,8 @@ final class DiffCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-samples must be >= 0 but was "
                     + maxSamples);
         }
-        for (Path p : new Path[] {before, after}) {
-            if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException("report not found: " + p);
-            }
-        }
+        CommandSupport.existing(before, "report");
+        CommandSupport.existing(after, "report");
         String markdown = ReportDiff.read(before, after).toMarkdown(maxSamples);
         if (output == null) {
             spec.commandLine().getOut().print(markdown);

@@ -69,8 +69,8 @@ final class LeaderboardCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--baseline must not be blank");
         }
         LeaderboardOptions options = new LeaderboardOptions(baseline, 1000, 400, 10, bootstrap,
-                VerdictFileOptions.confidence(spec, confidence), seed);
-        ArenaGames games = ArenaGames.readJsonl(VerdictFileOptions.input(input));
+                CommandSupport.confidence(spec, confidence), seed);
+        ArenaGames games = ArenaGames.readJsonl(CommandSupport.existing(input, "input file"));
         if (games.games().isEmpty()) {
             throw new IllegalArgumentException(input + ": no game with a verdict");
         }
@@ -83,7 +83,7 @@ final class LeaderboardCommand implements Callable<Integer> {
         root.put("strong_weight", strongWeight);
         root.put("reuse_missing_game", !noReuse);
         root.putAll(board.toMap());
-        VerdictFileOptions.print(spec, root);
+        CommandSupport.print(spec, root);
         return Raq.OK;
     }
 }

@@ -67,9 +67,9 @@ final class PairwiseCommand implements Callable<Integer> {
     public Integer call() {
         NovaMetrics.TieHandling tieHandling = choice("--ties", ties, NovaMetrics.TieHandling.class);
         NovaMetrics.IntervalMethod method = choice("--interval", interval, NovaMetrics.IntervalMethod.class);
-        double level = VerdictFileOptions.confidence(spec, confidence);
+        double level = CommandSupport.confidence(spec, confidence);
         PairwiseFields fields = new PairwiseFields(promptField, aField, bField, null, verdictField);
-        List<PairwiseItem> items = PairwiseItems.readJsonl(VerdictFileOptions.input(input), fields);
+        List<PairwiseItem> items = PairwiseItems.readJsonl(CommandSupport.existing(input, "input file"), fields);
         if (items.isEmpty()) {
             throw new IllegalArgumentException(input + ": no line to read");
         }
@@ -84,7 +84,7 @@ final class PairwiseCommand implements Callable<Integer> {
         root.put("lines", items.size());
         root.putAll(metrics.toMap());
         root.put("confidence", level);
-        VerdictFileOptions.print(spec, root);
+        CommandSupport.print(spec, root);
         return Raq.OK;
     }
 

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,9 +65,7 @@ final class PlanCommand implements Callable<Integer> {
         if (!(power > 0 && power < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--power must be in (0, 1) but was " + power);
         }
-        if (!Files.isRegularFile(pilot)) {
-            throw new IllegalArgumentException("pilot report not found: " + pilot);
-        }
+        CommandSupport.existing(pilot, "pilot report");
         JsonNode root;
         try {
             root = JSON.readTree(pilot.toFile());

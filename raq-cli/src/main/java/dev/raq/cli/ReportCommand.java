@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -43,9 +42,7 @@ final class ReportCommand implements Callable<Integer> {
         if (html == null && markdown == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --html FILE, --markdown FILE or both");
         }
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("report not found: " + input);
-        }
+        CommandSupport.existing(input, "report");
         EvaluationReport report = EvaluationReport.readJson(input);
         if (html != null) {
             report.write(html, HtmlReportWriter.create());

@@ -9,20 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** What the verdict-file commands share: the input's check, the options' ranges and JSON output. */
-final class VerdictFileOptions {
+/** What the commands share: the check that an input file exists, the options' ranges and JSON output. */
+final class CommandSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private VerdictFileOptions() {
+    private CommandSupport() {
     }
 
-    /** The input file, which must exist. */
-    static Path input(Path input) {
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("input file not found: " + input);
+    /**
+     * {@code file}, which must exist.
+     *
+     * @param what what the file is, for the message ({@code "<what> not found: <file>"})
+     */
+    static Path existing(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(what + " not found: " + file);
         }
-        return input;
+        return file;
     }
 
     /** Rejects a confidence level outside (0, 1) as a usage error. */
