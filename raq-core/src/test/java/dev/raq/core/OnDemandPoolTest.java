@@ -38,10 +38,12 @@ class OnDemandPoolTest {
         AtomicInteger most = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(20);
+        CountDownLatch eightStarted = new CountDownLatch(8);
         OnDemandPool pool = pool(8, started);
         for (int i = 0; i < 20; i++) {
             pool.execute(() -> {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                eightStarted.countDown();
                 try {
                     release.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -51,7 +53,7 @@ class OnDemandPoolTest {
                 done.countDown();
             });
         }
-        Thread.sleep(100);
+        assertThat(eightStarted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(most.get()).isEqualTo(8);
         release.countDown();
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();

@@ -55,6 +55,7 @@ public final class SparkEvaluation implements Serializable {
     /** Builds the evaluation on an executor: candidates, judges, prompt, seed (its dataset is not used here). */
     @FunctionalInterface
     public interface EvaluationFactory extends Serializable {
+        /** A new evaluation, with its clients made in the calling JVM. */
         Evaluation create();
     }
 

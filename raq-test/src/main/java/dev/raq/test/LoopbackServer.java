@@ -53,6 +53,7 @@ public final class LoopbackServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    /** Starts a server on the loopback interface at a free port; it answers {@code 200 {}} until told otherwise. */
     public LoopbackServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -78,10 +79,16 @@ public final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
+    /** Every request received so far, in arrival order. */
     public List<Recorded> requests() {
         return requests;
     }
 
+    /**
+     * The latest request received.
+     *
+     * @throws IndexOutOfBoundsException when none arrived
+     */
     public Recorded lastRequest() {
         return requests.get(requests.size() - 1);
     }
@@ -136,6 +143,7 @@ public final class LoopbackServer implements AutoCloseable {
         return "event: " + name + "\ndata: " + json + "\n\n";
     }
 
+    /** Sends a whole response: status, content type, header name/value pairs and body (UTF-8). */
     public static void send(HttpExchange exchange, int status, String type, String body, String... headers)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
