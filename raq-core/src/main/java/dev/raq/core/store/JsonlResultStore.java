@@ -22,15 +22,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A result store in a JSON Lines file: one record per answer or judgment, appended and written through to the file
  * as soon as it completes, so that a process killed at any moment loses at most the record being written.
+ *
+ * <p><b>Memory.</b> The store keeps no record in memory, only an index from each key to where its record starts in
+ * the file (about 16 bytes per record), and reads a record back when it is asked for: a store of millions of answers
+ * fits a small heap. A key written again points to its newest record.
  *
  * <p>{@link #open(Path)} reads the records already in the file. A last line cut short by a crash is ignored,
  * reported through {@link System.Logger} (level WARNING) and cut off the file, so that new records start on a line of
@@ -55,8 +57,8 @@ public final class JsonlResultStore implements ResultStore, Closeable {
     private final java.util.concurrent.atomic.AtomicLong replacedSurrogates = new java.util.concurrent.atomic.AtomicLong();
     private final FileLock lock;
     private final Path lockInfo;
-    private final Map<String, Completion> answers = new HashMap<>();
-    private final Map<String, Judgment> judgments = new HashMap<>();
+    private final KeyIndex answers = new KeyIndex();
+    private final KeyIndex judgments = new KeyIndex();
     private final List<String> problems = new ArrayList<>();
 
     private JsonlResultStore(Path file) throws IOException {
@@ -138,7 +140,7 @@ public final class JsonlResultStore implements ResultStore, Closeable {
 
     @Override
     public synchronized Optional<Completion> answer(String key) {
-        return Optional.ofNullable(answers.get(key));
+        return record(answers, key).map(n -> SampleResultCodec.completion(n.get("completion")));
     }
 
     @Override
@@ -149,13 +151,56 @@ public final class JsonlResultStore implements ResultStore, Closeable {
         n.put("key", key);
         n.put("type", "answer");
         n.set("completion", SampleResultCodec.completion(completion));
-        append(n);
-        answers.put(key, completion);
+        answers.put(key, append(n), this::keyAt);
     }
 
     @Override
     public synchronized Optional<Judgment> judgment(String key) {
-        return Optional.ofNullable(judgments.get(key));
+        return record(judgments, key).map(n -> SampleResultCodec.judgment(n.get("judgment")));
+    }
+
+    /** The record a key points to, read back from the file. */
+    private Optional<JsonNode> record(KeyIndex index, String key) {
+        Objects.requireNonNull(key, "key");
+        long offset = index.find(key, this::keyAt);
+        return offset < 0 ? Optional.empty() : Optional.of(recordAt(offset));
+    }
+
+    private String keyAt(long offset) {
+        return recordAt(offset).get("key").asText();
+    }
+
+    /** The record on the line that starts at an offset. */
+    private JsonNode recordAt(long offset) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(4096);
+            long at = offset;
+            while (true) {
+                int read = channel.read(buf, at);
+                int end = -1;
+                for (int i = 0; i < buf.position(); i++) {
+                    if (buf.get(i) == '\n') {
+                        end = i;
+                        break;
+                    }
+                }
+                if (end >= 0) {
+                    return MAPPER.readTree(buf.array(), 0, end);
+                }
+                if (read < 0) {
+                    throw new IllegalStateException("the record at byte " + offset + " of " + file + " has no end");
+                }
+                at = offset + buf.position();
+                if (!buf.hasRemaining()) {
+                    ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2);
+                    buf.flip();
+                    bigger.put(buf);
+                    buf = bigger;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read result store " + file, e);
+        }
     }
 
     @Override
@@ -166,8 +211,7 @@ public final class JsonlResultStore implements ResultStore, Closeable {
         n.put("key", key);
         n.put("type", "judgment");
         n.set("judgment", SampleResultCodec.judgment(judgment));
-        append(n);
-        judgments.put(key, judgment);
+        judgments.put(key, append(n), this::keyAt);
     }
 
     @Override
@@ -189,8 +233,10 @@ public final class JsonlResultStore implements ResultStore, Closeable {
         return "JsonlResultStore{" + file + "}";
     }
 
-    private void append(ObjectNode record) {
+    /** Appends a record as a line and returns the offset where it starts. */
+    private long append(ObjectNode record) {
         try {
+            long offset = channel.size();
             // a lone surrogate in model text becomes U+FFFD (getBytes would silently write '?'), and is counted
             String json = MAPPER.writeValueAsString(record);
             int lone = Utf16.loneSurrogates(json);
@@ -205,38 +251,49 @@ public final class JsonlResultStore implements ResultStore, Closeable {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
+            return offset;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to result store " + file, e);
         }
     }
 
+    /** Indexes every complete line, validating each record; a torn last line is cut off the file. */
     private void load() throws IOException {
         long size = channel.size();
-        if (size == 0) {
-            return;
-        }
-        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
-        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
-            // read on
-        }
-        byte[] bytes = all.array();
-        int start = 0;
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        long position = 0;
+        long lineStart = 0;
         int lineNo = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                lineNo++;
-                read(new String(bytes, start, i - start, StandardCharsets.UTF_8), lineNo);
-                start = i + 1;
+        while (position < size) {
+            chunk.clear();
+            int read = channel.read(chunk, position);
+            if (read < 0) {
+                break;
             }
+            byte[] bytes = chunk.array();
+            int start = 0;
+            for (int i = 0; i < read; i++) {
+                if (bytes[i] == '\n') {
+                    line.write(bytes, start, i - start);
+                    lineNo++;
+                    read(line.toString(StandardCharsets.UTF_8), lineNo, lineStart);
+                    line.reset();
+                    start = i + 1;
+                    lineStart = position + start;
+                }
+            }
+            line.write(bytes, start, read - start);
+            position += read;
         }
-        if (start < bytes.length) {
-            report("line " + (lineNo + 1) + " of " + file + " was cut short (" + (bytes.length - start)
+        if (line.size() > 0) {
+            report("line " + (lineNo + 1) + " of " + file + " was cut short (" + line.size()
                     + " bytes, probably by a crash); ignored and removed");
-            channel.truncate(start);
+            channel.truncate(lineStart);
         }
     }
 
-    private void read(String line, int lineNo) {
+    private void read(String line, int lineNo, long offset) {
         if (line.isBlank()) {
             return;
         }
@@ -245,9 +302,11 @@ public final class JsonlResultStore implements ResultStore, Closeable {
             String key = n.get("key").asText();
             String type = n.get("type").asText();
             if (type.equals("answer")) {
-                answers.put(key, SampleResultCodec.completion(n.get("completion")));
+                SampleResultCodec.completion(n.get("completion")); // validates the record; the index keeps its place
+                answers.put(key, offset, this::keyAt);
             } else if (type.equals("judgment")) {
-                judgments.put(key, SampleResultCodec.judgment(n.get("judgment")));
+                SampleResultCodec.judgment(n.get("judgment"));
+                judgments.put(key, offset, this::keyAt);
             } else {
                 throw new IllegalArgumentException("unknown record type '" + type + "'");
             }
