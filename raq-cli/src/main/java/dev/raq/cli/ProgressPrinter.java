@@ -64,6 +64,22 @@ final class ProgressPrinter implements ProgressListener {
         }
     }
 
+    /** Shows which step of building the report is running (a report of a million samples takes seconds). */
+    @Override
+    public synchronized void onReportStep(String step, int done, int total) {
+        if (mode == Mode.NONE || done == total) {
+            return;
+        }
+        String text = String.format(Locale.ROOT, "building the report: %s (%d/%d)", step, done, total);
+        if (mode == Mode.BAR) {
+            out.print("\r" + text + " ".repeat(Math.max(0, 60 - text.length())));
+            drawn = true;
+        } else {
+            out.println("raq run: " + text);
+        }
+        out.flush();
+    }
+
     /** Ends a bar that was left half drawn (the run stopped early). */
     synchronized void finish() {
         if (drawn) {

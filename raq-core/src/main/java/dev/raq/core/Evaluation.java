@@ -84,6 +84,7 @@ public final class Evaluation {
     final int judgeConcurrency;
     final long seed;
     final ResultStore store;
+    final java.nio.file.@Nullable Path resultsFile;
     final @Nullable ProgressListener listener;
     final FailurePolicy failurePolicy;
     final boolean dryRun;
@@ -105,7 +106,9 @@ public final class Evaluation {
         this.concurrency = b.concurrency;
         this.judgeConcurrency = b.judgeConcurrency > 0 ? b.judgeConcurrency : b.concurrency;
         this.seed = b.seed;
-        this.store = b.store == null ? ResultStore.inMemory() : b.store;
+        this.resultsFile = b.resultsFile;
+        // a streaming run keeps nothing per sample, so by default it keeps no store either
+        this.store = b.store != null ? b.store : b.resultsFile != null ? ResultStore.none() : ResultStore.inMemory();
         this.listener = b.listener;
         this.failurePolicy = b.failurePolicy;
         this.dryRun = this.judges.stream().allMatch(j -> j instanceof RandomJudge);
@@ -162,7 +165,8 @@ public final class Evaluation {
         return EvaluationReport.builder(candidates.stream().map(Candidate::name).toList()).judges(judgeNames)
                 .sections(byName).dryRun(dryRun).seed(seed).alpha(alpha).significance(significance).observationUnit(observationUnit)
                 .clusterBy(clusterKey).prices(prices)
-                .configuration(promptTemplate, candidateFingerprints, judgeFingerprints);
+                .configuration(promptTemplate, candidateFingerprints, judgeFingerprints)
+                .retainSamples(resultsFile == null).resultsFile(resultsFile == null ? null : resultsFile.toString());
     }
 
     /** The candidates, in report order. */
@@ -214,6 +218,7 @@ public final class Evaluation {
         private int judgeConcurrency;
         private long seed = DEFAULT_SEED;
         private @Nullable ResultStore store;
+        private java.nio.file.@Nullable Path resultsFile;
         private @Nullable ProgressListener listener;
         private FailurePolicy failurePolicy = FailurePolicy.defaults();
         private boolean dryRun;
@@ -370,6 +375,20 @@ public final class Evaluation {
          */
         public Builder store(ResultStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Streams every sample's answers and judgments to this JSON Lines file ({@link
+         * dev.raq.core.report.ResultsFile}) as the sample finishes, instead of keeping them in the report (default:
+         * none, the report keeps them). The report then holds only what its statistics need, tens of bytes per sample,
+         * so that a million samples run in a small heap; its numbers are the same, {@code samples()} is empty, and
+         * {@code EvaluationReport.readJson} rebuilds it from the file. Each run rewrites the file. Without an explicit
+         * {@link #store(ResultStore)}, such an evaluation keeps no store ({@link ResultStore#none()}): give it a
+         * {@code JsonlResultStore} to resume.
+         */
+        public Builder resultsFile(java.nio.file.Path file) {
+            this.resultsFile = Objects.requireNonNull(file, "file");
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.raq.core.judge.Judgment;
 import dev.raq.core.model.Completion;
 import dev.raq.core.report.AnswerRecord;
 import dev.raq.core.report.EvaluationReport;
+import dev.raq.core.report.ResultsFile;
 import dev.raq.core.report.SampleResult;
 import dev.raq.core.report.SequentialOutcome;
 import org.jspecify.annotations.Nullable;
@@ -58,12 +59,13 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
     private final ExecutorService callPool;
     private final ExecutorService judgePool;
     private final SampleEvaluator evaluator;
+    private @Nullable ResultsFile results;
     private @Nullable Iterator<Sample> samples;
     private Instant started = Instant.EPOCH;
 
     // guarded by lock
     private final Map<Integer, SampleTask> open = new LinkedHashMap<>();
-    private final Map<String, Integer> seenIds = new java.util.HashMap<>();
+    private final SampleIds seenIds;
     private int total;
     private int nextIndex;
     private int globalInFlight;
@@ -115,10 +117,19 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
         this.judgeUsable = new int[judgeNames.size()];
         this.judgeFirstError = new String[judgeNames.size()];
         this.maxOpenSamples = 2 * ev.concurrency + 2;
-        this.report = ev.reportBuilder();
+        this.report = ev.reportBuilder().buildListener(listener::onReportStep);
+        this.seenIds = new SampleIds(ev.dataset);
     }
 
     CompletableFuture<EvaluationReport> start() {
+        if (ev.resultsFile != null) {
+            try {
+                results = ResultsFile.create(ev.resultsFile);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return result;
+            }
+        }
         total = count(ev.dataset);
         samples = ev.dataset.iterator();
         if (ev.sequential != null) {
@@ -229,8 +240,8 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
                 exhausted = true;
                 break;
             }
-            Integer earlier = seenIds.putIfAbsent(sample.id(), nextIndex);
-            if (earlier != null) {
+            int earlier = seenIds.putIfAbsent(sample.id(), nextIndex);
+            if (earlier >= 0) {
                 abortReason = "samples " + earlier + " and " + nextIndex + " of the dataset share the id '"
                         + sample.id() + "'; ids must be unique";
                 exhausted = true;
@@ -340,9 +351,14 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
         return abortReason != null;
     }
 
-    private void finishSample(SampleTask task, @Nullable SampleResult sampleResult, @Nullable Throwable error) {
+    private void finishSample(SampleTask task, @Nullable SampleResult sampleResult, @Nullable Throwable failed) {
+        Throwable error = failed;
         if (sampleResult != null) {
-            report.add(sampleResult);
+            try {
+                record(sampleResult);
+            } catch (RuntimeException e) {
+                error = e;
+            }
         }
         synchronized (lock) {
             if (error != null && abortReason == null) {
@@ -410,7 +426,7 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
     }
 
     private void finish() {
-        String reason;
+        @Nullable String reason;
         List<SampleResult> unfinished = new ArrayList<>();
         synchronized (lock) {
             if (abortReason == null) {
@@ -430,7 +446,14 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
                 }
             }
         }
-        unfinished.forEach(report::add);
+        for (SampleResult r : unfinished) {
+            try {
+                record(r);
+            } catch (RuntimeException e) {
+                reason = reason == null ? SampleEvaluator.describe(e) : reason;
+            }
+        }
+        reason = closeResults(reason);
         if (ev.sequential != null && reason == null) {
             SequentialOutcome outcome;
             synchronized (lock) {
@@ -452,6 +475,27 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
+        }
+    }
+
+    /** Keeps a finished sample's results: written to the results file (if any), then counted by the report. */
+    private void record(SampleResult r) {
+        if (results != null) {
+            results.append(r);
+        }
+        report.add(r);
+    }
+
+    /** Flushes and closes the results file; a failure to do so aborts the run (the report says why). */
+    private @Nullable String closeResults(@Nullable String reason) {
+        if (results == null) {
+            return reason;
+        }
+        try {
+            results.close();
+            return reason;
+        } catch (java.io.IOException e) {
+            return reason != null ? reason : "cannot write results file " + results.file() + ": " + e.getMessage();
         }
     }
 

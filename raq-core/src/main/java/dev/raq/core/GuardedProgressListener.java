@@ -26,11 +26,20 @@ final class GuardedProgressListener {
     }
 
     synchronized void onProgress(Progress progress) {
-        if (listener == null) {
-            return;
+        if (listener != null) {
+            guarded(() -> listener.onProgress(progress));
         }
+    }
+
+    synchronized void onReportStep(String step, int done, int total) {
+        if (listener != null) {
+            guarded(() -> listener.onReportStep(step, done, total));
+        }
+    }
+
+    private void guarded(Runnable call) {
         try {
-            listener.onProgress(progress);
+            call.run();
         } catch (RuntimeException e) {
             boolean first = failures++ == 0;
             LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,

@@ -17,4 +17,14 @@ public interface ProgressListener {
      * @param progress the current counts and the estimated time to finish
      */
     void onProgress(Progress progress);
+
+    /**
+     * Called while the report is built, after every sample is done: a report of a million samples takes seconds.
+     *
+     * @param step  what is being computed, such as {@code "significance test"}
+     * @param done  steps finished before this one ({@code done == total} when the report is built)
+     * @param total the number of steps
+     */
+    default void onReportStep(String step, int done, int total) {
+    }
 }

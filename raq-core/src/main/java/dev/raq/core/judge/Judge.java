@@ -73,6 +73,15 @@ public interface Judge {
     }
 
     /**
+     * Whether {@link #reportSection} may add a section (default: true). A report that does not keep its samples keeps
+     * this judge's judgments and the answers they judged only when it does; the built-in ranking, metric and random
+     * judges return false.
+     */
+    default boolean hasReportSection() {
+        return true;
+    }
+
+    /**
      * As {@link #reportSection(List, long)}, with the answers the judgments judged: per sample id, per candidate,
      * its completion (failed answers are absent). A judge whose section looks at the answers themselves (a
      * pairwise judge's style-controlled leaderboard) overrides this one; the default ignores them.

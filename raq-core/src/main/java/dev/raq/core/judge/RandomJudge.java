@@ -38,6 +38,11 @@ public final class RandomJudge implements Judge {
     }
 
     @Override
+    public boolean hasReportSection() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -185,6 +185,11 @@ public final class RankingJudge implements Judge {
     }
 
     @Override
+    public boolean hasReportSection() {
+        return false;
+    }
+
+    @Override
     public String name() {
         if (name != null) {
             return name;

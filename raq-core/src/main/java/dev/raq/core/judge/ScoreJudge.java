@@ -49,6 +49,11 @@ final class ScoreJudge implements Judge {
     }
 
     @Override
+    public boolean hasReportSection() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return "score(" + metric.name() + ")";
     }

@@ -38,6 +38,12 @@ import java.util.function.Function;
  * <p><b>Intervals.</b> Each candidate's mean rank comes with a {@value #CONFIDENCE} percentile bootstrap confidence
  * interval ({@value #BOOTSTRAP_ROUNDS} rounds, resampling the observations, seeded by the evaluation's seed). A metric
  * judge's raw scores get the same summary per candidate (mean with its interval, median), in the metric's units.
+ * Above {@value ValueSummary#LARGE} observations the interval is the normal one instead ({@link ValueSummary#LARGE}
+ * says why).
+ *
+ * <p><b>Size.</b> By default the report keeps every sample for drill-down, about 1.5 kB each. A report built without
+ * them ({@link Builder#retainSamples}, as an evaluation with a results file does) keeps only what its statistics
+ * need, about a hundred bytes per sample, and has the same numbers.
  *
  * <p><b>Failures.</b> {@link #problems()} counts every failed candidate and judge call by cause; {@code toString()},
  * Markdown and JSON show them first.
@@ -68,6 +74,9 @@ public final class EvaluationReport {
     private final ObservationUnit observationUnit;
     private final @Nullable String abortedBecause;
     private final List<SampleResult> samples;
+    private final int sampleCount;
+    private final int judgedSampleCount;
+    private final @Nullable String resultsFile;
     private final Map<String, Ranking> consensus;
     private final @Nullable Double judgeAgreement;
     private final int agreementSamples;
@@ -94,6 +103,9 @@ public final class EvaluationReport {
         this.observationUnit = a.observationUnit;
         this.abortedBecause = a.abortedBecause;
         this.samples = a.samples;
+        this.sampleCount = a.sampleCount;
+        this.judgedSampleCount = a.judgedSampleCount;
+        this.resultsFile = a.resultsFile;
         this.consensus = a.consensus;
         this.judgeAgreement = a.judgeAgreement;
         this.agreementSamples = a.agreementSamples;
@@ -196,9 +208,30 @@ public final class EvaluationReport {
         return Optional.ofNullable(abortedBecause);
     }
 
-    /** Every sample's answers and judgments, in dataset order. */
+    /**
+     * Every sample's answers and judgments, in dataset order; empty when the report was built without keeping them
+     * ({@link Builder#retainSamples}), in which case {@link #resultsFile()} says where they were written.
+     */
     public List<SampleResult> samples() {
         return samples;
+    }
+
+    /** The number of samples the report covers (whether or not it keeps them: {@link #samples()}). */
+    public int sampleCount() {
+        return sampleCount;
+    }
+
+    /** The number of those samples that were judged (at least two answers reached a judge). */
+    public int judgedSampleCount() {
+        return judgedSampleCount;
+    }
+
+    /**
+     * The JSON Lines file every sample's answers and judgments were written to, one per line, when the evaluation
+     * streamed them there instead of keeping them ({@code Evaluation.Builder#resultsFile}).
+     */
+    public Optional<String> resultsFile() {
+        return Optional.ofNullable(resultsFile);
     }
 
     /**
@@ -364,7 +397,12 @@ public final class EvaluationReport {
         java.time.@Nullable Instant startedAt;
         java.time.@Nullable Clock clock;
         @Nullable Manifest manifestAsWritten;
+        boolean retainSamples = true;
+        @Nullable String resultsFile;
+        BuildListener buildListener = (step, done, total) -> { };
         private final List<SampleResult> samples = new ArrayList<>();
+        /** Without retained samples, the tally that takes each sample as it is added; null before the first. */
+        private @Nullable ReportTally live;
 
         private Builder(List<String> candidates) {
             this.candidates = List.copyOf(candidates);
@@ -376,8 +414,41 @@ public final class EvaluationReport {
             }
         }
 
+        /**
+         * Whether the report keeps every sample result for drill-down ({@link EvaluationReport#samples()}; default:
+         * true). Without them the builder keeps only what the statistics need, sample by sample as they are added
+         * (ranks, scores, counts, latencies: tens of bytes per sample instead of the answers' text), so that a run of
+         * a million samples fits a small heap; the statistics are the same. Set it, and the settings that shape the
+         * statistics (judges, observation unit, cluster key, sections), before the first {@link #add}.
+         */
+        public synchronized Builder retainSamples(boolean retain) {
+            checkNotStarted("retainSamples");
+            this.retainSamples = retain;
+            return this;
+        }
+
+        /** Records where the sample results were written (a JSON Lines file), for a report that does not keep them. */
+        public Builder resultsFile(@Nullable String file) {
+            this.resultsFile = file;
+            return this;
+        }
+
+        /** Sets who is told how building the report progresses (default: nobody). */
+        public Builder buildListener(BuildListener listener) {
+            this.buildListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        private void checkNotStarted(String setting) {
+            if (live != null) {
+                throw new IllegalStateException(setting + " must be set before the first sample is added to a "
+                        + "builder that does not retain samples");
+            }
+        }
+
         /** Sets the judges' names, in panel order (default: none). */
-        public Builder judges(List<String> judges) {
+        public synchronized Builder judges(List<String> judges) {
+            checkNotStarted("judges");
             this.judges = List.copyOf(judges);
             return this;
         }
@@ -387,7 +458,8 @@ public final class EvaluationReport {
          * ({@link Judge#reportSection}; default: none). An evaluation sets it; a report rebuilt from stored results
          * gets a pairwise judge's leaderboard by passing the judge here.
          */
-        public Builder sections(Map<String, ? extends Judge> judgesByName) {
+        public synchronized Builder sections(Map<String, ? extends Judge> judgesByName) {
+            checkNotStarted("sections");
             this.sectionJudges = Map.copyOf(judgesByName);
             return this;
         }
@@ -416,7 +488,8 @@ public final class EvaluationReport {
         }
 
         /** Sets what one observation is (default {@link ObservationUnit#SAMPLE}). */
-        public Builder observationUnit(ObservationUnit unit) {
+        public synchronized Builder observationUnit(ObservationUnit unit) {
+            checkNotStarted("observationUnit");
             this.observationUnit = Objects.requireNonNull(unit, "unit");
             return this;
         }
@@ -425,7 +498,8 @@ public final class EvaluationReport {
          * Sets the key that groups samples into clusters whose intervals are resampled together (default: none,
          * every sample on its own).
          */
-        public Builder clusterBy(@Nullable Function<Sample, String> clusterKey) {
+        public synchronized Builder clusterBy(@Nullable Function<Sample, String> clusterKey) {
+            checkNotStarted("clusterBy");
             this.clusterKey = clusterKey;
             return this;
         }
@@ -462,12 +536,8 @@ public final class EvaluationReport {
             if (significance == null) {
                 throw new IllegalStateException("no significance test is configured");
             }
-            List<Ranking> observations = new ArrayList<>();
-            List<SampleResult> sorted = new ArrayList<>(samples);
-            sorted.sort(java.util.Comparator.comparingInt(SampleResult::index));
-            for (SampleResult s : sorted) {
-                observations.addAll(ReportAnalysis.observed(s, judges.size(), observationUnit));
-            }
+            List<Ranking> observations = live != null ? live.observations.asRankings()
+                    : tally(sorted()).observations.asRankings();
             return significance.test(candidates, observations, level);
         }
 
@@ -505,8 +575,38 @@ public final class EvaluationReport {
 
         /** Adds one sample's results. */
         public synchronized Builder add(SampleResult sample) {
-            samples.add(Objects.requireNonNull(sample, "sample"));
+            Objects.requireNonNull(sample, "sample");
+            if (retainSamples) {
+                samples.add(sample);
+            } else {
+                if (live == null) {
+                    live = newTally();
+                }
+                live.add(sample);
+            }
             return this;
+        }
+
+        private ReportTally newTally() {
+            java.util.Set<String> withSections = new java.util.HashSet<>();
+            sectionJudges.forEach((name, judge) -> {
+                if (judge.hasReportSection()) {
+                    withSections.add(name);
+                }
+            });
+            return new ReportTally(candidates, judges, observationUnit, clusterKey, withSections);
+        }
+
+        private ReportTally tally(List<SampleResult> sorted) {
+            ReportTally t = newTally();
+            sorted.forEach(t::takeInOrder);
+            return t;
+        }
+
+        private List<SampleResult> sorted() {
+            List<SampleResult> sorted = new ArrayList<>(samples);
+            sorted.sort(java.util.Comparator.comparingInt(SampleResult::index));
+            return sorted;
         }
 
         /**
@@ -524,17 +624,38 @@ public final class EvaluationReport {
             }
             List<SampleResult> theirs;
             synchronized (other) {
+                if (!other.retainSamples) {
+                    throw new IllegalStateException("cannot merge a builder that does not retain its samples");
+                }
                 theirs = List.copyOf(other.samples);
             }
-            synchronized (this) {
-                samples.addAll(theirs);
-            }
+            theirs.forEach(this::add);
             return this;
         }
 
         /** Computes every statistic and the significance test, and builds the report. */
         public synchronized EvaluationReport build() {
-            return new ReportAnalysis(this, samples).report();
+            if (!retainSamples) {
+                ReportTally t = live == null ? newTally() : live;
+                t.flush();
+                return new ReportAnalysis(this, t, List.of()).report();
+            }
+            List<SampleResult> sorted = sorted();
+            return new ReportAnalysis(this, tally(sorted), sorted).report();
         }
+    }
+
+    /** Told how building a report progresses; a report of a million samples takes a few seconds. */
+    @FunctionalInterface
+    public interface BuildListener {
+
+        /**
+         * A step of the build is starting (or, with {@code done == total}, the build is done).
+         *
+         * @param step  what is being computed, such as {@code "significance test"}
+         * @param done  steps finished before this one
+         * @param total the number of steps
+         */
+        void onStep(String step, int done, int total);
     }
 }

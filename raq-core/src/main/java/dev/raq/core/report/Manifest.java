@@ -91,22 +91,28 @@ public record Manifest(String raqVersion, String java, long seed, double alpha, 
 
     /** SHA-256 of a text, first 16 hex digits. */
     static String hash(String text) {
-        return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        return hex16(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The dataset fingerprint of these samples, in this order. */
-    static String fingerprint(List<Sample> samples) {
-        MessageDigest digest = digest();
-        for (Sample sample : samples) {
-            update(digest, sample.id());
-            update(digest, sample.question());
-            update(digest, sample.context() == null ? "" : sample.context());
-            for (String ref : sample.references()) {
-                update(digest, ref);
-            }
-            digest.update((byte) 0x1e);
+    /** A digest to which {@link #update(MessageDigest, Sample)} adds samples one at a time, in dataset order. */
+    static MessageDigest datasetDigest() {
+        return digest();
+    }
+
+    /** Adds one sample to a dataset fingerprint. */
+    static void update(MessageDigest digest, Sample sample) {
+        update(digest, sample.id());
+        update(digest, sample.question());
+        update(digest, sample.context() == null ? "" : sample.context());
+        for (String ref : sample.references()) {
+            update(digest, ref);
         }
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        digest.update((byte) 0x1e);
+    }
+
+    /** The first 16 hex digits of a digest, as every fingerprint of the manifest shows it. */
+    static String hex16(byte[] digest) {
+        return HexFormat.of().formatHex(digest).substring(0, 16);
     }
 
     private static void update(MessageDigest digest, String text) {
@@ -122,21 +128,4 @@ public record Manifest(String raqVersion, String java, long seed, double alpha, 
         }
     }
 
-    /** The model ids each candidate's answers carried. */
-    static Map<String, List<String>> reportedModels(List<String> candidates, List<SampleResult> samples) {
-        Map<String, TreeSet<String>> ids = new LinkedHashMap<>();
-        for (SampleResult s : samples) {
-            for (AnswerRecord a : s.answers()) {
-                if (a.completion() != null) {
-                    a.completion().modelId().ifPresent(id -> ids.computeIfAbsent(a.candidate(), k -> new TreeSet<>())
-                            .add(id));
-                }
-            }
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String c : candidates) {
-            out.put(c, List.copyOf(ids.getOrDefault(c, new TreeSet<>())));
-        }
-        return out;
-    }
 }

@@ -90,6 +90,7 @@ final class ReportJson implements ReportWriter {
         root.put("observations", r.judges().size() > 1 ? "consensus" : "judge");
         root.put("observationUnit", r.observationUnit().name().toLowerCase(java.util.Locale.ROOT));
         root.set("manifest", MAPPER.valueToTree(manifest(r.manifest())));
+        r.resultsFile().ifPresent(f -> root.put("resultsFile", f));
         if (r.sequential().isPresent()) {
             SequentialOutcome q = r.sequential().get();
             root.putObject("sequential").put("look", q.look()).put("samples", q.samples()).put("total", q.total())
@@ -113,8 +114,8 @@ final class ReportJson implements ReportWriter {
             p.messages().forEach(pn.putArray("messages")::add);
         }
         ObjectNode counts = root.putObject("counts");
-        counts.put("samples", r.samples().size());
-        counts.put("judgedSamples", r.samples().stream().filter(s -> s.notJudged() == null).count());
+        counts.put("samples", r.sampleCount());
+        counts.put("judgedSamples", r.judgedSampleCount());
         counts.put("rankings", r.rankings().size());
         counts.put("answerErrors", r.answerErrors());
         counts.put("judgeErrors", r.judgeErrors());

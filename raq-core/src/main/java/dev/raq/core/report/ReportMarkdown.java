@@ -36,10 +36,10 @@ final class ReportMarkdown {
             }
             sb.append('\n');
         }
-        long judged = r.samples().stream().filter(s -> s.notJudged() == null).count();
+        int judged = r.judgedSampleCount();
         boolean perCall = r.observationUnit() == ObservationUnit.JUDGE_CALL && r.judges().size() == 1;
         sb.append(String.format(Locale.ROOT, "%d samples (%d judged), %d observations (%s) from %s; seed %d, "
-                + "alpha %s.%n%n", r.samples().size(), judged, r.rankings().size(),
+                + "alpha %s.%n%n", r.sampleCount(), judged, r.rankings().size(),
                 perCall ? "one per judge call" : "one per sample",
                 r.judges().size() > 1 ? "the consensus of " + r.judges().size() + " judges"
                         : r.judges().isEmpty() ? "no judge" : "judge " + esc(r.judges().get(0)),

@@ -42,7 +42,7 @@ final class ReportReader {
     static EvaluationReport read(Path file) {
         JsonNode root = readTree(file);
         try {
-            return read(root);
+            return read(root, file.toAbsolutePath().getParent());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -64,7 +64,11 @@ final class ReportReader {
         return root;
     }
 
-    static EvaluationReport read(JsonNode root) {
+    /**
+     * A report from its JSON; a report whose samples were streamed to a results file (its {@code resultsFile}, read
+     * relative to {@code dir} unless absolute) is rebuilt from that file, one sample at a time.
+     */
+    static EvaluationReport read(JsonNode root, @Nullable Path dir) {
         List<String> candidates = strings(root.path("candidates"));
         EvaluationReport.Builder b = EvaluationReport.builder(candidates).judges(strings(root.path("judges")))
                 .seed(root.path("seed").asLong()).alpha(root.path("alpha").asDouble(0.05))
@@ -85,6 +89,13 @@ final class ReportReader {
             b.aborted(root.get("aborted").asText());
         }
         b.manifestAsWritten(manifest(root.path("manifest")));
+        String resultsFile = root.path("resultsFile").asText("");
+        if (!resultsFile.isEmpty() && root.path("samples").isEmpty()) {
+            Path results = dir == null ? Path.of(resultsFile) : dir.resolve(resultsFile);
+            b.retainSamples(false).resultsFile(resultsFile);
+            ResultsFile.forEach(results, b::add);
+            return b.build();
+        }
         int i = 0;
         for (JsonNode s : root.path("samples")) {
             b.add(sample(s, "samples[" + i++ + "]"));

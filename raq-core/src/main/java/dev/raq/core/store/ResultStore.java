@@ -49,6 +49,14 @@ public interface ResultStore {
      */
     void putJudgment(String key, Judgment judgment);
 
+    /**
+     * A store that keeps nothing: every run calls every model and judge again. The default of an evaluation that
+     * streams its results to a file, whose memory must not grow with the samples.
+     */
+    static ResultStore none() {
+        return NoResultStore.INSTANCE;
+    }
+
     /** A new, empty store in memory: results are reused within the process (the default of an evaluation). */
     static ResultStore inMemory() {
         return new InMemoryResultStore();

@@ -86,8 +86,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static String summaryLine(EvaluationReport r) {
-        long judged = r.samples().stream().filter(s -> s.notJudged() == null).count();
-        return r.samples().size() + " samples (" + judged + " judged), " + r.candidates().size() + " candidates, "
+        return r.sampleCount() + " samples (" + r.judgedSampleCount() + " judged), " + r.candidates().size() + " candidates, "
                 + "judged by " + String.join(", ", r.judges()) + "; seed " + r.seed() + ", alpha " + r.alpha()
                 + (r.dryRun() ? "; DRY RUN: random judge, not evidence" : "");
     }
