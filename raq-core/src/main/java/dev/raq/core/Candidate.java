@@ -116,7 +116,9 @@ public final class Candidate {
      * with the sample.
      */
     CompletableFuture<Completion> answer(Sample sample, ChatRequest request, Executor executor) {
-        return client != null ? client.completeAsync(request, executor)
+        // a non-blocking client's reply is recorded on the thread that read it: no hand-off to the executor
+        return client != null ? client.completeAsync(request, client.completesWithoutBlocking() ? Runnable::run
+                : executor)
                 : Objects.requireNonNull(application).answerAsync(sample, executor);
     }
 

@@ -191,7 +191,7 @@ public final class SampleEvaluator {
                 .thenApply(done -> new Judged(judgments.stream().map(CompletableFuture::join).toList(), null));
     }
 
-    /** Judge j's judgment: stored, or judged on the executor and stored. */
+    /** Judge j's judgment: stored, or judged (on the judge executor if it calls a model) and stored. */
     private CompletableFuture<Judgment> judgment(int j, Sample sample, List<CandidateAnswer> answered) {
         long seed = judgeSeed(ev.seed, sample.id(), j);
         String fingerprint = judgeFingerprints[j];
@@ -200,13 +200,16 @@ public final class SampleEvaluator {
         if (stored != null) {
             return CompletableFuture.completedFuture(named(stored, judgeNames.get(j)));
         }
-        return CompletableFuture.supplyAsync(() -> {
+        Supplier<Judgment> judge = () -> {
             Judgment judgment = runJudge(j, sample, answered, seed);
             if (key != null && !judgment.failed()) {
                 store.putJudgment(key, judgment);
             }
             return judgment;
-        }, judgeExecutor);
+        };
+        // a judge that calls no model (a metric) is quick and never waits: it runs where the last answer arrived
+        return fingerprint == null ? CompletableFuture.completedFuture(judge.get())
+                : CompletableFuture.supplyAsync(judge, judgeExecutor);
     }
 
     private Judgment runJudge(int j, Sample sample, List<CandidateAnswer> answered, long seed) {

@@ -65,6 +65,12 @@ public abstract class HttpModelClient implements ModelClient {
         return send(request, executor);
     }
 
+    /** True: calls go out through {@code HttpClient.sendAsync}, and replies are read on the shared HTTP threads. */
+    @Override
+    public boolean completesWithoutBlocking() {
+        return true;
+    }
+
     /** The configured model id. */
     @Override
     public Optional<String> modelId() {

@@ -49,6 +49,17 @@ public interface ModelClient {
     }
 
     /**
+     * True when {@link #completeAsync} never blocks its caller nor runs blocking work on the executor it is given,
+     * and completes its future on a thread of its own transport (RAQ's HTTP clients). An evaluation then hands such a
+     * client an executor that runs tasks where they are submitted, so a finished answer is recorded on the thread
+     * that read it instead of being moved to another thread first (a thread hand-off per call). The default is
+     * false, which is always safe; a decorator returns false unless it is non-blocking too.
+     */
+    default boolean completesWithoutBlocking() {
+        return false;
+    }
+
+    /**
      * The identifier of the model behind this client as configured (for example {@code meta/llama3-8b-instruct}), if
      * known. The evaluation uses it to refuse a judge that is also a candidate; lambdas report none.
      */
