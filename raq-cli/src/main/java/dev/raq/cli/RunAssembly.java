@@ -107,6 +107,9 @@ final class RunAssembly implements Closeable {
                 default -> FailurePolicy.defaults();
             });
         }
+        if (config.results() != null) {
+            b.resultsFile(resolve(config.results()));
+        }
         if (config.store() != null) {
             store = JsonlResultStore.open(resolve(config.store()));
             b.store(store);

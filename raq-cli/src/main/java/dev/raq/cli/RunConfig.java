@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param judgeConcurrency judge calls in flight (default: as many as {@code concurrency})
  * @param store         a JSON Lines result store: answers and verdicts are kept there and reused when the run is
  *                      repeated (resume); none by default
+ * @param results       a JSON Lines file every sample's answers and judgments stream to as they finish; the report
+ *                      then keeps only what its statistics need, so very large runs fit a small heap (none by
+ *                      default: the report keeps every sample)
  * @param failurePolicy {@code default}, {@code tolerant} or {@code fail-fast}
  * @param outputs       where to write reports
  * @param gates         what the result must satisfy
@@ -35,6 +38,7 @@ import java.util.Objects;
 public record RunConfig(Dataset dataset, @Nullable String prompt, List<Candidate> candidates, List<Judge> judges,
                         @Nullable String significance, @Nullable Double alpha, @Nullable Long seed,
                         @Nullable Integer concurrency, @Nullable Integer judgeConcurrency, @Nullable String store,
+                        @Nullable String results,
                         @JsonProperty("failurePolicy") @Nullable String failurePolicy, @Nullable Outputs outputs,
                         @Nullable List<Gate> gates) {
 

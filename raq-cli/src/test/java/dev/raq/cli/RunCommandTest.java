@@ -71,6 +71,23 @@ class RunCommandTest {
     }
 
     @Test
+    void resultsKey_streamsTheSamplesToTheFile_sameVerdicts_reportRebuildsFromIt() throws Exception {
+        Path file = demo("seed: 42", "seed: 42\nresults: " + dir.resolve("out/results.jsonl"));
+        Run r = raq("run", file.toString(), "--progress", "lines");
+        assertThat(r.code()).isEqualTo(Raq.OK);
+        assertThat(r.out()).contains("| bert-ensemble | 2.627 |").contains("all 4 gates passed");
+        assertThat(r.err()).contains("raq run: building the report: significance test (3/6)");
+        assertThat(Files.readAllLines(dir.resolve("out/results.jsonl"))).hasSize(300);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        assertThat(json.get("samples")).isEmpty();
+        assertThat(json.get("resultsFile").asText()).endsWith("results.jsonl");
+        Run report = raq("report", dir.resolve("out/report.json").toString(), "--markdown",
+                dir.resolve("again.md").toString());
+        assertThat(report.code()).isEqualTo(Raq.OK);
+        assertThat(Files.readString(dir.resolve("again.md"))).contains("300 samples (300 judged)");
+    }
+
+    @Test
     void aFailingGate_exitsWith1_andNamesTheGateInOneLine() throws Exception {
         Path file = demo("  - maxErrorRate: 0.02", "  - maxErrorRate: 0.02\n"
                 + "  - better: {candidate: bert-ensemble, than: slqa-plus-ensemble}");
