@@ -32,6 +32,18 @@ public final class Judges {
     }
 
     /**
+     * Single-answer grading (MT-bench's "single" mode): {@code judgeClient} rates each answer on its own from 1 to
+     * 10, with the reference answer when the sample has one, replying {@code [[rating]]}; the ratings are the
+     * judgment's scores and rank the candidates per sample. {@link GradingJudge#rubric(Rubric)} grades by the
+     * user's criteria and scale instead (G-Eval style).
+     *
+     * @param judgeClient the judge model
+     */
+    public static GradingJudge grade(ModelClient judgeClient) {
+        return GradingJudge.of(Objects.requireNonNull(judgeClient, "judgeClient"));
+    }
+
+    /**
      * A rule-based judge that scores every answer against the sample's references with {@code metric} and ranks the
      * candidates by score (higher better, equal scores tie with average ranks). The judgment keeps the raw scores
      * ({@link Judgment#scores()}) and has one call without output and without a shown order. A sample without

@@ -127,7 +127,8 @@ final class RankingPrompt {
         return j.toString();
     }
 
-    private static void block(StringBuilder sb, String label, String text, String marker) {
+    /** Appends a text between marker lines, so that nothing inside it can pass for an instruction. */
+    static void block(StringBuilder sb, String label, String text, String marker) {
         sb.append("<<<BEGIN ").append(label).append(' ').append(marker).append(">>>\n").append(text)
                 .append("\n<<<END ").append(label).append(' ').append(marker).append(">>>\n\n");
     }
