@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Command(name = "raq", mixinStandardHelpOptions = true, versionProvider = Raq.Version.class,
         description = "Relative Answer Quality: which model answers best on your data, with statistical evidence.",
-        subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, DiffCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, DiffCommand.class, GenerateCommand.class,
                 LeaderboardCommand.class,
                 PairwiseCommand.class,
                 CommandLine.HelpCommand.class},
