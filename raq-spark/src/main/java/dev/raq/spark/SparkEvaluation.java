@@ -66,6 +66,7 @@ public final class SparkEvaluation implements Serializable {
     private final EvaluationFactory factory;
     private int samplesInFlight = 8;
     private int partitions;
+    private boolean keepSamples = true;
 
     private SparkEvaluation(EvaluationFactory factory) {
         this.factory = factory;
@@ -90,6 +91,16 @@ public final class SparkEvaluation implements Serializable {
     public SparkEvaluation partitions(int n) {
         Preconditions.checkArgument(n >= 1, () -> "partitions must be >= 1 but was " + n);
         this.partitions = n;
+        return this;
+    }
+
+    /**
+     * Whether the merged report keeps every sample for drill-down (default: true). Without them the driver keeps only
+     * what the statistics need, tens of bytes per sample, so a report of millions of samples fits its heap; the
+     * results table (written as Parquet) keeps every sample.
+     */
+    public SparkEvaluation keepSamplesInReport(boolean keep) {
+        this.keepSamples = keep;
         return this;
     }
 
@@ -184,16 +195,19 @@ public final class SparkEvaluation implements Serializable {
 
     /**
      * The report of a results table (from {@link #results(Dataset)}, or read back from its Parquet files). The table
-     * is computed on the executors all at once (persisted), then brought to the driver one partition at a time and
-     * merged into the evaluation's report builder. The driver builds the evaluation once for its settings (names,
+     * is computed and sorted by sample index on the executors (persisted), then brought to the driver one partition
+     * at a time and merged into the evaluation's report builder (keeping the samples or not:
+     * {@link #keepSamplesInReport(boolean)}). The driver builds the evaluation once for its settings (names,
      * judges, seed, test) and calls no model, but its clients are built there too: the driver needs what the
      * factory needs, such as its key variables.
      */
     public EvaluationReport report(Dataset<Row> results) {
         Objects.requireNonNull(results, "results");
-        EvaluationReport.Builder builder = factory.create().reportBuilder();
+        EvaluationReport.Builder builder = factory.create().reportBuilder().resultsFile(null)
+                .retainSamples(keepSamples);
         ObjectMapper json = new ObjectMapper();
-        Dataset<Row> rows = results.select("result").persist();
+        // in sample order, so that a report without samples takes each one as it arrives
+        Dataset<Row> rows = results.orderBy("index").select("result").persist();
         try {
             rows.count(); // every partition in parallel, before the driver reads them one by one
             Iterator<Row> it = rows.toLocalIterator();

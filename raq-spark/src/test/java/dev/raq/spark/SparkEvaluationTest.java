@@ -124,6 +124,15 @@ class SparkEvaluationTest {
         assertSameEvidence(fromParquet, single);
         assertThat(fromParquet.toJson()).isEqualTo(merged.toJson()); // the rows keep everything, timings included
         assertThat(results.rdd().getNumPartitions()).isEqualTo(4);
+
+        // a driver that keeps only the statistics: the same numbers, no samples held
+        EvaluationReport lean = distributed.keepSamplesInReport(false).report(results);
+        assertThat(lean.samples()).isEmpty();
+        assertThat(lean.sampleCount()).isEqualTo(SAMPLES);
+        assertThat(lean.rankings()).isEqualTo(merged.rankings());
+        assertThat(lean.pairDifferences()).isEqualTo(merged.pairDifferences());
+        assertThat(lean.candidateSummaries()).isEqualTo(merged.candidateSummaries());
+        assertThat(lean.manifest().datasetFingerprint()).isEqualTo(merged.manifest().datasetFingerprint());
     }
 
     /** Everything but the timings (the two runs' latencies differ): samples' judgments, ranks, the test. */
