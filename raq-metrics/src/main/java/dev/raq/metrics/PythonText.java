@@ -1,17 +1,46 @@
 package dev.raq.metrics;
 
+import org.apiguardian.api.API;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Python 3 string semantics that the reference scripts rely on and Java does differently: {@code str.lower()},
  * {@code str.isspace()} (what {@code str.split()} splits on) and the Unicode word characters of {@code re}'s
  * {@code \w}/{@code \b}. Character properties come from the JDK's Unicode tables (Unicode 13 on Java 17); the
- * reference ran with Unicode 14, which differs only for characters added in 14.
+ * reference ran with Unicode 14, which differs only for characters added in 14. Public for raq-meteor; not an API.
  */
-final class PythonText {
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class PythonText {
 
     private static final int CAPITAL_SIGMA = 0x03A3;
     private static final int CAPITAL_I_WITH_DOT = 0x0130;
 
     private PythonText() {
+    }
+
+    /** Python's {@code text.split()}: the runs of non-whitespace, in order; none for a blank text. */
+    public static List<String> split(String text) {
+        List<String> tokens = new ArrayList<>();
+        int length = text.length();
+        int start = -1;
+        for (int i = 0; i < length; ) {
+            int cp = text.codePointAt(i);
+            if (isSpace(cp)) {
+                if (start >= 0) {
+                    tokens.add(text.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            tokens.add(text.substring(start));
+        }
+        return tokens;
     }
 
     /**
@@ -20,7 +49,7 @@ final class PythonText {
      * final form U+03C2 in the Final_Sigma context exactly as CPython decides it). Java's {@code toLowerCase} uses
      * word breaks for Final_Sigma and therefore differs.
      */
-    static String lower(String text) {
+    public static String lower(String text) {
         int length = text.length();
         int first = 0;
         while (first < length) {
@@ -131,7 +160,7 @@ final class PythonText {
     }
 
     /** Python's {@code str.isspace()} for one code point: the separators {@code str.split()} splits on. */
-    static boolean isSpace(int cp) {
+    public static boolean isSpace(int cp) {
         if (cp <= 0x20) {
             return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
         }
