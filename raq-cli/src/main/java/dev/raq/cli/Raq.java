@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = "Relative Answer Quality: which model answers best on your data, with statistical evidence.",
         subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, DiffCommand.class, GenerateCommand.class,
                 LeaderboardCommand.class,
-                PairwiseCommand.class,
+                PairwiseCommand.class, PerfCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all gates passed, 1 a gate failed, 2 usage or configuration error,",
                 "3 the run could not complete."})

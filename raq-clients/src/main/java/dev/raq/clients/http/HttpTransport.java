@@ -23,8 +23,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Sends one provider request with {@link HttpClient#sendAsync} and turns the answer into a {@link Completion}:
- * measures latency and time to first token with the injected ticker, maps every failure through
- * {@link HttpFailures}, and estimates token usage when the server reported none. Thread-safe.
+ * measures latency and time to first token with the injected ticker and, when streamed, the arrival of every text
+ * chunk (the first at the time to first token, the gaps after it with {@link System#nanoTime()}), maps every
+ * failure through {@link HttpFailures}, and estimates token usage when the server reported none. Thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HttpTransport {
@@ -160,6 +161,16 @@ public final class HttpTransport {
         } catch (ReplyReader.MalformedReplyException e) {
             throw HttpFailures.malformed(model, Secrets.redact(e.getMessage(), apiKey), redacted(e));
         }
+        long[] chunks = sub.textNanos();
+        if (chunks.length > 0) {
+            // the first chunk is the first token (ticker time); the gaps after it are measured with System.nanoTime
+            long first = Math.max(0, sub.firstTextNanos() - start);
+            long base = chunks[0];
+            for (int i = 0; i < chunks.length; i++) {
+                chunks[i] = first + Math.max(0, chunks[i] - base);
+            }
+        }
+        result.chunkOffsetsNanos(chunks);
         return finish(result, chat, start, sub.firstTextNanos());
     }
 

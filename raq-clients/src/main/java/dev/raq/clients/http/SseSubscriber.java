@@ -2,14 +2,15 @@ package dev.raq.clients.http;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Arrays;
 import java.util.concurrent.Flow;
 import java.util.function.LongSupplier;
 
 /**
  * Splits the lines of a {@code text/event-stream} body into events (per the WHATWG server-sent events rules:
  * {@code event:} and {@code data:} fields, comments starting with {@code :}, a blank line ends an event) and feeds
- * them to a {@link ReplyReader.StreamState}. A failure while reading an event is kept and reported when the body
- * ends, so the body is always drained.
+ * them to a {@link ReplyReader.StreamState}, noting when every event that carried answer text arrived. A failure
+ * while reading an event is kept and reported when the body ends, so the body is always drained.
  */
 final class SseSubscriber implements Flow.Subscriber<String> {
 
@@ -19,6 +20,8 @@ final class SseSubscriber implements Flow.Subscriber<String> {
     private String event = "";
     private boolean hasData;
     private long firstTextNanos = -1;
+    private long[] textNanos = new long[16];
+    private int textEvents;
     private @Nullable RuntimeException failure;
 
     SseSubscriber(ReplyReader.StreamState state, LongSupplier ticker) {
@@ -74,11 +77,25 @@ final class SseSubscriber implements Flow.Subscriber<String> {
         return firstTextNanos;
     }
 
+    /**
+     * When each event that carried answer text arrived, in {@link System#nanoTime()} values (not the ticker's, which
+     * is read once for the first text only, so a test's stepping ticker sees the same reads as before), in order.
+     */
+    long[] textNanos() {
+        return Arrays.copyOf(textNanos, textEvents);
+    }
+
     private void dispatch() {
         if (hasData && failure == null) {
             try {
-                if (state.onEvent(event, data.toString()) && firstTextNanos < 0) {
-                    firstTextNanos = ticker.getAsLong();
+                if (state.onEvent(event, data.toString())) {
+                    if (firstTextNanos < 0) {
+                        firstTextNanos = ticker.getAsLong();
+                    }
+                    if (textEvents == textNanos.length) {
+                        textNanos = Arrays.copyOf(textNanos, textEvents * 2);
+                    }
+                    textNanos[textEvents++] = System.nanoTime();
                 }
             } catch (RuntimeException e) {
                 failure = e;

@@ -4,13 +4,15 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A model's answer to one request, with what was measured on the way: token usage, latency, time to first token,
- * why generation stopped, and the model id the server reported. Everything but the text is optional, because not
- * every source knows it (a recorded answer has no latency); absent values are never invented. Immutable.
+ * the arrival time of every streamed chunk, why generation stopped, and the model id the server reported. Everything
+ * but the text is optional, because not every source knows it (a recorded answer has no latency); absent values are
+ * never invented. Immutable.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Completion {
@@ -19,6 +21,7 @@ public final class Completion {
     private final @Nullable TokenUsage usage;
     private final @Nullable Duration latency;
     private final @Nullable Duration timeToFirstToken;
+    private final long[] chunkOffsetsNanos;
     private final @Nullable String finishReason;
     private final @Nullable String modelId;
 
@@ -27,6 +30,7 @@ public final class Completion {
         this.usage = b.usage;
         this.latency = b.latency;
         this.timeToFirstToken = b.timeToFirstToken;
+        this.chunkOffsetsNanos = b.chunkOffsetsNanos;
         this.finishReason = b.finishReason;
         this.modelId = b.modelId;
     }
@@ -47,6 +51,7 @@ public final class Completion {
         b.usage = usage;
         b.latency = latency;
         b.timeToFirstToken = timeToFirstToken;
+        b.chunkOffsetsNanos = chunkOffsetsNanos;
         b.finishReason = finishReason;
         b.modelId = modelId;
         return b;
@@ -72,6 +77,23 @@ public final class Completion {
         return Optional.ofNullable(timeToFirstToken);
     }
 
+    /**
+     * When each streamed chunk that carried answer text arrived, in nanoseconds after the request was sent, in
+     * arrival order (the first equals the {@linkplain #timeToFirstToken() time to first token}); empty when the
+     * answer was not streamed or the client does not time chunks. The gaps between them are the inter-token
+     * latencies a load test reports.
+     *
+     * @return a fresh copy, non-decreasing, every value ≥ 0
+     */
+    public long[] chunkOffsetsNanos() {
+        return chunkOffsetsNanos.clone();
+    }
+
+    /** How many streamed chunks carried answer text; 0 when the answer was not streamed or chunks were not timed. */
+    public int chunkCount() {
+        return chunkOffsetsNanos.length;
+    }
+
     /** Why generation stopped as the server said it ({@code stop}, {@code length}, {@code tool_calls} …), if known. */
     public Optional<String> finishReason() {
         return Optional.ofNullable(finishReason);
@@ -93,12 +115,14 @@ public final class Completion {
         Completion c = (Completion) o;
         return text.equals(c.text) && Objects.equals(usage, c.usage) && Objects.equals(latency, c.latency)
                 && Objects.equals(timeToFirstToken, c.timeToFirstToken)
+                && Arrays.equals(chunkOffsetsNanos, c.chunkOffsetsNanos)
                 && Objects.equals(finishReason, c.finishReason) && Objects.equals(modelId, c.modelId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, usage, latency, timeToFirstToken, finishReason, modelId);
+        return Objects.hash(text, usage, latency, timeToFirstToken, finishReason, modelId)
+                + 31 * Arrays.hashCode(chunkOffsetsNanos);
     }
 
     @Override
@@ -108,16 +132,20 @@ public final class Completion {
                 + (usage == null ? "" : ", usage=" + usage)
                 + (latency == null ? "" : ", latency=" + latency.toMillis() + "ms")
                 + (timeToFirstToken == null ? "" : ", ttft=" + timeToFirstToken.toMillis() + "ms")
+                + (chunkOffsetsNanos.length == 0 ? "" : ", chunks=" + chunkOffsetsNanos.length)
                 + (finishReason == null ? "" : ", finishReason=" + finishReason)
                 + (modelId == null ? "" : ", modelId=" + modelId) + "}";
     }
 
     /** Builds a {@link Completion}. */
     public static final class Builder {
+        private static final long[] NO_CHUNKS = new long[0];
+
         private final String text;
         private @Nullable TokenUsage usage;
         private @Nullable Duration latency;
         private @Nullable Duration timeToFirstToken;
+        private long[] chunkOffsetsNanos = NO_CHUNKS;
         private @Nullable String finishReason;
         private @Nullable String modelId;
 
@@ -140,6 +168,27 @@ public final class Completion {
         /** Sets the measured time to first token; must not be negative. */
         public Builder timeToFirstToken(@Nullable Duration timeToFirstToken) {
             this.timeToFirstToken = nonNegative("timeToFirstToken", timeToFirstToken);
+            return this;
+        }
+
+        /**
+         * Sets when each streamed chunk carrying answer text arrived, in nanoseconds after the request was sent
+         * (default: none). The array is copied.
+         *
+         * @param chunkOffsetsNanos non-decreasing offsets, each ≥ 0; empty for none
+         * @throws IllegalArgumentException when an offset is negative or smaller than the one before
+         */
+        public Builder chunkOffsetsNanos(long... chunkOffsetsNanos) {
+            Objects.requireNonNull(chunkOffsetsNanos, "chunkOffsetsNanos");
+            long previous = 0;
+            for (int i = 0; i < chunkOffsetsNanos.length; i++) {
+                if (chunkOffsetsNanos[i] < previous) {
+                    throw new IllegalArgumentException("chunkOffsetsNanos[" + i + "] must be >= " + previous
+                            + " (not negative, not before the chunk before) but was " + chunkOffsetsNanos[i]);
+                }
+                previous = chunkOffsetsNanos[i];
+            }
+            this.chunkOffsetsNanos = chunkOffsetsNanos.length == 0 ? NO_CHUNKS : chunkOffsetsNanos.clone();
             return this;
         }
 

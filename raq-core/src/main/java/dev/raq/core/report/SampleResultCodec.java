@@ -99,6 +99,12 @@ public final class SampleResultCodec {
                 .put("completionTokens", u.completionTokens()).put("estimated", u.estimated()));
         c.latency().ifPresent(d -> n.put("latencyNanos", d.toNanos()));
         c.timeToFirstToken().ifPresent(d -> n.put("timeToFirstTokenNanos", d.toNanos()));
+        if (c.chunkCount() > 0) {
+            ArrayNode chunks = n.putArray("chunkOffsetsNanos");
+            for (long offset : c.chunkOffsetsNanos()) {
+                chunks.add(offset);
+            }
+        }
         c.finishReason().ifPresent(f -> n.put("finishReason", f));
         c.modelId().ifPresent(m -> n.put("modelId", m));
         return n;
@@ -117,6 +123,14 @@ public final class SampleResultCodec {
         }
         if (n.has("timeToFirstTokenNanos")) {
             b.timeToFirstToken(Duration.ofNanos(n.get("timeToFirstTokenNanos").asLong()));
+        }
+        JsonNode chunks = n.get("chunkOffsetsNanos");
+        if (chunks != null && chunks.isArray()) {
+            long[] offsets = new long[chunks.size()];
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = chunks.get(i).asLong();
+            }
+            b.chunkOffsetsNanos(offsets);
         }
         b.finishReason(text(n, "finishReason"));
         b.modelId(text(n, "modelId"));
