@@ -14,6 +14,7 @@ import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
+import dev.raq.core.model.TokenLogprob;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.ReplySchema;
 import org.apiguardian.api.API;
@@ -152,6 +153,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
         o.seed().ifPresent(v -> body.put("seed", v));
         o.frequencyPenalty().ifPresent(v -> body.put("frequency_penalty", v));
         o.presencePenalty().ifPresent(v -> body.put("presence_penalty", v));
+        o.topLogprobs().ifPresent(v -> body.put("logprobs", true).put("top_logprobs", v));
         if (settings.streaming()) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
@@ -253,7 +255,24 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
             return Completion.builder(unfence ? Prompts.unfence(text) : text)
                     .finishReason(textOrNull(choice.path("finish_reason")))
                     .modelId(textOrNull(reply.path("model")))
-                    .usage(usage(reply.path("usage")));
+                    .usage(usage(reply.path("usage")))
+                    .logprobs(logprobs(choice.path("logprobs").path("content")));
+        }
+
+        /** {@code choices[0].logprobs.content}: each token with its log-probability and top alternatives. */
+        private static List<TokenLogprob> logprobs(JsonNode content) {
+            if (!content.isArray()) {
+                return List.of();
+            }
+            List<TokenLogprob> out = new ArrayList<>();
+            for (JsonNode t : content) {
+                List<TokenLogprob.Alternative> top = new ArrayList<>();
+                for (JsonNode a : t.path("top_logprobs")) {
+                    top.add(new TokenLogprob.Alternative(a.path("token").asText(""), a.path("logprob").asDouble()));
+                }
+                out.add(new TokenLogprob(t.path("token").asText(""), t.path("logprob").asDouble(), top));
+            }
+            return out;
         }
 
         @Override

@@ -64,6 +64,7 @@ public record RequestKey(String hash, String canonical) {
         o.maxTokens().ifPresent(v -> options.put("maxTokens", v));
         o.presencePenalty().ifPresent(v -> options.put("presencePenalty", v));
         o.seed().ifPresent(v -> options.put("seed", v));
+        o.topLogprobs().ifPresent(v -> options.put("topLogprobs", v));
         if (!o.stop().isEmpty()) {
             ArrayNode stop = options.putArray("stop");
             o.stop().forEach(stop::add);

@@ -9,6 +9,7 @@ import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelCallException;
 import dev.raq.core.model.ModelClient;
+import dev.raq.core.model.TokenLogprob;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -62,32 +63,34 @@ public final class GradingJudge implements Judge {
     private final int maxReasks;
     private final @Nullable String name;
     private final GenerationOptions options;
+    private final boolean weighted;
 
     private GradingJudge(ModelClient client, Rubric rubric, boolean withReference, int maxReasks,
-                         @Nullable String name, GenerationOptions options) {
+                         @Nullable String name, GenerationOptions options, boolean weighted) {
         this.client = client;
         this.rubric = rubric;
         this.withReference = withReference;
         this.maxReasks = maxReasks;
         this.name = name;
         this.options = options;
+        this.weighted = weighted;
     }
 
     /** MT-bench's single-answer grading by {@code client}: 1 to 10, with the reference when there is one. */
     static GradingJudge of(ModelClient client) {
         return new GradingJudge(Objects.requireNonNull(client, "client"), MT_BENCH, true, DEFAULT_MAX_REASKS, null,
-                GenerationOptions.none());
+                GenerationOptions.none(), false);
     }
 
     /** This judge rating by a rubric: its criteria, evaluation steps and scale (G-Eval style). */
     public GradingJudge rubric(Rubric rubric) {
         return new GradingJudge(client, Objects.requireNonNull(rubric, "rubric"), withReference, maxReasks, name,
-                options);
+                options, weighted);
     }
 
     /** This judge never showing a reference answer (MT-bench's grading of open-ended questions). */
     public GradingJudge withoutReference() {
-        return new GradingJudge(client, rubric, false, maxReasks, name, options);
+        return new GradingJudge(client, rubric, false, maxReasks, name, options, weighted);
     }
 
     /**
@@ -97,7 +100,7 @@ public final class GradingJudge implements Judge {
      */
     public GradingJudge maxReasks(int n) {
         Preconditions.checkArgument(n >= 0, () -> "maxReasks must be >= 0 but was " + n);
-        return new GradingJudge(client, rubric, withReference, n, name, options);
+        return new GradingJudge(client, rubric, withReference, n, name, options, weighted);
     }
 
     /**
@@ -108,13 +111,25 @@ public final class GradingJudge implements Judge {
     public GradingJudge name(String name) {
         Objects.requireNonNull(name, "name");
         Preconditions.checkArgument(!name.isBlank(), "name must not be blank");
-        return new GradingJudge(client, rubric, withReference, maxReasks, name, options);
+        return new GradingJudge(client, rubric, withReference, maxReasks, name, options, weighted);
     }
 
     /** This judge sending these sampling options with every request (a temperature of 0 is usual for grading). */
     public GradingJudge options(GenerationOptions options) {
         return new GradingJudge(client, rubric, withReference, maxReasks, name,
-                Objects.requireNonNull(options, "options"));
+                Objects.requireNonNull(options, "options"), weighted);
+    }
+
+    /**
+     * This judge scoring each answer by the probability-weighted rating, G-Eval's form: the requests ask for the
+     * log-probabilities of the 20 likeliest tokens ({@link GenerationOptions#topLogprobs()}), and the score is the
+     * mean of the scale's whole ratings weighted by the probability the judge gave each one at the position of its
+     * own {@code [[rating]]}, Σ p(r)·r / Σ p(r). Where the server returns no log-probabilities for that position (or
+     * none of the alternatives is a rating on the scale), the stated rating is the score, and the call's attribute
+     * {@code "weighted.<candidate>"} says {@code false}.
+     */
+    public GradingJudge probabilityWeighted() {
+        return new GradingJudge(client, rubric, withReference, maxReasks, name, options, true);
     }
 
     /** The rubric (by default {@link #MT_BENCH}). */
@@ -154,6 +169,7 @@ public final class GradingJudge implements Judge {
     public String fingerprint() {
         return Fingerprint.of("grading-judge").with("client", client.fingerprint()).with("rubric", rubric.toString())
                 .with("reference", withReference).with("maxReasks", maxReasks).with("options", options)
+                .with("weighted", weighted)
                 .withText("prompt", prompt(new Sample("probe", "Q?", "C.", List.of("R."), Map.of()), "A.",
                         "0000000000000000")).toString();
     }
@@ -176,6 +192,9 @@ public final class GradingJudge implements Judge {
         for (CandidateAnswer answer : input.answers()) {
             Graded g = grade(sample, answer, random.split());
             attributes.put("asks." + answer.candidate(), String.valueOf(g.asks));
+            if (weighted) {
+                attributes.put("weighted." + answer.candidate(), String.valueOf(g.weighted));
+            }
             if (g.rating != null) {
                 ratings.put(answer.candidate(), g.rating);
                 outputs.append("--- ").append(answer.candidate()).append(" ---\n").append(g.output).append('\n');
@@ -206,7 +225,7 @@ public final class GradingJudge implements Judge {
         texts.add(answer.text());
         String marker = RankingPrompt.marker(random, texts);
         ChatRequest.Builder request = ChatRequest.builder().system(system()).user(prompt(sample, answer.text(), marker))
-                .options(options);
+                .options(weighted ? options.merge(GenerationOptions.builder().topLogprobs(20).build()) : options);
         String output = null;
         String problem = null;
         for (int ask = 1; ask <= maxReasks + 1; ask++) {
@@ -224,7 +243,10 @@ public final class GradingJudge implements Judge {
             }
             output = completion.text();
             try {
-                return new Graded(readRating(output, rubric, texts), output, ask, null, null);
+                double rating = readRating(output, rubric, texts);
+                Double byProbability = weighted ? weightedRating(completion.logprobs(), rating, rubric) : null;
+                return new Graded(byProbability != null ? byProbability : rating, output, ask, null, null,
+                        byProbability != null);
             } catch (IllegalArgumentException e) {
                 problem = e.getMessage();
                 request.assistant(output).user("Your reply could not be used: " + problem + ". " + instruction());
@@ -265,6 +287,53 @@ public final class GradingJudge implements Judge {
                     + rubric.lowest() + " to " + rubric.highest());
         }
         return rating;
+    }
+
+    /**
+     * The probability-weighted rating at the token after the reply's last {@code [[}, which must be the stated rating;
+     * null when the tokens do not show it or no alternative there is a whole rating on the scale.
+     */
+    static @Nullable Double weightedRating(List<TokenLogprob> tokens, double stated, Rubric rubric) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        int[] starts = new int[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            starts[i] = text.length();
+            text.append(tokens.get(i).token());
+        }
+        int open = text.lastIndexOf("[[");
+        if (open < 0) {
+            return null;
+        }
+        int at = open + 2;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        int index = -1;
+        for (int i = 0; i < starts.length; i++) {
+            if (starts[i] <= at && at < starts[i] + tokens.get(i).token().length()) {
+                index = i;
+            }
+        }
+        if (index < 0 || !tokens.get(index).token().strip().replace("[[", "").strip().equals(format(stated))) {
+            return null;
+        }
+        double sum = 0;
+        double weightedSum = 0;
+        for (TokenLogprob.Alternative a : tokens.get(index).alternatives()) {
+            String t = a.token().strip();
+            if (t.matches("\\d{1,3}")) {
+                int r = Integer.parseInt(t);
+                if (r >= rubric.lowest() && r <= rubric.highest()) {
+                    double p = Math.exp(a.logprob());
+                    sum += p;
+                    weightedSum += p * r;
+                }
+            }
+        }
+        return sum > 0 ? weightedSum / sum : null;
     }
 
     private String system() {
@@ -324,9 +393,9 @@ public final class GradingJudge implements Judge {
 
     /** One answer's grading: its rating or the error, the judge's last reply, the requests made. */
     private record Graded(@Nullable Double rating, @Nullable String output, int asks, @Nullable String error,
-                          @Nullable FailureCause cause) {
+                          @Nullable FailureCause cause, boolean weighted) {
         static Graded failed(@Nullable String output, int asks, String error, FailureCause cause) {
-            return new Graded(null, output, asks, error, cause);
+            return new Graded(null, output, asks, error, cause, false);
         }
     }
 }

@@ -22,6 +22,7 @@ public final class Completion {
     private final @Nullable Duration latency;
     private final @Nullable Duration timeToFirstToken;
     private final long[] chunkOffsetsNanos;
+    private final java.util.List<TokenLogprob> logprobs;
     private final @Nullable String finishReason;
     private final @Nullable String modelId;
 
@@ -31,6 +32,7 @@ public final class Completion {
         this.latency = b.latency;
         this.timeToFirstToken = b.timeToFirstToken;
         this.chunkOffsetsNanos = b.chunkOffsetsNanos;
+        this.logprobs = b.logprobs;
         this.finishReason = b.finishReason;
         this.modelId = b.modelId;
     }
@@ -52,6 +54,7 @@ public final class Completion {
         b.latency = latency;
         b.timeToFirstToken = timeToFirstToken;
         b.chunkOffsetsNanos = chunkOffsetsNanos;
+        b.logprobs = logprobs;
         b.finishReason = finishReason;
         b.modelId = modelId;
         return b;
@@ -89,6 +92,14 @@ public final class Completion {
         return chunkOffsetsNanos.clone();
     }
 
+    /**
+     * Each generated token's log-probability with its alternatives, in order, when the request asked for them
+     * ({@link GenerationOptions#topLogprobs()}) and the server returned them; empty otherwise.
+     */
+    public java.util.List<TokenLogprob> logprobs() {
+        return logprobs;
+    }
+
     /** How many streamed chunks carried answer text; 0 when the answer was not streamed or chunks were not timed. */
     public int chunkCount() {
         return chunkOffsetsNanos.length;
@@ -115,14 +126,14 @@ public final class Completion {
         Completion c = (Completion) o;
         return text.equals(c.text) && Objects.equals(usage, c.usage) && Objects.equals(latency, c.latency)
                 && Objects.equals(timeToFirstToken, c.timeToFirstToken)
-                && Arrays.equals(chunkOffsetsNanos, c.chunkOffsetsNanos)
+                && Arrays.equals(chunkOffsetsNanos, c.chunkOffsetsNanos) && logprobs.equals(c.logprobs)
                 && Objects.equals(finishReason, c.finishReason) && Objects.equals(modelId, c.modelId);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(text, usage, latency, timeToFirstToken, finishReason, modelId)
-                + 31 * Arrays.hashCode(chunkOffsetsNanos);
+                + 31 * Arrays.hashCode(chunkOffsetsNanos) + 961 * logprobs.hashCode();
     }
 
     @Override
@@ -146,6 +157,7 @@ public final class Completion {
         private @Nullable Duration latency;
         private @Nullable Duration timeToFirstToken;
         private long[] chunkOffsetsNanos = NO_CHUNKS;
+        private java.util.List<TokenLogprob> logprobs = java.util.List.of();
         private @Nullable String finishReason;
         private @Nullable String modelId;
 
@@ -168,6 +180,12 @@ public final class Completion {
         /** Sets the measured time to first token; must not be negative. */
         public Builder timeToFirstToken(@Nullable Duration timeToFirstToken) {
             this.timeToFirstToken = nonNegative("timeToFirstToken", timeToFirstToken);
+            return this;
+        }
+
+        /** Sets the generated tokens' log-probabilities (none by default). */
+        public Builder logprobs(java.util.List<TokenLogprob> logprobs) {
+            this.logprobs = java.util.List.copyOf(logprobs);
             return this;
         }
 

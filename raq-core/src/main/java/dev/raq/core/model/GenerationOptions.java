@@ -27,6 +27,7 @@ public final class GenerationOptions {
     private final @Nullable Long seed;
     private final @Nullable Double frequencyPenalty;
     private final @Nullable Double presencePenalty;
+    private final @Nullable Integer topLogprobs;
 
     private GenerationOptions(Builder b) {
         this.temperature = b.temperature;
@@ -36,6 +37,7 @@ public final class GenerationOptions {
         this.seed = b.seed;
         this.frequencyPenalty = b.frequencyPenalty;
         this.presencePenalty = b.presencePenalty;
+        this.topLogprobs = b.topLogprobs;
     }
 
     /** Options that set nothing. */
@@ -58,6 +60,7 @@ public final class GenerationOptions {
         b.seed = seed;
         b.frequencyPenalty = frequencyPenalty;
         b.presencePenalty = presencePenalty;
+        b.topLogprobs = topLogprobs;
         return b;
     }
 
@@ -86,6 +89,9 @@ public final class GenerationOptions {
         }
         if (overrides.presencePenalty != null) {
             b.presencePenalty = overrides.presencePenalty;
+        }
+        if (overrides.topLogprobs != null) {
+            b.topLogprobs = overrides.topLogprobs;
         }
         return b.build();
     }
@@ -125,6 +131,15 @@ public final class GenerationOptions {
         return presencePenalty == null ? OptionalDouble.empty() : OptionalDouble.of(presencePenalty);
     }
 
+    /**
+     * How many most likely alternatives to return with each generated token's log-probability, if log-probabilities
+     * are asked for (OpenAI's {@code logprobs} and {@code top_logprobs}); the answer then carries them
+     * ({@link Completion#logprobs()}).
+     */
+    public OptionalInt topLogprobs() {
+        return topLogprobs == null ? OptionalInt.empty() : OptionalInt.of(topLogprobs);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -137,12 +152,12 @@ public final class GenerationOptions {
         return Objects.equals(temperature, that.temperature) && Objects.equals(topP, that.topP)
                 && Objects.equals(maxTokens, that.maxTokens) && stop.equals(that.stop)
                 && Objects.equals(seed, that.seed) && Objects.equals(frequencyPenalty, that.frequencyPenalty)
-                && Objects.equals(presencePenalty, that.presencePenalty);
+                && Objects.equals(presencePenalty, that.presencePenalty) && Objects.equals(topLogprobs, that.topLogprobs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(temperature, topP, maxTokens, stop, seed, frequencyPenalty, presencePenalty);
+        return Objects.hash(temperature, topP, maxTokens, stop, seed, frequencyPenalty, presencePenalty, topLogprobs);
     }
 
     @Override
@@ -151,7 +166,7 @@ public final class GenerationOptions {
         String sep = "";
         for (Object[] kv : new Object[][] {{"temperature", temperature}, {"topP", topP}, {"maxTokens", maxTokens},
                 {"stop", stop.isEmpty() ? null : stop}, {"seed", seed}, {"frequencyPenalty", frequencyPenalty},
-                {"presencePenalty", presencePenalty}}) {
+                {"presencePenalty", presencePenalty}, {"topLogprobs", topLogprobs}}) {
             if (kv[1] != null) {
                 sb.append(sep).append(kv[0]).append('=').append(kv[1]);
                 sep = ", ";
@@ -169,6 +184,7 @@ public final class GenerationOptions {
         private @Nullable Long seed;
         private @Nullable Double frequencyPenalty;
         private @Nullable Double presencePenalty;
+        private @Nullable Integer topLogprobs;
 
         private Builder() {
         }
@@ -225,6 +241,13 @@ public final class GenerationOptions {
         /** Presence penalty in [-2, 2]. */
         public Builder presencePenalty(double presencePenalty) {
             this.presencePenalty = penalty("presencePenalty", presencePenalty);
+            return this;
+        }
+
+        /** Asks for each generated token's log-probability with its {@code n} most likely alternatives, 0 to 20. */
+        public Builder topLogprobs(int n) {
+            Preconditions.checkArgument(n >= 0 && n <= 20, () -> "topLogprobs must be in [0, 20] but was " + n);
+            this.topLogprobs = n;
             return this;
         }
 

@@ -105,6 +105,14 @@ public final class SampleResultCodec {
                 chunks.add(offset);
             }
         }
+        if (!c.logprobs().isEmpty()) {
+            ArrayNode tokens = n.putArray("logprobs");
+            for (dev.raq.core.model.TokenLogprob t : c.logprobs()) {
+                ObjectNode tn = tokens.addObject().put("token", t.token()).put("logprob", t.logprob());
+                ArrayNode top = tn.putArray("top");
+                t.alternatives().forEach(a -> top.addObject().put("token", a.token()).put("logprob", a.logprob()));
+            }
+        }
         c.finishReason().ifPresent(f -> n.put("finishReason", f));
         c.modelId().ifPresent(m -> n.put("modelId", m));
         return n;
@@ -131,6 +139,18 @@ public final class SampleResultCodec {
                 offsets[i] = chunks.get(i).asLong();
             }
             b.chunkOffsetsNanos(offsets);
+        }
+        JsonNode logprobs = n.get("logprobs");
+        if (logprobs != null && logprobs.isArray()) {
+            List<dev.raq.core.model.TokenLogprob> tokens = new ArrayList<>();
+            for (JsonNode t : logprobs) {
+                List<dev.raq.core.model.TokenLogprob.Alternative> top = new ArrayList<>();
+                t.path("top").forEach(a -> top.add(new dev.raq.core.model.TokenLogprob.Alternative(
+                        a.get("token").asText(), a.get("logprob").asDouble())));
+                tokens.add(new dev.raq.core.model.TokenLogprob(t.get("token").asText(), t.get("logprob").asDouble(),
+                        top));
+            }
+            b.logprobs(tokens);
         }
         b.finishReason(text(n, "finishReason"));
         b.modelId(text(n, "modelId"));

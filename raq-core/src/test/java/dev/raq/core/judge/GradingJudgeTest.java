@@ -141,4 +141,35 @@ class GradingJudgeTest {
         assertThat(report.significance().orElseThrow().pValue("good", "bad")).isLessThan(0.001);
         assertThat(seen).hasSize(60);
     }
+
+    @Test
+    void probabilityWeighted_geEvalScoreFromTheRatingTokensAlternatives_statedRatingWithoutLogprobs() {
+        List<dev.raq.core.model.TokenLogprob.Alternative> top = List.of(
+                new dev.raq.core.model.TokenLogprob.Alternative("8", Math.log(0.6)),
+                new dev.raq.core.model.TokenLogprob.Alternative("7", Math.log(0.3)),
+                new dev.raq.core.model.TokenLogprob.Alternative(" nine", Math.log(0.05)),
+                new dev.raq.core.model.TokenLogprob.Alternative("9", Math.log(0.05)));
+        List<dev.raq.core.model.TokenLogprob> tokens = List.of(
+                new dev.raq.core.model.TokenLogprob("Rating", -0.1, List.of()),
+                new dev.raq.core.model.TokenLogprob(": [[", -0.1, List.of()),
+                new dev.raq.core.model.TokenLogprob("8", Math.log(0.6), top),
+                new dev.raq.core.model.TokenLogprob("]]", -0.01, List.of()));
+        List<ChatRequest> seen = new CopyOnWriteArrayList<>();
+        ModelClient model = new ModelClient() {
+            @Override
+            public Completion complete(ChatRequest request) {
+                seen.add(request);
+                boolean first = request.messages().get(1).content().contains("\n4\n<<<END ANSWER");
+                return first ? Completion.builder("Rating: [[8]]").logprobs(tokens).build()
+                        : Completion.of("Rating: [[3]]");
+            }
+        };
+        Judgment j = Judges.grade(model).probabilityWeighted().judge(input("4", "5"));
+        // (0.6 * 8 + 0.3 * 7 + 0.05 * 9) / 0.95; " nine" is not a rating
+        assertThat(j.scores().get("a")).isCloseTo((0.6 * 8 + 0.3 * 7 + 0.05 * 9) / 0.95, within(1e-12));
+        assertThat(j.scores().get("b")).isEqualTo(3.0);
+        assertThat(j.calls().get(0).attributes()).containsEntry("weighted.a", "true").containsEntry("weighted.b", "false");
+        assertThat(seen.get(0).options().topLogprobs()).hasValue(20);
+        assertThat(GradingJudge.weightedRating(tokens, 7, GradingJudge.MT_BENCH)).as("not the stated rating").isNull();
+    }
 }
