@@ -126,6 +126,9 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "also write the reports as Markdown")
     @Nullable Path markdown;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write an HTML page with charts")
+    @Nullable Path html;
+
     @Option(names = "--no-progress", description = "print no live progress")
     boolean noProgress;
 
@@ -176,6 +179,10 @@ final class PerfCommand implements Callable<Integer> {
         }
         write(json, LoadTestFormat.json(reports));
         write(markdown, LoadTestFormat.markdown(reports) + (verdict == null ? "" : "\n" + verdict + "\n"));
+        if (html != null) {
+            dev.raq.report.html.LoadTestPage.write(reports, html);
+            out.println("wrote " + html);
+        }
         out.flush();
         boolean anySucceeded = reports.stream().anyMatch(r -> r.succeeded() > 0);
         if (!anySucceeded) {

@@ -26,9 +26,10 @@ class PerfCommandTest {
         try (TimedSseServer server = new TimedSseServer(b)) {
             Path json = dir.resolve("perf.json");
             Path md = dir.resolve("perf.md");
+            Path html = dir.resolve("perf.html");
             RunCommandTest.Run r = raq("perf", "--url", server.baseUrl(), "--model", "M", "--concurrency", "1,8,64",
                     "--input-tokens", "512", "--output-tokens", "128", "--requests", "64", "--json", json.toString(),
-                    "--markdown", md.toString());
+                    "--markdown", md.toString(), "--html", html.toString());
 
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(server.requests()).isEqualTo(3 * 64);
@@ -56,6 +57,10 @@ class PerfCommandTest {
             assertThat(reports.get(2).path("averageOutputTokensPerRequest").asDouble()).isEqualTo(128);
             assertThat(reports.get(2).path("timeToFirstTokenMs").path("p99").asDouble()).isPositive();
             assertThat(Files.readString(md)).contains("| conc 64 | 64 | 64 | 0 |").contains("### concurrency 8");
+            String page = Files.readString(html);
+            assertThat(page).startsWith("<!DOCTYPE html>").contains("Content-Security-Policy").doesNotContain("<script")
+                    .contains("Requests per second (succeeded) by load").contains("End-to-end latency percentiles")
+                    .contains("Distribution of time to first token").contains("<svg");
         }
     }
 
