@@ -41,16 +41,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code raq perf --url http://localhost:8000/v1 --model M --concurrency 1,8,64 --input-tokens 512
  * --output-tokens 128}: a load test of an OpenAI-compatible or Anthropic endpoint with streaming requests, one run
  * per concurrency (or Poisson rate), printed as a table with the metrics EvalScope reports; optionally an SLA search
- * and JSON or Markdown files. Progress goes to standard error.
+ * and JSON, Markdown or HTML files. Progress goes to standard error. {@code --simulate 40,10} runs against a simulated
+ * server on the loopback interface instead, to try it without one.
  */
 @Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Load-test a model endpoint: TTFT, TPOT, ITL, latency and throughput per concurrency or rate.",
                 "Requests are streamed; warm-up requests are not measured. Definitions: docs/load-test.md."})
 final class PerfCommand implements Callable<Integer> {
 
-    @Option(names = "--url", required = true, paramLabel = "URL",
+    @Option(names = "--url", paramLabel = "URL",
             description = "base URL up to the API version, such as http://localhost:8000/v1")
-    String url;
+    @Nullable String url;
+
+    @Option(names = "--simulate", paramLabel = "TTFT_MS,GAP_MS", description = "instead of --url: a simulated "
+            + "streaming server on the loopback interface that answers after TTFT_MS, then one token every GAP_MS, "
+            + "to try the load test without a model server")
+    @Nullable String simulate;
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "the model id to request")
     String model;
@@ -136,10 +142,29 @@ final class PerfCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if ((url == null) == (simulate == null)) {
+            throw usage("give either --url URL or --simulate TTFT_MS,GAP_MS");
+        }
+        if (simulate == null) {
+            return run(java.util.Objects.requireNonNull(url));
+        }
+        String[] parts = simulate.split(",");
+        if (parts.length != 2 || !parts[0].strip().matches("\\d+") || !parts[1].strip().matches("\\d+")) {
+            throw usage("--simulate must be TTFT_MS,GAP_MS (whole milliseconds) but was '" + simulate + "'");
+        }
+        TimedSseServer.Behaviour behaviour = new TimedSseServer.Behaviour(
+                Duration.ofMillis(Long.parseLong(parts[0].strip())), Duration.ofMillis(Long.parseLong(parts[1].strip())),
+                32, 1, 0);
+        try (TimedSseServer server = new TimedSseServer(behaviour)) {
+            return run(server.baseUrl());
+        }
+    }
+
+    private Integer run(String baseUrl) {
         List<LoadProfile> profiles = profiles();
         Sla sla = sla();
-        LoadTest.Builder b = LoadTest.builder(client()).prompts(prompts()).warmupRequests(warmup).seed(seed).sla(sla);
+        LoadTest.Builder b = LoadTest.builder(client(baseUrl)).prompts(prompts()).warmupRequests(warmup).seed(seed).sla(sla);
         if (outputTokens != null) {
             b.outputTokens(positive("--output-tokens", outputTokens));
         }
@@ -172,7 +197,7 @@ final class PerfCommand implements Callable<Integer> {
             reports = test.sweep(profiles);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("raq perf: " + model + " at " + url + " (" + api + ", streaming)");
+        out.println("raq perf: " + model + " at " + baseUrl + " (" + api + ", streaming)");
         out.print(LoadTestFormat.table(reports));
         if (verdict != null) {
             out.println(verdict);
@@ -245,7 +270,7 @@ final class PerfCommand implements Callable<Integer> {
                 inputTokens == null ? LoadTest.DEFAULT_INPUT_TOKENS : inputTokens));
     }
 
-    private ModelClient client() {
+    private ModelClient client(String url) {
         String key = null;
         if (keyEnv != null) {
             key = System.getenv(keyEnv);

@@ -90,7 +90,7 @@ class PerfCommandTest {
 
     @Test
     void perf_mistakes_exitWith2() {
-        assertThat(raq("perf", "--model", "M").err()).contains("Missing required option: '--url=URL'");
+        assertThat(raq("perf", "--model", "M").err()).contains("give either --url URL or --simulate TTFT_MS,GAP_MS");
         RunCommandTest.Run both = raq("perf", "--url", "http://127.0.0.1:9/v1", "--model", "M", "--rate", "2",
                 "--concurrency", "4");
         assertThat(both.code()).isEqualTo(Raq.USAGE);
@@ -114,5 +114,15 @@ class PerfCommandTest {
         assertThat(r.code()).isEqualTo(Raq.INCOMPLETE);
         assertThat(r.out()).contains("failed 3 of 3: 3 connection");
         assertThat(r.err()).contains("every request failed");
+    }
+
+    @Test
+    void simulate_runsAgainstABuiltInServer_withItsTimings_andUrlOrSimulateIsRequired() {
+        RunCommandTest.Run r = raq("perf", "--simulate", "30,5", "--model", "demo", "--concurrency", "1,4",
+                "--output-tokens", "16", "--requests", "12", "--no-progress");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("raq perf: demo at http://127.0.0.1:").contains("conc 4");
+        assertThat(raq("perf", "--model", "demo").code()).isEqualTo(Raq.USAGE);
+        assertThat(raq("perf", "--simulate", "30", "--model", "demo").err()).contains("--simulate must be TTFT_MS,GAP_MS");
     }
 }

@@ -26,6 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code defaultChunks}), then the usage (prompt tokens = words of the prompt). Every {@code failEvery}-th request
  * (counted from 1) gets HTTP 500. It speaks OpenAI's {@code /chat/completions} SSE or Anthropic's {@code /messages}
  * events. Plain sockets with TCP_NODELAY and one response per connection, so small chunks are never held back.
+ * {@code raq perf --simulate} runs against it, so the load test can be tried without a model server; the tests
+ * validate the load test's measurements against it.
  */
 final class TimedSseServer implements AutoCloseable {
 
@@ -156,7 +158,7 @@ final class TimedSseServer implements AutoCloseable {
         }
     }
 
-    private static void event(OutputStream out, String name, String data) throws IOException {
+    private static void event(OutputStream out, @org.jspecify.annotations.Nullable String name, String data) throws IOException {
         String e = (name == null ? "" : "event: " + name + "\n") + "data: " + data + "\n\n";
         out.write(e.getBytes(StandardCharsets.UTF_8));
     }
