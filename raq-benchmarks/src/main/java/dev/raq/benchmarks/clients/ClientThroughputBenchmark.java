@@ -48,7 +48,7 @@ import java.util.function.ToDoubleFunction;
  * that shows what RAQ's client adds ({@code raq}); and with the whole pipeline ({@code pipeline}): an
  * {@code Evaluation} of calls / 4 samples × 4 candidates on RAQ's client at the same concurrency, judged by a
  * rule-based metric, timed until its last sample is judged (the report's statistics are built after that and not
- * counted). Each client is first warmed up at both concurrencies, so that the
+ * counted), on four clients built once. Each client (the pipeline's four too) is first warmed up at both concurrencies, so that the
  * JIT has compiled the call path and the connection pool holds as many connections as there are calls in flight, as
  * in a long evaluation; then every round is measured five times, interleaved, and the medians are printed last.
  *
@@ -81,6 +81,8 @@ public final class ClientThroughputBenchmark {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long serverThread;
+    /** The pipeline's four candidates, built once and warmed up like the other clients (their connections too). */
+    private final List<ModelClient> pipelineClients = new ArrayList<>();
 
     /** What one measured round gave; times per call in microseconds. */
     private record Round(double wallMillis, double callsPerSecond, double shareOfIdeal, double latencyP50Millis,
@@ -107,6 +109,9 @@ public final class ClientThroughputBenchmark {
             serverThread = server.threadId();
             String base = server.baseUrl() + "/v1";
             ModelClient client = OpenAiCompatibleClient.local(base).model("bench").build();
+            for (int c = 0; c < 4; c++) {
+                pipelineClients.add(OpenAiCompatibleClient.local(base).model("bench-" + c).build());
+            }
             Map<String, Function<ChatRequest, CompletableFuture<?>>> clients = new LinkedHashMap<>();
             clients.put("raq", r -> client.completeAsync(r, Runnable::run));
             clients.put("raw", rawJdkClient(base));
@@ -193,7 +198,7 @@ public final class ClientThroughputBenchmark {
                     }
                 });
         for (int c = 0; c < 4; c++) {
-            b.candidate("c" + c, OpenAiCompatibleClient.local(base).model("bench-" + c).build());
+            b.candidate("c" + c, pipelineClients.get(c));
         }
         Evaluation evaluation = b.build();
         long t0 = System.nanoTime();
