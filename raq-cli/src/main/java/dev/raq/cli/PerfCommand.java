@@ -157,6 +157,9 @@ final class PerfCommand implements Callable<Integer> {
                 Duration.ofMillis(Long.parseLong(parts[0].strip())), Duration.ofMillis(Long.parseLong(parts[1].strip())),
                 32, 1, 0);
         try (TimedSseServer server = new TimedSseServer(behaviour)) {
+            spec.commandLine().getOut().println("raq perf: simulating a server (TTFT " + behaviour.ttft().toMillis()
+                    + " ms, a token every " + behaviour.gap().toMillis() + " ms) in this JVM: its CPU counts in the "
+                    + "measurement overhead below");
             return run(server.baseUrl());
         }
     }

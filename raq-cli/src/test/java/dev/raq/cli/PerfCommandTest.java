@@ -121,7 +121,8 @@ class PerfCommandTest {
         RunCommandTest.Run r = raq("perf", "--simulate", "30,5", "--model", "demo", "--concurrency", "1,4",
                 "--output-tokens", "16", "--requests", "12", "--no-progress");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("raq perf: demo at http://127.0.0.1:").contains("conc 4");
+        assertThat(r.out()).contains("raq perf: simulating a server (TTFT 30 ms, a token every 5 ms) in this JVM")
+                .contains("raq perf: demo at http://127.0.0.1:").contains("conc 4");
         assertThat(raq("perf", "--model", "demo").code()).isEqualTo(Raq.USAGE);
         assertThat(raq("perf", "--simulate", "30", "--model", "demo").err()).contains("--simulate must be TTFT_MS,GAP_MS");
     }
