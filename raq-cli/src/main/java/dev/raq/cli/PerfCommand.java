@@ -98,6 +98,10 @@ final class PerfCommand implements Callable<Integer> {
             description = "prompt template for --dataset (default ${DEFAULT-VALUE})")
     String template;
 
+    @Option(names = "--fixed-output", description = "also send min_tokens and ignore_eos so that vLLM or NIM "
+            + "generate exactly --output-tokens tokens (OpenAI's own API refuses them)")
+    boolean fixedOutput;
+
     @Option(names = "--output-tokens", paramLabel = "N", description = "max_tokens of every request")
     @Nullable Integer outputTokens;
 
@@ -169,7 +173,7 @@ final class PerfCommand implements Callable<Integer> {
         Sla sla = sla();
         LoadTest.Builder b = LoadTest.builder(client(baseUrl)).prompts(prompts()).warmupRequests(warmup).seed(seed).sla(sla);
         if (outputTokens != null) {
-            b.outputTokens(positive("--output-tokens", outputTokens));
+            b.outputTokens(positive("--output-tokens", outputTokens)).fixedOutputLength(fixedOutput);
         }
         if (requests != null) {
             b.requests(positive("--requests", requests));

@@ -154,6 +154,8 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
         o.frequencyPenalty().ifPresent(v -> body.put("frequency_penalty", v));
         o.presencePenalty().ifPresent(v -> body.put("presence_penalty", v));
         o.topLogprobs().ifPresent(v -> body.put("logprobs", true).put("top_logprobs", v));
+        o.minTokens().ifPresent(v -> body.put("min_tokens", v));
+        o.ignoreEos().ifPresent(v -> body.put("ignore_eos", v));
         if (settings.streaming()) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);

@@ -65,6 +65,8 @@ public record RequestKey(String hash, String canonical) {
         o.presencePenalty().ifPresent(v -> options.put("presencePenalty", v));
         o.seed().ifPresent(v -> options.put("seed", v));
         o.topLogprobs().ifPresent(v -> options.put("topLogprobs", v));
+        o.minTokens().ifPresent(v -> options.put("minTokens", v));
+        o.ignoreEos().ifPresent(v -> options.put("ignoreEos", v));
         if (!o.stop().isEmpty()) {
             ArrayNode stop = options.putArray("stop");
             o.stop().forEach(stop::add);

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -28,6 +29,8 @@ public final class GenerationOptions {
     private final @Nullable Double frequencyPenalty;
     private final @Nullable Double presencePenalty;
     private final @Nullable Integer topLogprobs;
+    private final @Nullable Integer minTokens;
+    private final @Nullable Boolean ignoreEos;
 
     private GenerationOptions(Builder b) {
         this.temperature = b.temperature;
@@ -38,6 +41,8 @@ public final class GenerationOptions {
         this.frequencyPenalty = b.frequencyPenalty;
         this.presencePenalty = b.presencePenalty;
         this.topLogprobs = b.topLogprobs;
+        this.minTokens = b.minTokens;
+        this.ignoreEos = b.ignoreEos;
     }
 
     /** Options that set nothing. */
@@ -61,6 +66,8 @@ public final class GenerationOptions {
         b.frequencyPenalty = frequencyPenalty;
         b.presencePenalty = presencePenalty;
         b.topLogprobs = topLogprobs;
+        b.minTokens = minTokens;
+        b.ignoreEos = ignoreEos;
         return b;
     }
 
@@ -92,6 +99,12 @@ public final class GenerationOptions {
         }
         if (overrides.topLogprobs != null) {
             b.topLogprobs = overrides.topLogprobs;
+        }
+        if (overrides.minTokens != null) {
+            b.minTokens = overrides.minTokens;
+        }
+        if (overrides.ignoreEos != null) {
+            b.ignoreEos = overrides.ignoreEos;
         }
         return b.build();
     }
@@ -140,6 +153,22 @@ public final class GenerationOptions {
         return topLogprobs == null ? OptionalInt.empty() : OptionalInt.of(topLogprobs);
     }
 
+    /**
+     * The fewest tokens to generate, if set: a sampling extension of vLLM (and servers built on it, such as NIM),
+     * sent as {@code min_tokens} only when set; OpenAI's own API refuses it.
+     */
+    public OptionalInt minTokens() {
+        return minTokens == null ? OptionalInt.empty() : OptionalInt.of(minTokens);
+    }
+
+    /**
+     * Whether to keep generating past the end-of-sequence token, if set: vLLM's {@code ignore_eos} (with
+     * {@link #maxTokens()} it fixes the output length, as load tests want); sent only when set.
+     */
+    public Optional<Boolean> ignoreEos() {
+        return Optional.ofNullable(ignoreEos);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -152,12 +181,14 @@ public final class GenerationOptions {
         return Objects.equals(temperature, that.temperature) && Objects.equals(topP, that.topP)
                 && Objects.equals(maxTokens, that.maxTokens) && stop.equals(that.stop)
                 && Objects.equals(seed, that.seed) && Objects.equals(frequencyPenalty, that.frequencyPenalty)
-                && Objects.equals(presencePenalty, that.presencePenalty) && Objects.equals(topLogprobs, that.topLogprobs);
+                && Objects.equals(presencePenalty, that.presencePenalty) && Objects.equals(topLogprobs, that.topLogprobs)
+                && Objects.equals(minTokens, that.minTokens) && Objects.equals(ignoreEos, that.ignoreEos);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(temperature, topP, maxTokens, stop, seed, frequencyPenalty, presencePenalty, topLogprobs);
+        return Objects.hash(temperature, topP, maxTokens, stop, seed, frequencyPenalty, presencePenalty, topLogprobs, minTokens,
+                ignoreEos);
     }
 
     @Override
@@ -166,7 +197,8 @@ public final class GenerationOptions {
         String sep = "";
         for (Object[] kv : new Object[][] {{"temperature", temperature}, {"topP", topP}, {"maxTokens", maxTokens},
                 {"stop", stop.isEmpty() ? null : stop}, {"seed", seed}, {"frequencyPenalty", frequencyPenalty},
-                {"presencePenalty", presencePenalty}, {"topLogprobs", topLogprobs}}) {
+                {"presencePenalty", presencePenalty}, {"topLogprobs", topLogprobs}, {"minTokens", minTokens},
+                {"ignoreEos", ignoreEos}}) {
             if (kv[1] != null) {
                 sb.append(sep).append(kv[0]).append('=').append(kv[1]);
                 sep = ", ";
@@ -185,6 +217,8 @@ public final class GenerationOptions {
         private @Nullable Double frequencyPenalty;
         private @Nullable Double presencePenalty;
         private @Nullable Integer topLogprobs;
+        private @Nullable Integer minTokens;
+        private @Nullable Boolean ignoreEos;
 
         private Builder() {
         }
@@ -248,6 +282,19 @@ public final class GenerationOptions {
         public Builder topLogprobs(int n) {
             Preconditions.checkArgument(n >= 0 && n <= 20, () -> "topLogprobs must be in [0, 20] but was " + n);
             this.topLogprobs = n;
+            return this;
+        }
+
+        /** The fewest tokens to generate (vLLM's {@code min_tokens}), at least 1. */
+        public Builder minTokens(int minTokens) {
+            Preconditions.checkArgument(minTokens >= 1, () -> "minTokens must be >= 1 but was " + minTokens);
+            this.minTokens = minTokens;
+            return this;
+        }
+
+        /** Whether to generate past the end-of-sequence token (vLLM's {@code ignore_eos}). */
+        public Builder ignoreEos(boolean ignoreEos) {
+            this.ignoreEos = ignoreEos;
             return this;
         }
 

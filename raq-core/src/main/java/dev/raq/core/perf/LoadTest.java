@@ -386,6 +386,7 @@ public final class LoadTest {
         private PromptSource prompts = PromptSource.synthetic(DEFAULT_INPUT_TOKENS);
         private GenerationOptions options = GenerationOptions.none();
         private @Nullable Integer outputTokens;
+        private boolean fixedOutputLength;
         private LoadProfile profile = LoadProfile.concurrency(1);
         private int requests;
         private @Nullable Duration duration;
@@ -407,7 +408,7 @@ public final class LoadTest {
 
         /**
          * The output length asked for, sent as {@code max_tokens}; the answer has exactly this length only where the
-         * server also ignores end-of-sequence (vLLM {@code ignore_eos}, not sent by RAQ's clients). Default: unset.
+         * server also ignores end-of-sequence ({@link #fixedOutputLength}). Default: unset.
          *
          * @param outputTokens at least 1
          */
@@ -416,6 +417,16 @@ public final class LoadTest {
                 throw new IllegalArgumentException("outputTokens must be >= 1 but was " + outputTokens);
             }
             this.outputTokens = outputTokens;
+            return this;
+        }
+
+        /**
+         * Also sends {@code min_tokens} and {@code ignore_eos} with the output length, so that servers that honour
+         * them (vLLM, NIM) generate exactly {@link #outputTokens} tokens, as vLLM's benchmark does (default: false;
+         * OpenAI's own API refuses these fields).
+         */
+        public Builder fixedOutputLength(boolean fixed) {
+            this.fixedOutputLength = fixed;
             return this;
         }
 
@@ -499,7 +510,9 @@ public final class LoadTest {
         /** Builds the test. */
         public LoadTest build() {
             GenerationOptions merged = outputTokens == null ? options
-                    : options.merge(GenerationOptions.builder().maxTokens(outputTokens).build());
+                    : options.merge(fixedOutputLength ? GenerationOptions.builder().maxTokens(outputTokens)
+                            .minTokens(outputTokens).ignoreEos(true).build()
+                            : GenerationOptions.builder().maxTokens(outputTokens).build());
             int count = requests == 0 && duration == null ? DEFAULT_REQUESTS : requests;
             return new LoadTest(this, merged, count);
         }

@@ -83,6 +83,19 @@ class LoadTestTest {
     }
 
     @Test
+    void outputTokens_sentAsMaxTokens_fixedOutputLengthAddsMinTokensAndIgnoreEos() {
+        ScriptedStreamingClient plain = new ScriptedStreamingClient();
+        LoadTest.builder(plain).outputTokens(64).requests(2).build().run();
+        assertThat(plain.requests.get(0).options().maxTokens()).hasValue(64);
+        assertThat(plain.requests.get(0).options().minTokens()).isEmpty();
+        assertThat(plain.requests.get(0).options().ignoreEos()).isEmpty();
+        ScriptedStreamingClient fixed = new ScriptedStreamingClient();
+        LoadTest.builder(fixed).outputTokens(64).fixedOutputLength(true).requests(2).build().run();
+        assertThat(fixed.requests.get(0).options().minTokens()).hasValue(64);
+        assertThat(fixed.requests.get(0).options().ignoreEos()).hasValue(true);
+    }
+
+    @Test
     void run_sameSeed_sendsTheSamePrompts_anotherSeedOthers() {
         List<String> a = prompts(7);
         assertThat(a).isEqualTo(prompts(7)).isNotEqualTo(prompts(8));
