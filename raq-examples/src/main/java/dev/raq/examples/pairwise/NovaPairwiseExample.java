@@ -46,8 +46,10 @@ import java.util.Objects;
  * ({@code "garbage"}) as a reply without a label, which the judge counts as an inference error, never a tie.
  *
  * <p><b>Live:</b> {@code --judge-url URL --judge-model MODEL} judges with an {@link OpenAiCompatibleClient} at that
- * URL (the key, if the server needs one, comes from {@code OPENAI_API_KEY}); {@code --input FILE} then judges another
- * Nova-format file and {@code --limit N} only its first N lines.
+ * URL (the key, if the server needs one, comes from {@code OPENAI_API_KEY}); {@code --bedrock MODEL} judges with a
+ * model on Amazon Bedrock, such as {@code amazon.nova-pro-v1:0}, as the Nova LLM-as-a-Judge workflow does
+ * (credentials and region from the AWS SDK's default chain); {@code --input FILE} then judges another Nova-format
+ * file and {@code --limit N} only its first N lines.
  *
  * <pre>
  * ./mvnw -q -pl raq-examples -am package -DskipTests
@@ -79,7 +81,7 @@ public final class NovaPairwiseExample {
     /**
      * Runs the example; see the class description for the options.
      *
-     * @param args {@code [--judge-url URL --judge-model MODEL [--input FILE] [--limit N]]}
+     * @param args {@code [--judge-url URL --judge-model MODEL | --bedrock MODEL] [--input FILE] [--limit N]}
      */
     public static void main(String[] args) {
         int code = run(args, System.out);
@@ -92,16 +94,21 @@ public final class NovaPairwiseExample {
     static int run(String[] args, PrintStream out) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
-            if (!List.of("--judge-url", "--judge-model", "--input", "--limit").contains(args[i]) || i + 1 >= args.length) {
-                out.println("usage: NovaPairwiseExample [--judge-url URL --judge-model MODEL [--input FILE] [--limit N]]");
+            if (!List.of("--judge-url", "--judge-model", "--bedrock", "--input", "--limit").contains(args[i])
+                    || i + 1 >= args.length) {
+                out.println("usage: NovaPairwiseExample [--judge-url URL --judge-model MODEL | --bedrock MODEL] "
+                        + "[--input FILE] [--limit N]");
                 return 2;
             }
             options.put(args[i], args[i + 1]);
         }
         String url = options.get("--judge-url");
         String model = options.get("--judge-model");
-        if ((url == null) != (model == null) || (url == null && options.size() > 0)) {
-            out.println("--judge-url and --judge-model go together; --input and --limit need a live judge");
+        String bedrock = options.get("--bedrock");
+        if ((url == null) != (model == null) || (url != null && bedrock != null)
+                || (url == null && bedrock == null && options.size() > 0)) {
+            out.println("--judge-url and --judge-model go together, --bedrock stands alone; --input and --limit "
+                    + "need a live judge");
             return 2;
         }
         Result result;
@@ -110,10 +117,16 @@ public final class NovaPairwiseExample {
                     + "called). Items: PandaLM test set, 150-item slice (Apache-2.0).");
             result = offline();
         } else {
-            OpenAiCompatibleClient.Builder builder = OpenAiCompatibleClient.local(url).model(model);
-            String key = System.getenv("OPENAI_API_KEY");
-            if (key != null && !key.isBlank()) {
-                builder.apiKey(key);
+            ModelClient judgeModel;
+            if (bedrock != null) {
+                judgeModel = dev.raq.bedrock.BedrockClient.builder().model(bedrock).build();
+            } else {
+                OpenAiCompatibleClient.Builder builder = OpenAiCompatibleClient.local(url).model(model);
+                String key = System.getenv("OPENAI_API_KEY");
+                if (key != null && !key.isBlank()) {
+                    builder.apiKey(key);
+                }
+                judgeModel = builder.build();
             }
             List<PairwiseItem> items = options.containsKey("--input")
                     ? PairwiseItems.readJsonl(Path.of(options.get("--input")), PairwiseFields.NOVA.withVerdict(null))
@@ -131,8 +144,19 @@ public final class NovaPairwiseExample {
                 }
             }
             items = items.subList(0, Math.min(limit, items.size()));
-            out.println("Judge: live " + model + " at " + url + ". Items: " + items.size());
-            result = judge(items, builder.build());
+            out.println("Judge: live " + (bedrock != null ? bedrock + " on Amazon Bedrock" : model + " at " + url)
+                    + ". Items: " + items.size());
+            try {
+                result = judge(items, judgeModel);
+            } finally {
+                if (judgeModel instanceof AutoCloseable) {
+                    try {
+                        ((AutoCloseable) judgeModel).close();
+                    } catch (Exception e) {
+                        out.println("closing the judge client failed: " + e.getMessage());
+                    }
+                }
+            }
         }
         print(result, out);
         return 0;

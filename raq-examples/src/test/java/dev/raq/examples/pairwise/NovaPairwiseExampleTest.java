@@ -68,7 +68,8 @@ class NovaPairwiseExampleTest {
     @Test
     void run_badOptions_printUsageAndReturn2() {
         for (String[] args : new String[][] {{"--judge-url"}, {"--frob", "x"}, {"--judge-url", "http://127.0.0.1:9/v1"},
-            {"--limit", "3"}, {"--judge-url", "http://127.0.0.1:9/v1", "--judge-model", "m", "--limit", "0"}}) {
+            {"--limit", "3"}, {"--judge-url", "http://127.0.0.1:9/v1", "--judge-model", "m", "--limit", "0"},
+            {"--bedrock", "amazon.nova-micro-v1:0", "--judge-url", "http://127.0.0.1:9/v1", "--judge-model", "m"}}) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             assertThat(NovaPairwiseExample.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8)))
                     .as(String.join(" ", args)).isEqualTo(2);
