@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -142,6 +143,19 @@ final class AwsFailures {
             return (RuntimeException) t;
         }
         return new CompletionException(t);
+    }
+
+    /**
+     * Waits for a call's future: its completion, or its failure mapped by {@link #forThrowable}.
+     *
+     * @param redactor removes credentials from a server's text
+     */
+    static <T> T join(CompletableFuture<T> call, String model, UnaryOperator<@Nullable String> redactor) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            throw forThrowable(model, e, redactor);
+        }
     }
 
     /** The cause behind {@link CompletionException} and {@link ExecutionException} wrappers. */

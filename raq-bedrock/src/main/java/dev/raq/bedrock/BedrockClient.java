@@ -13,13 +13,10 @@ import dev.raq.core.model.TokenUsage;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -44,7 +41,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
@@ -106,7 +102,7 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
         this.model = model;
         this.region = region;
         this.endpoint = b.endpoint;
-        this.credentials = b.credentials == null ? DefaultCredentialsProvider.builder().build() : b.credentials;
+        this.credentials = Credentials.orDefault(b.credentials);
         this.defaultOptions = b.defaultOptions;
         this.streaming = b.streaming;
         this.timeout = b.timeout;
@@ -158,11 +154,7 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
     @Override
     public Completion complete(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        try {
-            return completeAsync(request, Runnable::run).join();
-        } catch (CompletionException e) {
-            throw AwsFailures.forThrowable(model, e, redactor);
-        }
+        return AwsFailures.join(completeAsync(request, Runnable::run), model, redactor);
     }
 
     /**
@@ -184,30 +176,14 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
         CompletableFuture<Completion> reply;
         if (streaming) {
             StreamCollector collector = new StreamCollector(model, tool, ticker, start);
-            ConverseStreamRequest.Builder r = ConverseStreamRequest.builder().modelId(model).messages(parts.messages);
-            if (!parts.system.isEmpty()) {
-                r.system(parts.system);
-            }
-            if (parts.inference != null) {
-                r.inferenceConfig(parts.inference);
-            }
-            if (parts.tools != null) {
-                r.toolConfig(parts.tools);
-            }
-            reply = sdk.converseStream(r.build(), collector)
+            ConverseStreamRequest r = ConverseStreamRequest.builder().modelId(model).messages(parts.messages)
+                    .system(parts.system).inferenceConfig(parts.inference).toolConfig(parts.tools).build();
+            reply = sdk.converseStream(r, collector)
                     .thenApply(ignored -> collector.completion(ticker.getAsLong()));
         } else {
-            ConverseRequest.Builder r = ConverseRequest.builder().modelId(model).messages(parts.messages);
-            if (!parts.system.isEmpty()) {
-                r.system(parts.system);
-            }
-            if (parts.inference != null) {
-                r.inferenceConfig(parts.inference);
-            }
-            if (parts.tools != null) {
-                r.toolConfig(parts.tools);
-            }
-            reply = sdk.converse(r.build()).thenApply(response -> read(response, tool, ticker.getAsLong() - start));
+            ConverseRequest r = ConverseRequest.builder().modelId(model).messages(parts.messages)
+                    .system(parts.system).inferenceConfig(parts.inference).toolConfig(parts.tools).build();
+            reply = sdk.converse(r).thenApply(response -> read(response, tool, ticker.getAsLong() - start));
         }
         CompletableFuture<Completion> result = new CompletableFuture<>();
         reply.whenComplete((c, failure) -> executor.execute(() -> {
@@ -283,7 +259,7 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
             inference = ib.build();
         }
         ToolConfiguration tools = request.replySchema().map(BedrockClient::toolFor).orElse(null);
-        return new Parts(system, messages, inference, tools);
+        return new Parts(system.isEmpty() ? null : system, messages, inference, tools);
     }
 
     private static ToolConfiguration toolFor(ReplySchema s) {
@@ -293,14 +269,15 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
                 .toolChoice(ToolChoice.fromTool(SpecificToolChoice.builder().name(s.name()).build())).build();
     }
 
+    /** The request's parts; a null one is left unset (the SDK's builders treat null as not set). */
     private static final class Parts {
-        final List<SystemContentBlock> system;
+        final @Nullable List<SystemContentBlock> system;
         final List<Message> messages;
         final @Nullable InferenceConfiguration inference;
         final @Nullable ToolConfiguration tools;
 
-        Parts(List<SystemContentBlock> system, List<Message> messages, @Nullable InferenceConfiguration inference,
-              @Nullable ToolConfiguration tools) {
+        Parts(@Nullable List<SystemContentBlock> system, List<Message> messages,
+              @Nullable InferenceConfiguration inference, @Nullable ToolConfiguration tools) {
             this.system = system;
             this.messages = messages;
             this.inference = inference;
@@ -380,10 +357,7 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
 
         /** The AWS region, such as {@code us-east-1} (default: the SDK's region chain, e.g. {@code AWS_REGION}). */
         public Builder region(String region) {
-            Objects.requireNonNull(region, "region");
-            Preconditions.checkArgument(region.matches("[a-z0-9-]{2,40}"), () ->
-                    "region must be an AWS region id such as us-east-1 but was '" + region + "'");
-            this.region = Region.of(region);
+            this.region = AwsSettings.region(region);
             return this;
         }
 
@@ -392,13 +366,7 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
          * {@code https://vpce-0123.bedrock-runtime.us-east-1.vpce.amazonaws.com}; it must not hold credentials.
          */
         public Builder endpointOverride(URI endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
-            Preconditions.checkArgument(endpoint.getScheme() != null && endpoint.getHost() != null
-                    && (endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")), () ->
-                    "endpoint must be an absolute http(s) URI but was '" + endpoint + "'");
-            Preconditions.checkArgument(endpoint.getUserInfo() == null,
-                    "endpoint must not hold user information (credentials)");
-            this.endpoint = endpoint;
+            this.endpoint = AwsSettings.endpoint(endpoint);
             return this;
         }
 
@@ -422,10 +390,7 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
 
         /** The time one call may take (default {@link #DEFAULT_TIMEOUT}); positive. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            Preconditions.checkArgument(!timeout.isNegative() && !timeout.isZero(), () ->
-                    "timeout must be positive but was " + timeout);
-            this.timeout = timeout;
+            this.timeout = AwsSettings.timeout(timeout);
             return this;
         }
 
@@ -445,14 +410,7 @@ public final class BedrockClient implements ModelClient, AutoCloseable {
             if (model == null) {
                 problems.add("no model: call model(...), or use nova(...) or claude(...)");
             }
-            Region r = region;
-            if (r == null) {
-                try {
-                    r = new DefaultAwsRegionProviderChain().getRegion();
-                } catch (SdkClientException e) {
-                    problems.add("no region: call region(...) or set AWS_REGION");
-                }
-            }
+            Region r = AwsSettings.regionOrDefault(region, problems);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("cannot build a BedrockClient: " + String.join("; ", problems));
             }

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -24,6 +25,11 @@ final class Credentials {
                     + "[^\"'\\s,;}]{6,}");
 
     private Credentials() {
+    }
+
+    /** The provider given, or the SDK's default chain ({@code DefaultCredentialsProvider}) when null. */
+    static AwsCredentialsProvider orDefault(@Nullable AwsCredentialsProvider provider) {
+        return provider == null ? DefaultCredentialsProvider.builder().build() : provider;
     }
 
     /** The provider's kind, such as {@code DefaultCredentialsProvider}; never its credentials. */

@@ -12,15 +12,12 @@ import dev.raq.core.model.NonRetriableModelCallException;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
@@ -84,7 +80,7 @@ public final class SageMakerClient implements ModelClient {
         this.overridden = b.endpoint != null;
         this.base = b.endpoint != null ? b.endpoint
                 : URI.create("https://runtime.sagemaker." + region.id() + ".amazonaws.com");
-        this.credentials = b.credentials == null ? DefaultCredentialsProvider.builder().build() : b.credentials;
+        this.credentials = Credentials.orDefault(b.credentials);
         this.mapping = b.mapping;
         this.defaultOptions = b.defaultOptions;
         this.timeout = b.timeout;
@@ -101,11 +97,7 @@ public final class SageMakerClient implements ModelClient {
     @Override
     public Completion complete(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        try {
-            return completeAsync(request, Runnable::run).join();
-        } catch (CompletionException e) {
-            throw AwsFailures.forThrowable(model(), e, redactor);
-        }
+        return AwsFailures.join(completeAsync(request, Runnable::run), model(), redactor);
     }
 
     /**
@@ -284,22 +276,13 @@ public final class SageMakerClient implements ModelClient {
 
         /** The AWS region, such as {@code us-east-1} (default: the SDK's region chain, e.g. {@code AWS_REGION}). */
         public Builder region(String region) {
-            Objects.requireNonNull(region, "region");
-            Preconditions.checkArgument(region.matches("[a-z0-9-]{2,40}"), () ->
-                    "region must be an AWS region id such as us-east-1 but was '" + region + "'");
-            this.region = Region.of(region);
+            this.region = AwsSettings.region(region);
             return this;
         }
 
         /** A runtime endpoint to call instead of the region's (a VPC endpoint or a test server); no credentials. */
         public Builder endpointOverride(URI endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
-            Preconditions.checkArgument(endpoint.getScheme() != null && endpoint.getHost() != null
-                    && (endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")), () ->
-                    "endpoint must be an absolute http(s) URI but was '" + endpoint + "'");
-            Preconditions.checkArgument(endpoint.getUserInfo() == null,
-                    "endpoint must not hold user information (credentials)");
-            this.endpoint = endpoint;
+            this.endpoint = AwsSettings.endpoint(endpoint);
             return this;
         }
 
@@ -323,10 +306,7 @@ public final class SageMakerClient implements ModelClient {
 
         /** The time one call may take (default {@link #DEFAULT_TIMEOUT}); positive. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            Preconditions.checkArgument(!timeout.isNegative() && !timeout.isZero(), () ->
-                    "timeout must be positive but was " + timeout);
-            this.timeout = timeout;
+            this.timeout = AwsSettings.timeout(timeout);
             return this;
         }
 
@@ -346,14 +326,7 @@ public final class SageMakerClient implements ModelClient {
             if (endpointName == null) {
                 problems.add("no endpoint name: call endpointName(...)");
             }
-            Region r = region;
-            if (r == null) {
-                try {
-                    r = new DefaultAwsRegionProviderChain().getRegion();
-                } catch (SdkClientException e) {
-                    problems.add("no region: call region(...) or set AWS_REGION");
-                }
-            }
+            Region r = AwsSettings.regionOrDefault(region, problems);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("cannot build a SageMakerClient: " + String.join("; ", problems));
             }

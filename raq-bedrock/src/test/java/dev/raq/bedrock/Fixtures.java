@@ -56,18 +56,19 @@ final class Fixtures {
 
     /** One event of an AWS event stream: {@code :message-type event}, its type, and a JSON payload. */
     static Message event(String type, String json) {
-        Map<String, HeaderValue> headers = new LinkedHashMap<>();
-        headers.put(":message-type", HeaderValue.fromString("event"));
-        headers.put(":event-type", HeaderValue.fromString(type));
-        headers.put(":content-type", HeaderValue.fromString("application/json"));
-        return new Message(headers, json.getBytes(StandardCharsets.UTF_8));
+        return message("event", type, json);
     }
 
     /** A modeled exception inside an event stream, such as {@code throttlingException}. */
     static Message exception(String type, String json) {
+        return message("exception", type, json);
+    }
+
+    /** A JSON message of this kind ({@code event} or {@code exception}) whose {@code :<kind>-type} is the type. */
+    private static Message message(String kind, String type, String json) {
         Map<String, HeaderValue> headers = new LinkedHashMap<>();
-        headers.put(":message-type", HeaderValue.fromString("exception"));
-        headers.put(":exception-type", HeaderValue.fromString(type));
+        headers.put(":message-type", HeaderValue.fromString(kind));
+        headers.put(":" + kind + "-type", HeaderValue.fromString(type));
         headers.put(":content-type", HeaderValue.fromString("application/json"));
         return new Message(headers, json.getBytes(StandardCharsets.UTF_8));
     }

@@ -4,22 +4,19 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
-import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.NonRetriableModelCallException;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /** A RAQ client over a blocking LangChain4j {@link ChatModel}; RAQ times the call. Thread-safe if the model is. */
-final class ChatModelClient implements ModelClient {
+final class ChatModelClient extends AdaptedClient {
 
     private final ChatModel model;
-    private final Settings settings;
 
     ChatModelClient(ChatModel model, Settings settings) {
+        super(model, settings);
         this.model = model;
-        this.settings = settings;
     }
 
     @Override
@@ -40,25 +37,5 @@ final class ChatModelClient implements ModelClient {
         }
         return Conversions.toCompletion(response, request.replySchema().isPresent(), settings.mode())
                 .latency(Duration.ofNanos(Math.max(0, end - start))).build();
-    }
-
-    @Override
-    public Optional<String> modelId() {
-        return settings.modelId();
-    }
-
-    @Override
-    public String fingerprint() {
-        return settings.fingerprint();
-    }
-
-    @Override
-    public Optional<String> endpoint() {
-        return settings.endpoint();
-    }
-
-    @Override
-    public String toString() {
-        return settings.describe(model);
     }
 }

@@ -5,12 +5,10 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
-import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.NonRetriableModelCallException;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -19,14 +17,13 @@ import java.util.concurrent.Executor;
  * A RAQ client over a LangChain4j {@link StreamingChatModel}: RAQ times the call and its first streamed token.
  * Thread-safe if the model is.
  */
-final class StreamingChatModelClient implements ModelClient {
+final class StreamingChatModelClient extends AdaptedClient {
 
     private final StreamingChatModel model;
-    private final Settings settings;
 
     StreamingChatModelClient(StreamingChatModel model, Settings settings) {
+        super(model, settings);
         this.model = model;
-        this.settings = settings;
     }
 
     @Override
@@ -59,26 +56,6 @@ final class StreamingChatModelClient implements ModelClient {
             }
         });
         return future;
-    }
-
-    @Override
-    public Optional<String> modelId() {
-        return settings.modelId();
-    }
-
-    @Override
-    public String fingerprint() {
-        return settings.fingerprint();
-    }
-
-    @Override
-    public Optional<String> endpoint() {
-        return settings.endpoint();
-    }
-
-    @Override
-    public String toString() {
-        return settings.describe(model);
     }
 
     /** Times one stream and completes its future once. */

@@ -1,65 +1,22 @@
 package dev.raq.springai;
 
-import dev.raq.core.model.ChatRequest;
-import dev.raq.core.model.Completion;
-import dev.raq.core.model.ModelClient;
-import dev.raq.core.model.NonRetriableModelCallException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
-
 /** A RAQ client over a Spring AI {@link ChatModel}; RAQ times the call. Thread-safe if the model is. */
-final class ChatModelClient implements ModelClient {
+final class ChatModelClient extends BlockingClient {
 
     private final ChatModel model;
-    private final ClientSettings settings;
 
     ChatModelClient(ChatModel model, ClientSettings settings) {
+        super(model, settings);
         this.model = model;
-        this.settings = settings;
     }
 
     @Override
-    public Completion complete(ChatRequest request) {
-        Objects.requireNonNull(request, "request");
-        Prompt prompt = Conversions.toPrompt(request, settings.mode(), settings.defaults());
-        long start = settings.ticker().getAsLong();
-        ChatResponse response;
-        try {
-            response = model.call(prompt);
-        } catch (RuntimeException e) {
-            throw Failures.toRaq(e, settings.modelName());
-        }
-        long end = settings.ticker().getAsLong();
-        if (response == null) {
-            throw new NonRetriableModelCallException(NonRetriableModelCallException.Reason.MALFORMED_RESPONSE,
-                    settings.modelName(), 1, null, null, null);
-        }
-        return Conversions.toCompletion(response, request.replySchema().isPresent())
-                .latency(Duration.ofNanos(Math.max(0, end - start))).build();
-    }
-
-    @Override
-    public Optional<String> modelId() {
-        return settings.modelId();
-    }
-
-    @Override
-    public String fingerprint() {
-        return settings.fingerprint();
-    }
-
-    @Override
-    public Optional<String> endpoint() {
-        return settings.endpoint();
-    }
-
-    @Override
-    public String toString() {
-        return settings.describe(model);
+    @Nullable ChatResponse call(Prompt prompt) {
+        return model.call(prompt);
     }
 }

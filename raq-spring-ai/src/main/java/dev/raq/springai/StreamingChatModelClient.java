@@ -2,7 +2,6 @@ package dev.raq.springai;
 
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
-import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.TokenUsage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -14,7 +13,6 @@ import org.springframework.ai.chat.prompt.Prompt;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -23,14 +21,13 @@ import java.util.concurrent.Executor;
  * A RAQ client over a Spring AI {@link StreamingChatModel}: the streamed chunks are joined into one completion, and
  * RAQ times the call and its first token. Thread-safe if the model is.
  */
-final class StreamingChatModelClient implements ModelClient {
+final class StreamingChatModelClient extends AdaptedClient {
 
     private final StreamingChatModel model;
-    private final ClientSettings settings;
 
     StreamingChatModelClient(StreamingChatModel model, ClientSettings settings) {
+        super(model, settings);
         this.model = model;
-        this.settings = settings;
     }
 
     @Override
@@ -71,26 +68,6 @@ final class StreamingChatModelClient implements ModelClient {
             }
         });
         return future;
-    }
-
-    @Override
-    public Optional<String> modelId() {
-        return settings.modelId();
-    }
-
-    @Override
-    public String fingerprint() {
-        return settings.fingerprint();
-    }
-
-    @Override
-    public Optional<String> endpoint() {
-        return settings.endpoint();
-    }
-
-    @Override
-    public String toString() {
-        return settings.describe(model);
     }
 
     /** Joins the chunks of one stream: text, the last finish reason, usage and model reported, and the timing. */
