@@ -61,6 +61,15 @@ public record PairwiseCounts(double aWins, double bWins, double ties, double inf
             if (r.size() != 2 || !r.contains(a) || !r.contains(b)) {
                 continue;
             }
+            String preference = call.attributes().get(PairwiseJudge.ATTR_PREFERENCE_A);
+            if (preference != null) {
+                // a probability-weighted verdict: a fractional win for each side
+                double pa = Double.parseDouble(preference);
+                boolean aInPositionA = a.equals(call.attributes().get(PairwiseJudge.ATTR_POSITION_A));
+                aw += aInPositionA ? pa : 1 - pa;
+                bw += aInPositionA ? 1 - pa : pa;
+                continue;
+            }
             int cmp = r.compare(a, b);
             if (cmp < 0) {
                 aw++;

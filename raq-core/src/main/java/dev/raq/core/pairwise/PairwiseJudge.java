@@ -64,6 +64,11 @@ public final class PairwiseJudge implements Judge {
     public static final String ATTR_GAME = "game";
     /** Attribute (combined games only): the second game's verdict label, relative to its swapped positions. */
     public static final String ATTR_SWAPPED_VERDICT = "swapped_verdict";
+    /**
+     * Attribute (probability-weighted judges): the probability that the candidate in position A is better, from the
+     * judge's log-probabilities at its verdict label (for a combined pair, the mean over both orders).
+     */
+    public static final String ATTR_PREFERENCE_A = "preference_a";
     /** Attribute (combined games only): {@code "true"} when both orders agreed. */
     public static final String ATTR_CONSISTENT = "consistent";
 
@@ -95,9 +100,11 @@ public final class PairwiseJudge implements Judge {
     private final InconsistencyRule rule;
     private final GenerationOptions options;
     private final @Nullable String name;
+    private final boolean weighted;
 
     private PairwiseJudge(ModelClient client, VerdictLabels labels, PairingMode pairing, boolean swap,
-                          InconsistencyRule rule, GenerationOptions options, @Nullable String name) {
+                          InconsistencyRule rule, GenerationOptions options, @Nullable String name,
+                          boolean weighted) {
         this.client = client;
         this.labels = labels;
         this.pairing = pairing;
@@ -105,6 +112,10 @@ public final class PairwiseJudge implements Judge {
         this.rule = rule;
         this.options = options;
         this.name = name;
+        this.weighted = weighted;
+        Preconditions.checkArgument(!weighted || labels == VerdictLabels.BINARY, () -> "a probability-weighted "
+                + "preference needs the binary labels (VerdictLabels.BINARY), whose first letter decides the verdict, "
+                + "but the labels are " + labels);
     }
 
     /**
@@ -114,18 +125,20 @@ public final class PairwiseJudge implements Judge {
     public static PairwiseJudge of(ModelClient client) {
         Objects.requireNonNull(client, "client");
         return new PairwiseJudge(client, VerdictLabels.WITH_TIES, PairingMode.allPairs(), false,
-                InconsistencyRule.TIE_WHEN_INCONSISTENT, GenerationOptions.builder().temperature(0).build(), null);
+                InconsistencyRule.TIE_WHEN_INCONSISTENT, GenerationOptions.builder().temperature(0).build(), null,
+                false);
     }
 
     /** The same judge asking for these labels (default {@link VerdictLabels#WITH_TIES}). */
     public PairwiseJudge labels(VerdictLabels labels) {
-        return new PairwiseJudge(client, Objects.requireNonNull(labels, "labels"), pairing, swap, rule, options, name);
+        return new PairwiseJudge(client, Objects.requireNonNull(labels, "labels"), pairing, swap, rule, options, name,
+                weighted);
     }
 
     /** The same judge comparing these pairs (default {@link PairingMode#allPairs()}). */
     public PairwiseJudge pairing(PairingMode pairing) {
         return new PairwiseJudge(client, labels, Objects.requireNonNull(pairing, "pairing"), swap, rule, options,
-                name);
+                name, weighted);
     }
 
     /** The same judge comparing every candidate against {@code baseline}. */
@@ -138,25 +151,41 @@ public final class PairwiseJudge implements Judge {
      * unless {@link #inconsistencyRule(InconsistencyRule)} says otherwise.
      */
     public PairwiseJudge swapPositions() {
-        return new PairwiseJudge(client, labels, pairing, true, rule, options, name);
+        return new PairwiseJudge(client, labels, pairing, true, rule, options, name, weighted);
     }
 
     /** The same judge combining swapped games by {@code rule} (it matters only with {@link #swapPositions()}). */
     public PairwiseJudge inconsistencyRule(InconsistencyRule rule) {
-        return new PairwiseJudge(client, labels, pairing, swap, Objects.requireNonNull(rule, "rule"), options, name);
+        return new PairwiseJudge(client, labels, pairing, swap, Objects.requireNonNull(rule, "rule"), options, name,
+                weighted);
     }
 
     /** The same judge with these generation options (default temperature 0). */
     public PairwiseJudge options(GenerationOptions options) {
         return new PairwiseJudge(client, labels, pairing, swap, rule, Objects.requireNonNull(options, "options"),
-                name);
+                name, weighted);
+    }
+
+    /**
+     * The same judge scoring each game by the probability it gave A's and B's labels, AlpacaEval-style: the requests
+     * ask for the 20 likeliest tokens' log-probabilities, and at the judge's own verdict label the probabilities of
+     * "A" and "B" as its first letter give P(A ≻ B), kept in the call's attribute {@value #ATTR_PREFERENCE_A} (for
+     * the candidate in position A) and counted by {@link PairwiseCounts#fromCalls} (Nova's metrics) as a fractional
+     * win; the leaderboard's Bradley–Terry battles still use the stated verdicts. Where the server returns no
+     * log-probabilities the stated verdict counts whole. Needs {@link VerdictLabels#BINARY}.
+     *
+     * @throws IllegalArgumentException if the labels are not binary
+     */
+    public PairwiseJudge probabilityWeighted() {
+        return new PairwiseJudge(client, labels, pairing, swap, rule, options.merge(GenerationOptions.builder()
+                .topLogprobs(20).build()), name, true);
     }
 
     /** The same judge reported under {@code name} (default {@code "pairwise(<model id>)"}). */
     public PairwiseJudge name(String name) {
         Objects.requireNonNull(name, "name");
         Preconditions.checkArgument(!name.isBlank(), "name must not be blank");
-        return new PairwiseJudge(client, labels, pairing, swap, rule, options, name);
+        return new PairwiseJudge(client, labels, pairing, swap, rule, options, name, weighted);
     }
 
     /** The judge model's client, so that an evaluation refuses it as one of its own candidates. */
@@ -181,6 +210,7 @@ public final class PairwiseJudge implements Judge {
                 + userPrompt(probe, "A.", "B.", "probe") + "\n" + REASK;
         return Fingerprint.of("pairwise-judge").with("client", client.fingerprint()).with("labels", labels)
                 .with("pairing", pairing).with("swap", swap).with("rule", rule).with("options", options)
+                .with("weighted", weighted)
                 .withText("prompt", prompts).toString();
     }
 
@@ -254,6 +284,8 @@ public final class PairwiseJudge implements Judge {
         final @Nullable String output;
         final @Nullable String error;
         final FailureCause cause;
+        /** P(position A is better) from the judge's log-probabilities, or null. */
+        @Nullable Double preferenceA;
 
         Game(String a, String b, int number, @Nullable Verdict verdict, @Nullable String output,
              @Nullable String error, FailureCause cause) {
@@ -273,6 +305,9 @@ public final class PairwiseJudge implements Judge {
             attrs.put(ATTR_GAME, Integer.toString(number));
             if (verdict != null) {
                 attrs.put(ATTR_VERDICT, verdict.label());
+            }
+            if (preferenceA != null) {
+                attrs.put(ATTR_PREFERENCE_A, Double.toString(preferenceA));
             }
             return attrs;
         }
@@ -306,15 +341,19 @@ public final class PairwiseJudge implements Judge {
         String reply = null;
         VerdictReading reading = null;
         for (int ask = 1; ask <= 2; ask++) {
+            Completion completion;
             try {
-                reply = client.complete(request.build()).text();
+                completion = client.complete(request.build());
+                reply = completion.text();
             } catch (RuntimeException e) {
                 return new Game(a, b, number, null, reply, "judge call failed: " + e.getMessage(),
                         FailureCause.of(e));
             }
             reading = labels.judgeVerdict(withoutFrames(reply, id), List.of(answerA, answerB));
             if (reading.verdict() != null) {
-                return new Game(a, b, number, reading.verdict(), reply, null, FailureCause.OTHER);
+                Game game = new Game(a, b, number, reading.verdict(), reply, null, FailureCause.OTHER);
+                game.preferenceA = weighted ? preferenceA(completion.logprobs()) : null;
+                return game;
             }
             request.assistant(reply).user(String.format(java.util.Locale.ROOT, REASK, reading.problem(),
                     labels.describe()));
@@ -388,11 +427,57 @@ public final class PairwiseJudge implements Judge {
                     g1.verdict == null ? g1.cause : g2.cause, attrs);
         }
         attrs.put(ATTR_SWAPPED_VERDICT, g2.verdict.label());
+        attrs.remove(ATTR_PREFERENCE_A);
+        if (g1.preferenceA != null && g2.preferenceA != null) {
+            // game 2 showed the pair swapped: its position A is game 1's position B
+            attrs.put(ATTR_PREFERENCE_A, Double.toString((g1.preferenceA + (1 - g2.preferenceA)) / 2));
+        }
         String w1 = g1.winner();
         String w2 = g2.winner();
         boolean consistent = Objects.equals(w1, w2);
         attrs.put(ATTR_CONSISTENT, Boolean.toString(consistent));
         return JudgeCall.ranked(List.of(g1.a, g1.b), output, rankingFor(consistent ? w1 : null, g1.a, g1.b), attrs);
+    }
+
+    /**
+     * P(A ≻ B) at the verdict label: the first letter after the reply's last {@code [[}, as the alternatives there
+     * weigh "A" against "B"; null when the tokens do not show it.
+     */
+    static @Nullable Double preferenceA(List<dev.raq.core.model.TokenLogprob> tokens) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        int[] starts = new int[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            starts[i] = text.length();
+            text.append(tokens.get(i).token());
+        }
+        int at = text.lastIndexOf("[[");
+        if (at < 0) {
+            return null;
+        }
+        at += 2;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        for (int i = 0; i < starts.length; i++) {
+            int offset = at - starts[i];
+            if (offset >= 0 && offset < tokens.get(i).token().length()) {
+                double pa = 0;
+                double pb = 0;
+                for (dev.raq.core.model.TokenLogprob.Alternative alt : tokens.get(i).alternatives()) {
+                    String t = alt.token();
+                    if (offset < t.length()) {
+                        char letter = Character.toUpperCase(t.charAt(offset));
+                        pa += letter == 'A' ? Math.exp(alt.logprob()) : 0;
+                        pb += letter == 'B' ? Math.exp(alt.logprob()) : 0;
+                    }
+                }
+                return pa + pb > 0 ? pa / (pa + pb) : null;
+            }
+        }
+        return null;
     }
 
     private static @Nullable String joinOutputs(@Nullable String o1, @Nullable String o2) {
