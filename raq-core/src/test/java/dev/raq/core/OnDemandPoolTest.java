@@ -28,7 +28,9 @@ class OnDemandPoolTest {
             pool.submit(() -> { }).get(5, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        assertThat(started.get()).as("a few threads, not 64").isLessThanOrEqualTo(4);
+        // a worker that finished a task may not be waiting for the next one yet when it is submitted, so a loaded
+        // machine sees a few more threads than one; never one per task (500) nor the maximum (64)
+        assertThat(started.get()).as("a few threads, not 64").isLessThanOrEqualTo(16);
     }
 
     @Test
