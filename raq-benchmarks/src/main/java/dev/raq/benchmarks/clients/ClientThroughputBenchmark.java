@@ -47,7 +47,9 @@ import java.util.function.ToDoubleFunction;
  * Every round is also run with the bare JDK {@code HttpClient} sending the same request ({@code raw}): the floor
  * that shows what RAQ's client adds ({@code raq}); and with the whole pipeline ({@code pipeline}): an
  * {@code Evaluation} of calls / 4 samples × 4 candidates on RAQ's client at the same concurrency, judged by a
- * rule-based metric, timed until its last sample is judged (the report's statistics are built after that and not
+ * rule-based metric ({@code pipeline}), or by an LLM judge grading every answer through a second loopback server with
+ * the same delay, with a judge concurrency equal to the concurrency ({@code pipeline+judge}: twice the calls; its
+ * ideal keeps both pools full), timed until its last sample is judged (the report's statistics are built after that and not
  * counted), on four clients built once. Each client (the pipeline's four too) is first warmed up at both concurrencies, so that the
  * JIT has compiled the call path and the connection pool holds as many connections as there are calls in flight, as
  * in a long evaluation; then every round is measured five times, interleaved, and the medians are printed last.
@@ -74,6 +76,11 @@ public final class ClientThroughputBenchmark {
     private static final int REPETITIONS = 5;
     private static final int WARM_UP_CALLS = 6_000;
     private static final String QUESTION = "What is the capital of France?";
+    /** The judge server's reply: a grade a single-answer grader reads. */
+    private static final String JUDGE_REPLY = "{\"id\":\"chatcmpl-judge\",\"object\":\"chat.completion\","
+            + "\"model\":\"bench-judge\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+            + "\"content\":\"Correct and concise. Rating: [[8]]\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":9,\"total_tokens\":129}}";
     private static final String REPLY = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"bench\","
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Paris is the capital of "
             + "France.\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":23,\"completion_tokens\":8,"
@@ -81,6 +88,9 @@ public final class ClientThroughputBenchmark {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long serverThread;
+    /** The judge model's server (its own thread), for the pipeline with an LLM judge. */
+    private long judgeServerThread = -1;
+    private @org.jspecify.annotations.Nullable ModelClient judgeClient;
     /** The pipeline's four candidates, built once and warmed up like the other clients (their connections too). */
     private final List<ModelClient> pipelineClients = new ArrayList<>();
 
@@ -105,8 +115,11 @@ public final class ClientThroughputBenchmark {
     }
 
     private void run(int calls) throws Exception {
-        try (DelayedReplyServer server = new DelayedReplyServer(DELAY_MS, "application/json", REPLY)) {
+        try (DelayedReplyServer server = new DelayedReplyServer(DELAY_MS, "application/json", REPLY);
+             DelayedReplyServer judgeServer = new DelayedReplyServer(DELAY_MS, "application/json", JUDGE_REPLY)) {
             serverThread = server.threadId();
+            judgeServerThread = judgeServer.threadId();
+            judgeClient = OpenAiCompatibleClient.local(judgeServer.baseUrl() + "/v1").model("bench-judge").build();
             String base = server.baseUrl() + "/v1";
             ModelClient client = OpenAiCompatibleClient.local(base).model("bench").build();
             for (int c = 0; c < 4; c++) {
@@ -117,6 +130,7 @@ public final class ClientThroughputBenchmark {
             clients.put("raw", rawJdkClient(base));
             List<String> variants = new ArrayList<>(clients.keySet());
             variants.add("pipeline");
+            variants.add("pipeline+judge");
             System.out.printf(Locale.ROOT, "server delay %d ms, %d calls per round, %d processors, Java %s, "
                             + "common pool parallelism %d%n", DELAY_MS, calls, Runtime.getRuntime().availableProcessors(),
                     Runtime.version(), ForkJoinPool.getCommonPoolParallelism());
@@ -132,7 +146,7 @@ public final class ClientThroughputBenchmark {
                         Round r = measure(variant, clients, base, calls, concurrency);
                         String key = String.format(Locale.ROOT, "%s c=%d", variant, concurrency);
                         results.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-                        print(key + " run " + rep, calls, concurrency, r);
+                        print(key + " run " + rep, r);
                     }
                 }
             }
@@ -141,9 +155,8 @@ public final class ClientThroughputBenchmark {
             System.out.println("medians of " + REPETITIONS + " runs:");
             boolean threadPerCall = false;
             for (Map.Entry<String, List<Round>> e : results.entrySet()) {
-                int concurrency = Integer.parseInt(e.getKey().substring(e.getKey().indexOf('=') + 1));
                 Round median = median(e.getValue());
-                print(e.getKey(), calls, concurrency, median);
+                print(e.getKey(), median);
                 threadPerCall |= median.threadsStartedPerCall() >= 0.5;
             }
             if (threadPerCall) {
@@ -170,28 +183,31 @@ public final class ClientThroughputBenchmark {
     private Round measure(String variant, Map<String, Function<ChatRequest, CompletableFuture<?>>> clients,
                           String base, int calls, int concurrency) throws Exception {
         Function<ChatRequest, CompletableFuture<?>> call = clients.get(variant);
-        return call == null ? pipelineRound(base, calls, concurrency) : round(call, calls, concurrency);
+        return call == null ? pipelineRound(base, calls, concurrency, variant.equals("pipeline+judge"))
+                : round(call, calls, concurrency);
     }
 
     /** The whole pipeline: calls / 4 samples × 4 candidates, a rule-based judge, timed until the last judgment. */
-    private Round pipelineRound(String base, int calls, int concurrency) {
+    private Round pipelineRound(String base, int calls, int concurrency, boolean llmJudge) {
         int samples = calls / 4;
         List<Sample> data = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             data.add(Sample.of("s" + i, QUESTION + " #" + i, "Paris"));
         }
         long threadsStarted0 = threads.getTotalStartedThreadCount();
-        long serverCpu0 = threads.getThreadCpuTime(serverThread);
+        long serverCpu0 = serversCpuNanos();
         long processCpu0 = processCpuNanos();
         long clientCpu0 = clientThreadsCpuNanos();
         long[] end = new long[4];
         Evaluation.Builder b = Evaluation.builder().dataset(data).promptTemplate("{question}")
-                .judge(Judges.score(Scorers.squadF1())).concurrency(concurrency).store(ResultStore.inMemory())
+                .judge(llmJudge ? Judges.grade(java.util.Objects.requireNonNull(judgeClient)).withoutReference()
+                        .maxReasks(0) : Judges.score(Scorers.squadF1()))
+                .concurrency(concurrency).judgeConcurrency(concurrency).store(ResultStore.inMemory())
                 .progressListener(p -> {
                     if (p.samplesDone() == p.samplesTotal()) {
                         synchronized (end) {
                             end[0] = System.nanoTime();
-                            end[1] = threads.getThreadCpuTime(serverThread);
+                            end[1] = serversCpuNanos();
                             end[2] = processCpuNanos();
                             end[3] = clientThreadsCpuNanos();
                         }
@@ -203,8 +219,9 @@ public final class ClientThroughputBenchmark {
         Evaluation evaluation = b.build();
         long t0 = System.nanoTime();
         EvaluationReport report = evaluation.run();
-        if (report.answerErrors() > 0) {
-            throw new IllegalStateException(report.answerErrors() + " calls failed");
+        if (report.answerErrors() > 0 || report.judgeErrors() > 0) {
+            throw new IllegalStateException(report.answerErrors() + " candidate and " + report.judgeErrors()
+                    + " judge calls failed");
         }
         long threadsStarted = threads.getTotalStartedThreadCount() - threadsStarted0;
         double wallMs;
@@ -217,13 +234,17 @@ public final class ClientThroughputBenchmark {
             processCpu = end[2] - processCpu0;
             clientCpu = end[3] - clientCpu0;
         }
-        int n = samples * 4;
-        double idealMs = n * (double) DELAY_MS / concurrency;
+        int candidateCalls = samples * 4;
+        // with an LLM judge every answer is graded once more, on its own pool of the same size: the ideal keeps
+        // both pools full, the judge one latency behind the candidates
+        int n = llmJudge ? 2 * candidateCalls : candidateCalls;
+        double idealMs = candidateCalls * (double) DELAY_MS / concurrency + (llmJudge ? DELAY_MS : 0);
         double[] latencies = report.samples().stream().flatMap(s -> s.answers().stream())
                 .mapToDouble(a -> a.completion() == null ? 0 : a.completion().latency().map(d -> d.toNanos() / 1e6)
                         .orElse(0.0)).sorted().toArray();
-        return new Round(wallMs, n / (wallMs / 1e3), idealMs / wallMs, latencies[n / 2],
-                latencies[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)], (processCpu - serverCpu) / 1e3 / n,
+        return new Round(wallMs, n / (wallMs / 1e3), idealMs / wallMs, latencies[candidateCalls / 2],
+                latencies[(int) Math.min(candidateCalls - 1, Math.ceil(candidateCalls * 0.99) - 1)],
+                (processCpu - serverCpu) / 1e3 / n,
                 clientCpu / 1e3 / n, threadsStarted / (double) n, serverCpu / 1e3 / n);
     }
 
@@ -274,13 +295,14 @@ public final class ClientThroughputBenchmark {
                 serverCpu / 1e3 / calls);
     }
 
-    private static void print(String label, int calls, int concurrency, Round r) {
+    private static void print(String label, Round r) {
         System.out.printf(Locale.ROOT,
                 "%-17s %5d calls in %5.0f ms (ideal %4.0f) = %5.0f calls/s, %5.1f %% of ideal %4.0f/s;"
                         + " latency p50 %5.1f p99 %5.1f ms; client CPU/call %4.0f us (process - server),"
                         + " %4.0f us (client threads); threads started/call %.2f; server CPU/call %3.0f us%n",
-                label, calls, r.wallMillis(), calls * (double) DELAY_MS / concurrency, r.callsPerSecond(),
-                100 * r.shareOfIdeal(), concurrency * 1000.0 / DELAY_MS, r.latencyP50Millis(), r.latencyP99Millis(),
+                label, Math.round(r.callsPerSecond() * r.wallMillis() / 1000), r.wallMillis(),
+                r.wallMillis() * r.shareOfIdeal(), r.callsPerSecond(), 100 * r.shareOfIdeal(),
+                r.callsPerSecond() / r.shareOfIdeal(), r.latencyP50Millis(), r.latencyP99Millis(),
                 r.processCpuMicros(), r.clientThreadsCpuMicros(), r.threadsStartedPerCall(), r.serverCpuMicros());
     }
 
@@ -302,11 +324,17 @@ public final class ClientThroughputBenchmark {
     private long clientThreadsCpuNanos() {
         long sum = 0;
         for (long id : threads.getAllThreadIds()) {
-            if (id != serverThread) {
+            if (id != serverThread && id != judgeServerThread) {
                 sum += Math.max(0, threads.getThreadCpuTime(id));
             }
         }
         return sum;
+    }
+
+    /** The CPU time of the candidates' server thread and, once started, the judge's. */
+    private long serversCpuNanos() {
+        return threads.getThreadCpuTime(serverThread)
+                + (judgeServerThread < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(judgeServerThread)));
     }
 
     private static long processCpuNanos() {
