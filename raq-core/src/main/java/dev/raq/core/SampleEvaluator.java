@@ -11,6 +11,7 @@ import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
 import dev.raq.core.report.AnswerRecord;
 import dev.raq.core.report.SampleResult;
+import dev.raq.core.store.ResultStore;
 import dev.raq.core.store.StoreKeys;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -81,8 +82,18 @@ public final class SampleEvaluator {
      */
     public static SampleEvaluator of(Evaluation evaluation, Executor executor) {
         Objects.requireNonNull(evaluation, "evaluation");
+        return of(evaluation, executor, evaluation.store);
+    }
+
+    /**
+     * As {@link #of(Evaluation, Executor)}, keeping and reusing answers and judgments in {@code store} instead of the
+     * evaluation's own: a distributed run gives each worker a store of its own that a retry of its work reopens.
+     */
+    public static SampleEvaluator of(Evaluation evaluation, Executor executor, ResultStore store) {
+        Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(executor, "executor");
-        return new SampleEvaluator(evaluation, executor, executor, new GuardedResultStore(evaluation.store), Scheduling.NONE);
+        Objects.requireNonNull(store, "store");
+        return new SampleEvaluator(evaluation, executor, executor, new GuardedResultStore(store), Scheduling.NONE);
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.report.SampleResult;
 import dev.raq.core.report.SampleResultCodec;
+import dev.raq.core.store.JsonlResultStore;
+import dev.raq.core.store.ResultStore;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -42,8 +44,9 @@ import java.util.concurrent.Semaphore;
  * driver and computes every statistic once, so it equals the report of one JVM on the same samples and seed.
  *
  * <p>Retries and speculation: Spark keeps one successful attempt of each partition, so results are never doubled;
- * a retried partition does call its models again, unless the factory gives the evaluation a store its executors
- * share (answers are keyed by client, prompt and sample, so a shared store makes calls idempotent). Samples are
+ * with {@link #storeDirectory(String)} each partition keeps its calls in a store of its own that a retried task
+ * reopens, so a retry calls only what the failed attempt had not finished (answers are keyed by client, prompt and
+ * sample). Samples are
  * numbered in table order ({@code zipWithIndex}) before they are spread ({@link #partitions(int)}), so the merged
  * report keeps that order.
  */
@@ -67,6 +70,7 @@ public final class SparkEvaluation implements Serializable {
     private int samplesInFlight = 8;
     private int partitions;
     private boolean keepSamples = true;
+    private @org.jspecify.annotations.Nullable String storeDirectory;
 
     private SparkEvaluation(EvaluationFactory factory) {
         this.factory = factory;
@@ -104,6 +108,19 @@ public final class SparkEvaluation implements Serializable {
         return this;
     }
 
+    /**
+     * Keeps every partition's answers and judgments in a JSON Lines result store of its own in this directory
+     * ({@code partition-<n>.jsonl}, a path every executor can reach: a shared file system), so that a retried task
+     * reopens its partition's store and reuses every call the failed attempt finished instead of calling again. A
+     * speculative attempt running while the first one holds the store's lock uses
+     * {@code partition-<n>-attempt-<k>.jsonl}: results stay single (Spark keeps one attempt), but its calls are
+     * repeated. Default: none, each partition uses the evaluation's own store.
+     */
+    public SparkEvaluation storeDirectory(String directory) {
+        this.storeDirectory = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
     /** A samples table of these samples, for tests and small runs. */
     public static Dataset<Row> samples(SparkSession spark, List<Sample> samples) {
         List<Row> rows = new ArrayList<>();
@@ -124,28 +141,54 @@ public final class SparkEvaluation implements Serializable {
                 "the samples table needs the columns 'id' and 'question' but has " + columns);
         EvaluationFactory f = factory;
         int inFlight = samplesInFlight;
+        String stores = storeDirectory;
         JavaPairRDD<Row, Long> numbered = samples.javaRDD().zipWithIndex();
         if (partitions > 0) {
             numbered = numbered.repartition(partitions);
         }
         JavaRDD<Row> rows = numbered.mapPartitions(
-                (Iterator<Tuple2<Row, Long>> partition) -> evaluatePartition(f, inFlight, partition));
+                (Iterator<Tuple2<Row, Long>> partition) -> evaluatePartition(f, inFlight, stores, partition));
         return samples.sparkSession().createDataFrame(rows, RESULTS);
     }
 
     private static Iterator<Row> evaluatePartition(EvaluationFactory factory, int inFlight,
-                                                   Iterator<Tuple2<Row, Long>> partition) throws InterruptedException {
+                                                   @org.jspecify.annotations.Nullable String stores,
+                                                   Iterator<Tuple2<Row, Long>> partition) throws Exception {
         if (!partition.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
-        Evaluation evaluation = factory.create();
+        if (stores == null) {
+            return evaluatePartition(factory.create(), inFlight, null, partition);
+        }
+        try (JsonlResultStore store = partitionStore(java.nio.file.Path.of(stores))) {
+            return evaluatePartition(factory.create(), inFlight, store, partition);
+        }
+    }
+
+    /** The store of this task's partition, or of this attempt when another attempt holds the partition's. */
+    private static JsonlResultStore partitionStore(java.nio.file.Path directory) {
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        int partition = task == null ? 0 : task.partitionId();
+        try {
+            return JsonlResultStore.open(directory.resolve("partition-" + partition + ".jsonl"));
+        } catch (IllegalStateException heldByAnotherAttempt) {
+            int attempt = task == null ? 0 : task.attemptNumber();
+            return JsonlResultStore.open(directory.resolve("partition-" + partition + "-attempt-" + attempt
+                    + ".jsonl"));
+        }
+    }
+
+    private static Iterator<Row> evaluatePartition(Evaluation evaluation, int inFlight,
+                                                   @org.jspecify.annotations.Nullable ResultStore store,
+                                                   Iterator<Tuple2<Row, Long>> partition) throws InterruptedException {
         ExecutorService executor = Executors.newFixedThreadPool(inFlight, r -> {
             Thread t = new Thread(r, "raq-spark-sample");
             t.setDaemon(true);
             return t;
         });
         try {
-            SampleEvaluator evaluator = SampleEvaluator.of(evaluation, executor);
+            SampleEvaluator evaluator = store == null ? SampleEvaluator.of(evaluation, executor)
+                    : SampleEvaluator.of(evaluation, executor, store);
             Semaphore slots = new Semaphore(inFlight);
             List<CompletableFuture<SampleResult>> futures = new ArrayList<>();
             while (partition.hasNext()) {

@@ -135,6 +135,24 @@ class SparkEvaluationTest {
         assertThat(lean.manifest().datasetFingerprint()).isEqualTo(merged.manifest().datasetFingerprint());
     }
 
+    @Test
+    void storeDirectory_aRetriedPartitionReopensItsStore_andCallsNothingTwice(@TempDir Path dir) {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        SparkEvaluation distributed = SparkEvaluation.of(() -> evaluation(url, List.of(Sample.of("unused", "?"))))
+                .samplesInFlight(4).partitions(4).storeDirectory(dir.resolve("stores").toString());
+        Dataset<Row> table = SparkEvaluation.samples(spark, samples());
+        CALLS.set(0);
+        EvaluationReport first = distributed.report(distributed.results(table));
+        assertThat(CALLS.get()).isEqualTo(3 * SAMPLES);
+        assertThat(dir.resolve("stores").toFile().list()).contains("partition-0.jsonl", "partition-3.jsonl");
+        // running the partitions again, as a retry would: every answer comes from the partitions' stores
+        CALLS.set(0);
+        EvaluationReport again = distributed.report(distributed.results(table));
+        assertThat(CALLS.get()).as("calls made again").isZero();
+        assertThat(again.manifest().reusedAnswers()).isEqualTo(3L * SAMPLES);
+        assertThat(again.rankings()).isEqualTo(first.rankings());
+    }
+
     /** Everything but the timings (the two runs' latencies differ): samples' judgments, ranks, the test. */
     private static void assertSameEvidence(EvaluationReport actual, EvaluationReport expected) {
         assertThat(actual.samples()).hasSize(SAMPLES);
