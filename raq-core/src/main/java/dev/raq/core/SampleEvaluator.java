@@ -1,6 +1,7 @@
 package dev.raq.core;
 
 import dev.raq.core.data.Sample;
+import dev.raq.core.internal.Hash64;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.JudgeCall;
@@ -247,13 +248,7 @@ public final class SampleEvaluator {
         for (byte b : sampleId.getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
-        return mix(mix(seed ^ mix(h)) + judgeIndex * 0x9E3779B97F4A7C15L);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Hash64.mix(Hash64.mix(seed ^ Hash64.mix(h)) + judgeIndex * 0x9E3779B97F4A7C15L);
     }
 
     /** The root cause's class and message, without the future's wrappers. */

@@ -2,6 +2,7 @@ package dev.raq.core.objective;
 
 import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
+import dev.raq.core.internal.Hash64;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
@@ -157,10 +158,7 @@ public final class PassAtKEvaluation {
     }
 
     private long attemptSeed(int problem, int attempt) {
-        long z = seed ^ (problem * 0x9E3779B97F4A7C15L) ^ (attempt * 0xC2B2AE3D27D4EB4FL);
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Hash64.mix(seed ^ (problem * 0x9E3779B97F4A7C15L) ^ (attempt * 0xC2B2AE3D27D4EB4FL));
     }
 
     private static ChatRequest withSeed(ChatRequest request, long seed) {
