@@ -294,30 +294,12 @@ public final class GradingJudge implements Judge {
      * null when the tokens do not show it or no alternative there is a whole rating on the scale.
      */
     static @Nullable Double weightedRating(List<TokenLogprob> tokens, double stated, Rubric rubric) {
-        if (tokens.isEmpty()) {
+        TokenLogprob.Position at = TokenLogprob.afterLast(tokens, "[[").orElse(null);
+        if (at == null) {
             return null;
         }
-        StringBuilder text = new StringBuilder();
-        int[] starts = new int[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
-            starts[i] = text.length();
-            text.append(tokens.get(i).token());
-        }
-        int open = text.lastIndexOf("[[");
-        if (open < 0) {
-            return null;
-        }
-        int at = open + 2;
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
-        }
-        int index = -1;
-        for (int i = 0; i < starts.length; i++) {
-            if (starts[i] <= at && at < starts[i] + tokens.get(i).token().length()) {
-                index = i;
-            }
-        }
-        if (index < 0 || !tokens.get(index).token().strip().replace("[[", "").strip().equals(format(stated))) {
+        int index = at.token();
+        if (!tokens.get(index).token().strip().replace("[[", "").strip().equals(format(stated))) {
             return null;
         }
         double sum = 0;

@@ -15,6 +15,7 @@ import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.model.ModelClient;
+import dev.raq.core.model.TokenLogprob;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -443,41 +444,22 @@ public final class PairwiseJudge implements Judge {
      * P(A ≻ B) at the verdict label: the first letter after the reply's last {@code [[}, as the alternatives there
      * weigh "A" against "B"; null when the tokens do not show it.
      */
-    static @Nullable Double preferenceA(List<dev.raq.core.model.TokenLogprob> tokens) {
-        if (tokens.isEmpty()) {
+    static @Nullable Double preferenceA(List<TokenLogprob> tokens) {
+        TokenLogprob.Position at = TokenLogprob.afterLast(tokens, "[[").orElse(null);
+        if (at == null) {
             return null;
         }
-        StringBuilder text = new StringBuilder();
-        int[] starts = new int[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
-            starts[i] = text.length();
-            text.append(tokens.get(i).token());
-        }
-        int at = text.lastIndexOf("[[");
-        if (at < 0) {
-            return null;
-        }
-        at += 2;
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
-        }
-        for (int i = 0; i < starts.length; i++) {
-            int offset = at - starts[i];
-            if (offset >= 0 && offset < tokens.get(i).token().length()) {
-                double pa = 0;
-                double pb = 0;
-                for (dev.raq.core.model.TokenLogprob.Alternative alt : tokens.get(i).alternatives()) {
-                    String t = alt.token();
-                    if (offset < t.length()) {
-                        char letter = Character.toUpperCase(t.charAt(offset));
-                        pa += letter == 'A' ? Math.exp(alt.logprob()) : 0;
-                        pb += letter == 'B' ? Math.exp(alt.logprob()) : 0;
-                    }
-                }
-                return pa + pb > 0 ? pa / (pa + pb) : null;
+        double pa = 0;
+        double pb = 0;
+        for (TokenLogprob.Alternative alt : tokens.get(at.token()).alternatives()) {
+            String t = alt.token();
+            if (at.offset() < t.length()) {
+                char letter = Character.toUpperCase(t.charAt(at.offset()));
+                pa += letter == 'A' ? Math.exp(alt.logprob()) : 0;
+                pb += letter == 'B' ? Math.exp(alt.logprob()) : 0;
             }
         }
-        return null;
+        return pa + pb > 0 ? pa / (pa + pb) : null;
     }
 
     private static @Nullable String joinOutputs(@Nullable String o1, @Nullable String o2) {
