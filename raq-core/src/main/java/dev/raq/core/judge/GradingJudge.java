@@ -2,6 +2,7 @@ package dev.raq.core.judge;
 
 import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
+import dev.raq.core.internal.Markers;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
@@ -223,7 +224,7 @@ public final class GradingJudge implements Judge {
         }
         texts.addAll(sample.references());
         texts.add(answer.text());
-        String marker = RankingPrompt.marker(random, texts);
+        String marker = Markers.absentFrom(random, texts);
         ChatRequest.Builder request = ChatRequest.builder().system(system()).user(prompt(sample, answer.text(), marker))
                 .options(weighted ? options.merge(GenerationOptions.builder().topLogprobs(20).build()) : options);
         String output = null;

@@ -2,6 +2,7 @@ package dev.raq.core.judge;
 
 import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
+import dev.raq.core.internal.Markers;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
@@ -267,7 +268,7 @@ public final class RankingJudge implements Judge {
         }
         texts.addAll(sample.references());
         shown.forEach(a -> texts.add(a.text()));
-        String marker = RankingPrompt.marker(random, texts);
+        String marker = Markers.absentFrom(random, texts);
 
         List<String> shownOrder = names(shown);
         ChatRequest.Builder request = ChatRequest.builder()

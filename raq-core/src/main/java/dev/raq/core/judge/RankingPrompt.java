@@ -6,7 +6,6 @@ import dev.raq.core.model.ReplySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.StringJoiner;
 
 /**
@@ -42,18 +41,6 @@ final class RankingPrompt {
         List<CandidateAnswer> shown = List.of(new CandidateAnswer("a", "A."), new CandidateAnswer("b", "B."));
         return system(withReference) + "\n" + user(sample, withReference, shown, ids, "0000000000000000") + "\n"
                 + reask("P", withReference, ids) + "\n" + schema(ids);
-    }
-
-    /**
-     * A marker of 16 hex digits drawn from {@code random} that occurs in none of {@code texts}.
-     */
-    static String marker(SplittableRandom random, List<String> texts) {
-        while (true) {
-            String marker = String.format(java.util.Locale.ROOT, "%016x", random.nextLong());
-            if (texts.stream().noneMatch(t -> t.contains(marker))) {
-                return marker;
-            }
-        }
     }
 
     /**
