@@ -2,6 +2,8 @@ package dev.raq.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raq.clients.OpenAiCompatibleClient;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,6 +29,15 @@ final class CommandSupport {
             throw new IllegalArgumentException(what + " not found: " + file);
         }
         return file;
+    }
+
+    /**
+     * The builder of an OpenAI-compatible client at {@code url}: OpenAI itself without a URL, a local server that
+     * needs no key when no key variable is named, otherwise a server that gets the key.
+     */
+    static OpenAiCompatibleClient.Builder openAiClient(@Nullable String url, @Nullable String keyEnv) {
+        return url == null ? OpenAiCompatibleClient.openAi()
+                : keyEnv == null ? OpenAiCompatibleClient.local(url) : OpenAiCompatibleClient.builder().baseUrl(url);
     }
 
     /** Rejects a confidence level outside (0, 1) as a usage error. */

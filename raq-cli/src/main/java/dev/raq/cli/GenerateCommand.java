@@ -113,8 +113,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private ModelClient client() {
-        OpenAiCompatibleClient.Builder b = url == null ? OpenAiCompatibleClient.openAi()
-                : keyEnv == null ? OpenAiCompatibleClient.local(url) : OpenAiCompatibleClient.builder().baseUrl(url);
+        OpenAiCompatibleClient.Builder b = CommandSupport.openAiClient(url, keyEnv);
         if (keyEnv != null) {
             String key = System.getenv(keyEnv);
             if (key == null || key.isBlank()) {

@@ -1,7 +1,6 @@
 package dev.raq.cli;
 
 import dev.raq.clients.AnthropicClient;
-import dev.raq.clients.OpenAiCompatibleClient;
 import dev.raq.clients.http.HttpClientBuilder;
 import dev.raq.clients.replay.PredictionsModelClient;
 import dev.raq.clients.replay.ReplayingModelClient;
@@ -219,10 +218,7 @@ final class RunAssembly implements Closeable {
         try {
             if (m.openai() != null) {
                 RunConfig.Api api = m.openai();
-                OpenAiCompatibleClient.Builder b = api.url() == null ? OpenAiCompatibleClient.openAi()
-                        : api.keyEnv() == null ? OpenAiCompatibleClient.local(api.url())
-                        : OpenAiCompatibleClient.builder().baseUrl(api.url());
-                return http(b, api, key + ".openai").build();
+                return http(CommandSupport.openAiClient(api.url(), api.keyEnv()), api, key + ".openai").build();
             }
             if (m.anthropic() != null) {
                 RunConfig.Api api = m.anthropic();
