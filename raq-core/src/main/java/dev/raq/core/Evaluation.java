@@ -47,9 +47,11 @@ import java.util.function.Function;
  *
  * <p><b>How it runs.</b> Work streams: samples are admitted as capacity allows (never all at once), every
  * candidate's answer is requested with {@link ModelClient#completeAsync} under a global limit of calls in flight and
- * each candidate's own limit, and a sample is judged as soon as its answers are in, on a pool of
- * {@code judgeConcurrency} judge threads (by default as many as {@code concurrency}), so judge calls in flight never
- * exceed that number. Results reach the report and the {@link ResultStore} as they arrive; answers
+ * each candidate's own limit, and a sample is judged as soon as its answers are in, its judge calls sent with
+ * {@link Judge#judgeAsync} under a limit of {@code judgeConcurrency} judge calls in flight (by default as many as
+ * {@code concurrency}). No thread waits for a call of a client that {@linkplain ModelClient#completesWithoutBlocking()
+ * completes without blocking} (RAQ's HTTP clients): other clients block a thread of a pool that grows to the limit
+ * only as needed. Results reach the report and the {@link ResultStore} as they arrive; answers
  * and judgments already in the store are reused, not requested again. A failed call is recorded with its cause and
  * the run goes on, unless the {@link FailurePolicy} says to abort. A sample that fewer than two candidates answered
  * is recorded, not judged.
@@ -351,9 +353,10 @@ public final class Evaluation {
         }
 
         /**
-         * Sets the most judge calls in flight at once (default: the {@link #concurrency(int)}): the judges run on
-         * this many threads, and a judge calls its model from its thread, one call at a time. Set it to what the judge
-         * model's provider allows beside the candidates' calls.
+         * Sets the most judge calls in flight at once (default: the {@link #concurrency(int)}), over all judges and
+         * samples; a judge that implements only the synchronous {@link Judge#judge} counts as one call while it runs.
+         * Calls beyond it wait in a queue, holding no thread. Set it to what the judge model's provider allows beside
+         * the candidates' calls.
          *
          * @throws IllegalArgumentException if {@code judgeConcurrency < 1}
          */

@@ -51,7 +51,8 @@ public final class SampleEvaluator {
 
     private final Evaluation ev;
     private final Executor callExecutor;
-    private final Executor judgeExecutor;
+    /** Judge calls in flight, at most the evaluation's {@code judgeConcurrency}. */
+    private final JudgeCallLimit judgeCalls;
     private final Scheduling scheduling;
     private final GuardedResultStore store;
     private final List<String> judgeNames;
@@ -67,7 +68,7 @@ public final class SampleEvaluator {
                     Scheduling scheduling) {
         this.ev = ev;
         this.callExecutor = callExecutor;
-        this.judgeExecutor = judgeExecutor;
+        this.judgeCalls = new JudgeCallLimit(ev.judgeConcurrency, judgeExecutor);
         this.store = store;
         this.scheduling = scheduling;
         this.judgeNames = ev.judgeNames;
@@ -78,8 +79,8 @@ public final class SampleEvaluator {
 
     /**
      * An evaluator of this evaluation's candidates and judges, with its store and seed, that runs blocking candidate
-     * calls and judges on the executor. Candidate calls are not limited: the caller admits samples at the pace it
-     * wants.
+     * calls and synchronous judges on the executor. Candidate calls are not limited: the caller admits samples at the
+     * pace it wants. Judge calls are, to the evaluation's {@code judgeConcurrency} in flight.
      */
     public static SampleEvaluator of(Evaluation evaluation, Executor executor) {
         Objects.requireNonNull(evaluation, "evaluation");
@@ -203,7 +204,10 @@ public final class SampleEvaluator {
                 .thenApply(done -> new Judged(judgments.stream().map(CompletableFuture::join).toList(), null));
     }
 
-    /** Judge j's judgment: stored, or judged (on the judge executor if it calls a model) and stored. */
+    /**
+     * Judge j's judgment: stored, or judged and stored. A judge that calls a model sends its calls under the judge
+     * limit; one that calls none (a metric) is quick and never waits, so it runs where the last answer arrived.
+     */
     private CompletableFuture<Judgment> judgment(int j, Sample sample, List<CandidateAnswer> answered) {
         long seed = judgeSeed(ev.seed, sample.id(), j);
         String fingerprint = judgeFingerprints[j];
@@ -212,29 +216,46 @@ public final class SampleEvaluator {
         if (stored != null) {
             return CompletableFuture.completedFuture(named(stored, judgeNames.get(j)));
         }
-        Supplier<Judgment> judge = () -> {
-            Judgment judgment = runJudge(j, sample, answered, seed);
-            if (key != null && !judgment.failed()) {
-                store.putJudgment(key, judgment);
-            }
-            return judgment;
-        };
-        // a judge that calls no model (a metric) is quick and never waits: it runs where the last answer arrived
-        return fingerprint == null ? CompletableFuture.completedFuture(judge.get())
-                : CompletableFuture.supplyAsync(judge, judgeExecutor);
-    }
-
-    private Judgment runJudge(int j, Sample sample, List<CandidateAnswer> answered, long seed) {
         Judge judge = ev.judges.get(j);
         String name = judgeNames.get(j);
-        try {
-            return named(Objects.requireNonNull(judge.judge(new JudgeInput(sample, answered, seed)),
-                    "the judge returned no judgment"), name);
-        } catch (RuntimeException e) {
-            return Judgment.of(name, sample.id(), List.of(JudgeCall.failed(
-                    answered.stream().map(CandidateAnswer::candidate).toList(), null, describe(e), FailureCause.of(e),
-                    Map.of())));
+        JudgeInput input = new JudgeInput(sample, answered, seed);
+        if (fingerprint == null) {
+            try {
+                return CompletableFuture.completedFuture(checked(judge.judge(input), name));
+            } catch (RuntimeException e) {
+                return CompletableFuture.completedFuture(failed(name, sample, answered, e));
+            }
         }
+        String storeKey = Objects.requireNonNull(key);
+        CompletableFuture<Judgment> judging;
+        try {
+            judging = judge.judgeAsync(input, judgeCalls);
+        } catch (RuntimeException e) {
+            judging = CompletableFuture.failedFuture(e);
+        }
+        if (judging == null) {
+            judging = CompletableFuture.failedFuture(new NullPointerException("the judge returned no future"));
+        }
+        return judging.handle((judgment, error) -> {
+            Judgment result = error != null ? failed(name, sample, answered, error)
+                    : judgment == null ? failed(name, sample, answered, new NullPointerException(
+                            "the judge returned no judgment")) : named(judgment, name);
+            if (!result.failed()) {
+                store.putJudgment(storeKey, result);
+            }
+            return result;
+        });
+    }
+
+    /** The judgment under the evaluation's name for its judge. */
+    private static Judgment checked(@Nullable Judgment judgment, String name) {
+        return named(Objects.requireNonNull(judgment, "the judge returned no judgment"), name);
+    }
+
+    private static Judgment failed(String name, Sample sample, List<CandidateAnswer> answered, Throwable e) {
+        return Judgment.of(name, sample.id(), List.of(JudgeCall.failed(
+                answered.stream().map(CandidateAnswer::candidate).toList(), null, describe(e), FailureCause.of(e),
+                Map.of())));
     }
 
     private static Judgment named(Judgment judgment, String name) {

@@ -5,10 +5,14 @@ import dev.raq.core.judge.Judges;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
+import dev.raq.core.report.EvaluationReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -63,6 +67,38 @@ class ConcurrencyLimitsTest {
                 .concurrency(6).judgeConcurrency(2).build().run();
         assertThat(candidates.max.get()).isLessThanOrEqualTo(6).isGreaterThanOrEqualTo(4);
         assertThat(judge.max.get()).isEqualTo(2);
+    }
+
+    @Test
+    void asynchronousJudgeCalls_stayWithinTheJudgeLimit_andHoldNoThread() {
+        ScheduledExecutorService later = Executors.newScheduledThreadPool(2);
+        try {
+            AtomicInteger[] candidateCalls = {new AtomicInteger(), new AtomicInteger()};
+            AtomicBoolean judgeThreadSeen = new AtomicBoolean();
+            ScriptedClient judge = ScriptedClient.answering(request -> {
+                judgeThreadSeen.compareAndSet(false, Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().startsWith("raq-judge-")));
+                return "[2, 3, 1]";
+            }).withModelId("judge").completingLater(later, 10);
+            List<Sample> samples = IntStream.range(0, 40).mapToObj(i -> Sample.of("s" + i, "Q" + i + "?", "a"))
+                    .toList();
+            EvaluationReport report = Evaluation.builder().dataset(samples)
+                    .candidate("x", ScriptedClient.answering(r -> "a").withModelId("x").completingLater(later, 5)
+                            .countingIn(candidateCalls))
+                    .candidate("y", ScriptedClient.answering(r -> "b").withModelId("y").completingLater(later, 5)
+                            .countingIn(candidateCalls))
+                    .candidate("z", ScriptedClient.answering(r -> "c").withModelId("z").completingLater(later, 5)
+                            .countingIn(candidateCalls))
+                    .judge(Judges.ranking(judge).repeats(2))
+                    .concurrency(8).judgeConcurrency(3).build().run();
+            assertThat(report.judgedSampleCount()).isEqualTo(40);
+            assertThat(judge.calls.get()).isEqualTo(80);
+            assertThat(judge.maxInFlight.get()).isEqualTo(3);
+            assertThat(candidateCalls[1].get()).isLessThanOrEqualTo(8);
+            assertThat(judgeThreadSeen).as("a judge-pool thread was started").isFalse();
+        } finally {
+            later.shutdownNow();
+        }
     }
 
     @Test

@@ -96,6 +96,12 @@ public final class ConcurrencyLimitedModelClient extends ForwardingModelClient {
         }
     }
 
+    /** As the delegate: {@code completeAsync} adds no blocking of its own (a call waiting for a slot holds no thread). */
+    @Override
+    public boolean completesWithoutBlocking() {
+        return delegate.completesWithoutBlocking();
+    }
+
     @Override
     public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
         Objects.requireNonNull(request, "request");

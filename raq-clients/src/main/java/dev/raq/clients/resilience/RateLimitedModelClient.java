@@ -76,6 +76,12 @@ public final class RateLimitedModelClient extends ForwardingModelClient {
         return c;
     }
 
+    /** As the delegate: {@code completeAsync} adds no blocking of its own (its waits are on a timer, not a thread). */
+    @Override
+    public boolean completesWithoutBlocking() {
+        return delegate.completesWithoutBlocking();
+    }
+
     @Override
     public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
         Objects.requireNonNull(request, "request");

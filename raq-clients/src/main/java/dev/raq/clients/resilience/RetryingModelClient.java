@@ -68,6 +68,12 @@ public final class RetryingModelClient extends ForwardingModelClient {
         }
     }
 
+    /** As the delegate: {@code completeAsync} adds no blocking of its own (its retries wait on a timer, not a thread). */
+    @Override
+    public boolean completesWithoutBlocking() {
+        return delegate.completesWithoutBlocking();
+    }
+
     @Override
     public CompletableFuture<Completion> completeAsync(ChatRequest request, Executor executor) {
         Objects.requireNonNull(request, "request");

@@ -4,7 +4,6 @@ import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.internal.Markers;
 import dev.raq.core.model.ChatRequest;
-import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -176,47 +176,62 @@ public final class GradingJudge implements Judge {
     }
 
     /**
-     * Rates every answer, one request each.
+     * Rates every answer, one request each, one after the other.
      *
      * @return with every answer rated, one ranked call whose scores are the ratings; otherwise a failed call for each
      *         answer left unrated
      */
     @Override
     public Judgment judge(JudgeInput input) {
+        return JudgeConversation.join(judgeAsync(input, ModelCalls.direct()));
+    }
+
+    /** As {@link #judge(JudgeInput)}, the answers' requests sent at once through {@code calls}. */
+    @Override
+    public CompletableFuture<Judgment> judgeAsync(JudgeInput input, ModelCalls calls) {
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(calls, "calls");
         Sample sample = input.sample();
         SplittableRandom random = new SplittableRandom(input.seed());
-        Map<String, Double> ratings = new LinkedHashMap<>();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        StringBuilder outputs = new StringBuilder();
-        List<JudgeCall> failed = new ArrayList<>();
+        List<CompletableFuture<Graded>> grading = new ArrayList<>();
         for (CandidateAnswer answer : input.answers()) {
-            Graded g = grade(sample, answer, random.split());
-            attributes.put("asks." + answer.candidate(), String.valueOf(g.asks));
-            if (weighted) {
-                attributes.put("weighted." + answer.candidate(), String.valueOf(g.weighted));
-            }
-            if (g.rating != null) {
-                ratings.put(answer.candidate(), g.rating);
-                outputs.append("--- ").append(answer.candidate()).append(" ---\n").append(g.output).append('\n');
-            } else {
-                failed.add(JudgeCall.failed(List.of(answer.candidate()), JudgeCall.truncate(g.output),
-                        Objects.requireNonNull(g.error), Objects.requireNonNull(g.cause),
-                        Map.of("asks", String.valueOf(g.asks))));
-            }
+            grading.add(grade(calls, sample, answer, random.split()));
         }
-        if (!failed.isEmpty()) {
-            return Judgment.of(name(), sample.id(), failed);
-        }
-        List<String> order = input.answers().stream().map(CandidateAnswer::candidate).toList();
-        ratings.forEach((c, r) -> attributes.put("rating." + c, format(r)));
-        JudgeCall call = JudgeCall.ranked(order, JudgeCall.truncate(outputs.toString()), Ranking.fromScores(ratings),
-                attributes);
-        return new Judgment(name(), sample.id(), List.of(call), ratings);
+        return CompletableFuture.allOf(grading.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, Double> ratings = new LinkedHashMap<>();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            StringBuilder outputs = new StringBuilder();
+            List<JudgeCall> failed = new ArrayList<>();
+            for (int i = 0; i < grading.size(); i++) {
+                CandidateAnswer answer = input.answers().get(i);
+                Graded g = grading.get(i).join();
+                attributes.put("asks." + answer.candidate(), String.valueOf(g.asks));
+                if (weighted) {
+                    attributes.put("weighted." + answer.candidate(), String.valueOf(g.weighted));
+                }
+                if (g.rating != null) {
+                    ratings.put(answer.candidate(), g.rating);
+                    outputs.append("--- ").append(answer.candidate()).append(" ---\n").append(g.output).append('\n');
+                } else {
+                    failed.add(JudgeCall.failed(List.of(answer.candidate()), JudgeCall.truncate(g.output),
+                            Objects.requireNonNull(g.error), Objects.requireNonNull(g.cause),
+                            Map.of("asks", String.valueOf(g.asks))));
+                }
+            }
+            if (!failed.isEmpty()) {
+                return Judgment.of(name(), sample.id(), failed);
+            }
+            List<String> order = input.answers().stream().map(CandidateAnswer::candidate).toList();
+            ratings.forEach((c, r) -> attributes.put("rating." + c, format(r)));
+            JudgeCall call = JudgeCall.ranked(order, JudgeCall.truncate(outputs.toString()),
+                    Ranking.fromScores(ratings), attributes);
+            return new Judgment(name(), sample.id(), List.of(call), ratings);
+        });
     }
 
     /** One answer's rating: asked, read, asked again while unusable. */
-    private Graded grade(Sample sample, CandidateAnswer answer, SplittableRandom random) {
+    private CompletableFuture<Graded> grade(ModelCalls calls, Sample sample, CandidateAnswer answer,
+                                            SplittableRandom random) {
         List<String> texts = new ArrayList<>();
         texts.add(sample.question());
         if (sample.context() != null) {
@@ -227,35 +242,39 @@ public final class GradingJudge implements Judge {
         String marker = Markers.absentFrom(random, texts);
         ChatRequest.Builder request = ChatRequest.builder().system(system()).user(prompt(sample, answer.text(), marker))
                 .options(weighted ? options.merge(GenerationOptions.builder().topLogprobs(20).build()) : options);
-        String output = null;
-        String problem = null;
-        for (int ask = 1; ask <= maxReasks + 1; ask++) {
-            Completion completion;
+        return JudgeConversation.ask(calls, client, request, maxReasks + 1, completion -> {
             try {
-                completion = client.complete(request.build());
-            } catch (ModelCallException e) {
-                return Graded.failed(output, ask, "judge model failed: " + e.getMessage(), FailureCause.of(e));
-            } catch (RuntimeException e) {
-                return Graded.failed(output, ask, "judge model failed: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), FailureCause.of(e));
-            }
-            if (completion == null) {
-                return Graded.failed(output, ask, "the client returned no completion", FailureCause.OTHER);
-            }
-            output = completion.text();
-            try {
-                double rating = readRating(output, rubric, texts);
+                double rating = readRating(completion.text(), rubric, texts);
                 Double byProbability = weighted ? weightedRating(completion.logprobs(), rating, rubric) : null;
-                return new Graded(byProbability != null ? byProbability : rating, output, ask, null, null,
-                        byProbability != null);
+                return JudgeConversation.Reading.of(byProbability != null ? new Rated(byProbability, true)
+                        : new Rated(rating, false));
             } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
-                request.assistant(output).user("Your reply could not be used: " + problem + ". " + instruction());
+                return JudgeConversation.Reading.unusable(String.valueOf(e.getMessage()));
             }
-        }
-        return Graded.failed(output, maxReasks + 1, "the judge's reply holds no usable rating after "
-                + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + problem,
-                FailureCause.UNUSABLE_REPLY);
+        }, problem -> "Your reply could not be used: " + problem + ". " + instruction()).thenApply(outcome -> {
+            Rated rated = outcome.value();
+            Throwable e = outcome.failure();
+            if (rated != null) {
+                return new Graded(rated.rating, outcome.output(), outcome.asks(), null, null, rated.weighted);
+            } else if (e instanceof ModelCallException) {
+                return Graded.failed(outcome.output(), outcome.asks(), "judge model failed: " + e.getMessage(),
+                        FailureCause.of(e));
+            } else if (e != null) {
+                return Graded.failed(outcome.output(), outcome.asks(), "judge model failed: "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        FailureCause.of(e));
+            } else if (outcome.noCompletion()) {
+                return Graded.failed(outcome.output(), outcome.asks(), "the client returned no completion",
+                        FailureCause.OTHER);
+            }
+            return Graded.failed(outcome.output(), outcome.asks(), "the judge's reply holds no usable rating after "
+                    + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + outcome.problem(),
+                    FailureCause.UNUSABLE_REPLY);
+        });
+    }
+
+    /** A rating read from a reply, and whether it is the probability-weighted one. */
+    private record Rated(double rating, boolean weighted) {
     }
 
     /**

@@ -7,6 +7,7 @@ import org.apiguardian.api.API;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns the answers of one sample into a {@link Judgment}: one or more rankings, optional raw scores, the judge's
@@ -27,6 +28,19 @@ public interface Judge {
      * @return the judgment; its calls record every attempt, successful or not
      */
     Judgment judge(JudgeInput input);
+
+    /**
+     * Judges the answers of one sample without holding a thread while its model calls are out: an evaluation judges
+     * this way, sending the calls through {@code calls}, which keeps judge calls in flight within its
+     * {@code judgeConcurrency}. The default runs {@link #judge(JudgeInput)} through
+     * {@link ModelCalls#runBlocking(java.util.function.Supplier)} (a thread of the evaluation's judge pool, counted as
+     * one call in flight); the built-in model judges send their calls through {@code calls} instead.
+     *
+     * @return the judgment, as {@link #judge(JudgeInput)} would return it
+     */
+    default CompletableFuture<Judgment> judgeAsync(JudgeInput input, ModelCalls calls) {
+        return calls.runBlocking(() -> judge(input));
+    }
 
     /** A short name for reports, such as {@code "ranking(gpt-4o)"}; the default is the class's simple name. */
     default String name() {

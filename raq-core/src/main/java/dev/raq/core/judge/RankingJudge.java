@@ -5,7 +5,6 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.internal.Markers;
 import dev.raq.core.model.ChatMessage;
 import dev.raq.core.model.ChatRequest;
-import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The RAQ ranking judge: an independent judge model sees the question, the context, the reference answer and every
@@ -215,24 +215,32 @@ public final class RankingJudge implements Judge {
     }
 
     /**
-     * Asks the judge model {@link #repeats()} times for a ranking of the answers.
+     * Asks the judge model {@link #repeats()} times for a ranking of the answers, one call after the other.
      *
      * @return one call per repeat (ranked or failed), in order; one failed call when the judge needs a reference
      *         and the sample has none
      */
     @Override
     public Judgment judge(JudgeInput input) {
+        return JudgeConversation.join(judgeAsync(input, ModelCalls.direct()));
+    }
+
+    /** As {@link #judge(JudgeInput)}, the repeats sent at once through {@code calls}; the same seed, the same calls. */
+    @Override
+    public CompletableFuture<Judgment> judgeAsync(JudgeInput input, ModelCalls calls) {
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(calls, "calls");
         Sample sample = input.sample();
         if (withReference && !sample.hasReferences()) {
-            return Judgment.of(name(), sample.id(), List.of(JudgeCall.failed(List.of(), null, "sample '"
-                    + sample.id() + "' has no reference answer to rank against; use withoutReference() to rank by "
-                    + "overall quality", FailureCause.MISSING_INPUT, Map.of())));
+            return CompletableFuture.completedFuture(Judgment.of(name(), sample.id(), List.of(JudgeCall.failed(
+                    List.of(), null, "sample '" + sample.id() + "' has no reference answer to rank against; use "
+                            + "withoutReference() to rank by overall quality", FailureCause.MISSING_INPUT,
+                    Map.of()))));
         }
         SplittableRandom root = new SplittableRandom(input.seed());
         long orderCount = orderCount(input.answers().size());
         Set<List<String>> usedOrders = new HashSet<>();
-        List<JudgeCall> calls = new ArrayList<>(repeats);
+        List<CompletableFuture<JudgeCall>> asked = new ArrayList<>(repeats);
         for (int r = 0; r < repeats; r++) {
             SplittableRandom random = root.split();
             if (usedOrders.size() >= orderCount) {
@@ -243,12 +251,14 @@ public final class RankingJudge implements Judge {
                 shown = shuffled(input.answers(), random);
             }
             usedOrders.add(names(shown));
-            calls.add(ask(sample, shown, random));
+            asked.add(ask(calls, sample, shown, random));
         }
-        return Judgment.of(name(), sample.id(), calls);
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(done ->
+                Judgment.of(name(), sample.id(), asked.stream().map(CompletableFuture::join).toList()));
     }
 
-    private JudgeCall ask(Sample sample, List<CandidateAnswer> shown, SplittableRandom random) {
+    private CompletableFuture<JudgeCall> ask(ModelCalls calls, Sample sample, List<CandidateAnswer> shown,
+                                             SplittableRandom random) {
         int n = shown.size();
         int[] ids = new int[n];
         for (int p = 0; p < n; p++) {
@@ -276,40 +286,39 @@ public final class RankingJudge implements Judge {
                 .user(RankingPrompt.user(sample, withReference, shown, ids, marker))
                 .options(options)
                 .replySchema(RankingPrompt.schema(ids));
-        String output = null;
-        String problem = null;
-        for (int ask = 1; ask <= maxReasks + 1; ask++) {
-            attributes.put("asks", String.valueOf(ask));
-            Completion completion;
+        return JudgeConversation.ask(calls, client, request, maxReasks + 1, completion -> {
             try {
-                completion = client.complete(request.build());
-            } catch (ModelCallException e) {
-                return JudgeCall.failed(shownOrder, truncate(output), failure(ask, String.valueOf(e.getMessage())),
-                        FailureCause.of(e), attributes);
-            } catch (RuntimeException e) {
-                return JudgeCall.failed(shownOrder, truncate(output), failure(ask, e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())), FailureCause.of(e), attributes);
-            }
-            if (completion == null) {
-                return JudgeCall.failed(shownOrder, truncate(output), failure(ask, "the client returned no completion"),
-                        attributes);
-            }
-            output = completion.text();
-            try {
-                List<List<Integer>> tiers = RankingReplyParser.parse(output, candidateOfId.keySet(), texts);
+                List<List<Integer>> tiers = RankingReplyParser.parse(completion.text(), candidateOfId.keySet(),
+                        texts);
                 List<List<String>> named = new ArrayList<>(tiers.size());
                 for (List<Integer> tier : tiers) {
                     named.add(tier.stream().map(candidateOfId::get).toList());
                 }
-                return JudgeCall.ranked(shownOrder, truncate(output), Ranking.fromTiers(named), attributes);
+                return JudgeConversation.Reading.of(Ranking.fromTiers(named));
             } catch (RankingReplyParser.InvalidReply e) {
-                problem = String.valueOf(e.getMessage());
-                request.assistant(output).user(RankingPrompt.reask(problem, withReference, ids));
+                return JudgeConversation.Reading.unusable(String.valueOf(e.getMessage()));
             }
-        }
-        return JudgeCall.failed(shownOrder, truncate(output), "the judge's reply is not a valid ranking after "
-                + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + problem,
-                FailureCause.UNUSABLE_REPLY, attributes);
+        }, problem -> RankingPrompt.reask(problem, withReference, ids)).thenApply(outcome -> {
+            int ask = outcome.asks();
+            attributes.put("asks", String.valueOf(ask));
+            String output = truncate(outcome.output());
+            Throwable e = outcome.failure();
+            if (outcome.value() != null) {
+                return JudgeCall.ranked(shownOrder, output, outcome.value(), attributes);
+            } else if (e instanceof ModelCallException) {
+                return JudgeCall.failed(shownOrder, output, failure(ask, String.valueOf(e.getMessage())),
+                        FailureCause.of(e), attributes);
+            } else if (e != null) {
+                return JudgeCall.failed(shownOrder, output, failure(ask, e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())), FailureCause.of(e), attributes);
+            } else if (outcome.noCompletion()) {
+                return JudgeCall.failed(shownOrder, output, failure(ask, "the client returned no completion"),
+                        attributes);
+            }
+            return JudgeCall.failed(shownOrder, output, "the judge's reply is not a valid ranking after "
+                    + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + outcome.problem(),
+                    FailureCause.UNUSABLE_REPLY, attributes);
+        });
     }
 
     private static String failure(int ask, String message) {

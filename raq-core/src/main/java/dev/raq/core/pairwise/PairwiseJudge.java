@@ -4,9 +4,11 @@ import dev.raq.commons.Preconditions;
 import dev.raq.core.data.Sample;
 import dev.raq.core.judge.CandidateAnswer;
 import dev.raq.core.judge.JudgeCall;
+import dev.raq.core.judge.JudgeConversation;
 import dev.raq.core.judge.JudgeInput;
 import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.ModelCalls;
 import dev.raq.core.judge.ReportSection;
 import dev.raq.core.judge.Ranking;
 import dev.raq.core.model.ChatRequest;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A pairwise preference judge: for each pair of candidates it shows the judge model the prompt (and the reference
@@ -244,36 +247,46 @@ public final class PairwiseJudge implements Judge {
         return pairing;
     }
 
+    /** Plays every game of the sample's pairs, one after the other. */
     @Override
     public Judgment judge(JudgeInput input) {
+        return JudgeConversation.join(judgeAsync(input, ModelCalls.direct()));
+    }
+
+    /** As {@link #judge(JudgeInput)}, every game sent at once through {@code calls}; the same seed, the same games. */
+    @Override
+    public CompletableFuture<Judgment> judgeAsync(JudgeInput input, ModelCalls calls) {
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(calls, "calls");
         Map<String, String> answers = new HashMap<>();
         for (CandidateAnswer a : input.answers()) {
             answers.put(a.candidate(), a.text());
         }
-        List<JudgeCall> calls = new ArrayList<>();
+        List<CompletableFuture<JudgeCall>> played = new ArrayList<>();
         List<String[]> pairs = pairing.pairs(input.candidates());
         SplittableRandom random = new SplittableRandom(input.seed());
+        Sample sample = input.sample();
         for (String[] pair : pairs) {
             String first = pair[0];
             String second = pair[1];
             if (swap) {
-                Game g1 = play(input.sample(), first, second, answers, 1, frameId(random));
-                Game g2 = play(input.sample(), second, first, answers, 2, frameId(random));
+                CompletableFuture<Game> g1 = play(calls, sample, first, second, answers, 1, frameId(random));
+                CompletableFuture<Game> g2 = play(calls, sample, second, first, answers, 2, frameId(random));
                 if (rule == InconsistencyRule.SEPARATE_GAMES) {
-                    calls.add(g1.toCall());
-                    calls.add(g2.toCall());
+                    played.add(g1.thenApply(Game::toCall));
+                    played.add(g2.thenApply(Game::toCall));
                 } else {
-                    calls.add(combine(g1, g2));
+                    played.add(g1.thenCombine(g2, PairwiseJudge::combine));
                 }
             } else {
                 boolean flip = pairing.baseline() == null && random.nextBoolean();
                 String id = frameId(random);
-                calls.add(flip ? play(input.sample(), second, first, answers, 1, id).toCall()
-                        : play(input.sample(), first, second, answers, 1, id).toCall());
+                played.add((flip ? play(calls, sample, second, first, answers, 1, id)
+                        : play(calls, sample, first, second, answers, 1, id)).thenApply(Game::toCall));
             }
         }
-        return Judgment.of(name(), input.sample().id(), calls);
+        return CompletableFuture.allOf(played.toArray(CompletableFuture[]::new)).thenApply(done ->
+                Judgment.of(name(), sample.id(), played.stream().map(CompletableFuture::join).toList()));
     }
 
     /** The outcome of one game: the candidates in positions A and B, the verdict or the error, the raw reply. */
@@ -332,35 +345,37 @@ public final class PairwiseJudge implements Judge {
      * Plays one game: the pair framed by markers with this call's id, the verdict read from outside any frame the
      * judge quotes, and one re-ask in the same conversation when the reply has no verdict or conflicting ones.
      */
-    private Game play(Sample sample, String a, String b, Map<String, String> answers, int number, String id) {
+    private CompletableFuture<Game> play(ModelCalls calls, Sample sample, String a, String b,
+                                         Map<String, String> answers, int number, String id) {
         String answerA = Objects.requireNonNull(answers.get(a));
         String answerB = Objects.requireNonNull(answers.get(b));
         ChatRequest.Builder request = ChatRequest.builder()
                 .system(systemPrompt(sample.hasReferences(), id))
                 .user(userPrompt(sample, answerA, answerB, id))
                 .options(options);
-        String reply = null;
-        VerdictReading reading = null;
-        for (int ask = 1; ask <= 2; ask++) {
-            Completion completion;
-            try {
-                completion = client.complete(request.build());
-                reply = completion.text();
-            } catch (RuntimeException e) {
-                return new Game(a, b, number, null, reply, "judge call failed: " + e.getMessage(),
-                        FailureCause.of(e));
-            }
-            reading = labels.judgeVerdict(withoutFrames(reply, id), List.of(answerA, answerB));
-            if (reading.verdict() != null) {
-                Game game = new Game(a, b, number, reading.verdict(), reply, null, FailureCause.OTHER);
-                game.preferenceA = weighted ? preferenceA(completion.logprobs()) : null;
+        return JudgeConversation.ask(calls, client, request, 2, completion -> {
+            VerdictReading reading = labels.judgeVerdict(withoutFrames(completion.text(), id),
+                    List.of(answerA, answerB));
+            Verdict verdict = reading.verdict();
+            return verdict != null ? JudgeConversation.Reading.of(verdict)
+                    : JudgeConversation.Reading.unusable(Objects.requireNonNull(reading.problem()));
+        }, problem -> String.format(java.util.Locale.ROOT, REASK, problem, labels.describe())).thenApply(outcome -> {
+            Verdict verdict = outcome.value();
+            if (verdict != null) {
+                Game game = new Game(a, b, number, verdict, outcome.output(), null, FailureCause.OTHER);
+                game.preferenceA = weighted ? preferenceA(Objects.requireNonNull(outcome.completion()).logprobs())
+                        : null;
                 return game;
             }
-            request.assistant(reply).user(String.format(java.util.Locale.ROOT, REASK, reading.problem(),
-                    labels.describe()));
-        }
-        return new Game(a, b, number, null, reply, Objects.requireNonNull(Objects.requireNonNull(reading).problem())
-                + " (also after one re-ask)", FailureCause.UNUSABLE_REPLY);
+            Throwable e = outcome.failure();
+            if (e != null || outcome.noCompletion()) {
+                return new Game(a, b, number, null, outcome.output(), "judge call failed: "
+                        + (e == null ? "the client returned no completion" : e.getMessage()),
+                        e == null ? FailureCause.OTHER : FailureCause.of(e));
+            }
+            return new Game(a, b, number, null, outcome.output(), outcome.problem() + " (also after one re-ask)",
+                    FailureCause.UNUSABLE_REPLY);
+        });
     }
 
     private String systemPrompt(boolean withReference, String id) {
