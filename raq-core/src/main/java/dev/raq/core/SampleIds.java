@@ -4,16 +4,15 @@ import dev.raq.core.data.Sample;
 import dev.raq.core.internal.Hash64;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * The sample ids a run has admitted, to refuse a dataset that repeats one, in a few bytes per sample: a 64-bit hash
- * of each id and its index in open-addressing arrays, not the ids themselves. Two ids with the same hash are told
- * apart exactly by reading the earlier sample's id back from the dataset (which a run iterates more than once
- * anyway), so a hash collision never passes for a duplicate. A dataset that is a {@code Collection} was checked
- * when the evaluation was built, and a {@code Dataset} when it was made, so nothing is kept for them. Not thread-safe: the run's lock guards it.
+ * of each id in an open-addressing array (8 bytes a slot, at most three quarters full), not the ids themselves. When an id's hash is
+ * already there, the dataset (which a run iterates more than once anyway) is read again up to the id's position to
+ * find the earlier sample with the same id exactly, so a hash collision never passes for a duplicate and the error can
+ * name both positions. A dataset that is a {@code Collection} was checked when the evaluation was built, and a
+ * {@code Dataset} when it was made, so nothing is kept for them. Not thread-safe: the run's lock guards it.
  */
 final class SampleIds {
 
@@ -22,10 +21,7 @@ final class SampleIds {
     private final Iterable<Sample> dataset;
     private final boolean checkedAtBuild;
     private long[] hashes = new long[1024];
-    private int[] indexes = new int[1024];
     private int size;
-    /** Ids whose hash another id already has, by their own index (exact; rare). */
-    private final Map<String, Integer> collided = new HashMap<>();
 
     SampleIds(Iterable<Sample> dataset) {
         this.dataset = dataset;
@@ -37,57 +33,49 @@ final class SampleIds {
         if (checkedAtBuild) {
             return -1;
         }
-        Integer repeated = collided.get(id);
-        if (repeated != null) {
-            return repeated;
-        }
         long h = hash(id);
         int mask = hashes.length - 1;
         for (int slot = (int) h & mask; hashes[slot] != EMPTY; slot = (slot + 1) & mask) {
             if (hashes[slot] == h) {
-                if (idAt(indexes[slot]).equals(id)) {
-                    return indexes[slot];
-                }
-                collided.put(id, index);
-                return -1;
+                return earlier(id, index); // -1 for two ids that share a hash: the hash is already recorded
             }
         }
-        insert(h, index);
+        insert(h);
         return -1;
     }
 
-    private void insert(long h, int index) {
-        if (2 * (size + 1) > hashes.length) {
-            long[] oldHashes = hashes;
-            int[] oldIndexes = indexes;
-            hashes = new long[oldHashes.length * 2];
-            indexes = new int[oldIndexes.length * 2];
-            for (int i = 0; i < oldHashes.length; i++) {
-                if (oldHashes[i] != EMPTY) {
-                    place(oldHashes[i], oldIndexes[i]);
+    private void insert(long h) {
+        if (4L * (size + 1) > 3L * hashes.length) {
+            long[] old = hashes;
+            hashes = new long[old.length * 2];
+            for (long o : old) {
+                if (o != EMPTY) {
+                    place(o);
                 }
             }
         }
-        place(h, index);
+        place(h);
         size++;
     }
 
-    private void place(long h, int index) {
+    private void place(long h) {
         int mask = hashes.length - 1;
         int slot = (int) h & mask;
         while (hashes[slot] != EMPTY) {
             slot = (slot + 1) & mask;
         }
         hashes[slot] = h;
-        indexes[slot] = index;
     }
 
-    private String idAt(int index) {
+    /** The position of the first sample before {@code index} whose id is {@code id}, or -1. */
+    private int earlier(String id, int index) {
         Iterator<Sample> it = dataset.iterator();
-        for (int i = 0; i < index; i++) {
-            it.next();
+        for (int i = 0; i < index && it.hasNext(); i++) {
+            if (it.next().id().equals(id)) {
+                return i;
+            }
         }
-        return it.next().id();
+        return -1;
     }
 
     private static long hash(String id) {

@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Whether memory stays flat as the samples grow: N samples × 2 in-process candidates (answering at once), judged by
  * a rule-based metric, streamed to a results file ({@code Evaluation.Builder#resultsFile}) through a JSON Lines
- * result store (or, with {@code --no-store}, none), from a dataset generated one sample at a time. For each N it prints the wall time, the largest
- * live heap seen during the run (measured by a full collection once a second),
- * the time the report took to build, and the build's steps as they happen.
+ * result store (or, with {@code --no-store}, none), from a dataset generated one sample at a time. For each N it
+ * prints the wall time, the largest live heap seen during the run (measured by a full collection every 250 ms, when
+ * the last sample is counted and after the report is built) beside the live heap before it, the time the report took
+ * to build, and the build's steps as they happen.
  *
  * <p>Run in a 256 MB heap (about 3 minutes for the three sizes on 2 cores):
  * <pre>
@@ -70,6 +71,7 @@ public final class ScaleBenchmark {
     private static void run(int samples, boolean print, boolean withStore) throws IOException {
         Path dir = Files.createTempDirectory("raq-scale");
         long[] reportStarted = {0};
+        long[] counted = {0};
         ProgressListener listener = new ProgressListener() {
             @Override
             public void onProgress(Progress progress) {
@@ -78,6 +80,8 @@ public final class ScaleBenchmark {
             @Override
             public void onReportStep(String step, int done, int total) {
                 if (done == 1) {
+                    // every sample is counted: what the report keeps is all there, before building adds its arrays
+                    counted[0] = measureLiveHeap();
                     reportStarted[0] = System.nanoTime();
                 }
                 if (print) {
@@ -87,6 +91,7 @@ public final class ScaleBenchmark {
             }
         };
         System.gc();
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         PEAK_LIVE.set(0);
         long start = System.nanoTime();
         EvaluationReport report;
@@ -99,11 +104,13 @@ public final class ScaleBenchmark {
                     .progressListener(listener).build().run();
         }
         long end = System.nanoTime();
+        measureLiveHeap(); // the report is still referenced
         if (print) {
             System.out.printf(Locale.ROOT, "%,d samples x 2 candidates: %.1f s (%,.0f samples/s); peak live heap "
-                            + "%.1f MB; report built in %.2f s; %,d rankings, p(short vs long) = %.3g; results "
-                            + "file %.0f MB, store %.0f MB%n", samples, (end - start) / 1e9,
-                    samples / ((end - start) / 1e9), PEAK_LIVE.get() / 1e6, (end - reportStarted[0]) / 1e9,
+                            + "%.1f MB (%.1f MB before the run, %.1f MB with every sample counted); report built in %.2f s; %,d rankings, p(short vs "
+                            + "long) = %.3g; results file %.0f MB, store %.0f MB%n", samples, (end - start) / 1e9,
+                    samples / ((end - start) / 1e9), PEAK_LIVE.get() / 1e6, before / 1e6, counted[0] / 1e6,
+                    (end - reportStarted[0]) / 1e9,
                     report.rankings().size(), report.significance().orElseThrow().pValue("short", "long"),
                     Files.size(dir.resolve("results.jsonl")) / 1e6, Files.size(dir.resolve("store.jsonl")) / 1e6);
         }
@@ -136,14 +143,21 @@ public final class ScaleBenchmark {
      * heap in use, keeping the largest. Heap in use after an ordinary (young) collection would count old garbage
      * not yet collected, which grows with the heap allowed rather than with what the run keeps.
      */
+    /** The live heap now, after a full collection, also kept in {@link #PEAK_LIVE}. */
+    private static long measureLiveHeap() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long live = memory.getHeapMemoryUsage().getUsed();
+        PEAK_LIVE.accumulateAndGet(live, Math::max);
+        return live;
+    }
+
     private static void watchLiveHeap() {
         Thread t = new Thread(() -> {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             while (true) {
-                System.gc();
-                PEAK_LIVE.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                measureLiveHeap();
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;
                 }

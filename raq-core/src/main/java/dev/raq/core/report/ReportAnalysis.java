@@ -213,32 +213,33 @@ final class ReportAnalysis {
      */
     private Optional<PairDifference> difference(String a, String b, String measure, ReportTally.RankColumns values,
                                                 ReportTally.@Nullable Ints clusters) {
-        double[] xs = values.column(a);
-        double[] ys = values.column(b);
-        double[] x = new double[xs.length];
-        double[] y = new double[xs.length];
-        String[] labels = clusters == null ? null : new String[xs.length];
+        ReportTally.Doubles xs = values.columnOf(a);
+        ReportTally.Doubles ys = values.columnOf(b);
+        int rows = values.rows();
         int n = 0;
-        for (int i = 0; i < xs.length; i++) {
-            if (!Double.isNaN(xs[i]) && !Double.isNaN(ys[i])) {
-                x[n] = xs[i];
-                y[n] = ys[i];
-                if (labels != null && clusters != null) {
-                    labels[n] = tally.clusterLabel(clusters.get(i));
-                }
-                n++;
-            }
+        for (int i = 0; i < rows; i++) {
+            n += !Double.isNaN(xs.get(i)) && !Double.isNaN(ys.get(i)) ? 1 : 0;
         }
         if (n < 2) {
             return Optional.empty();
         }
-        x = Arrays.copyOf(x, n);
-        y = Arrays.copyOf(y, n);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        String[] used = clusters == null ? null : new String[n];
+        for (int i = 0, k = 0; i < rows; i++) {
+            if (!Double.isNaN(xs.get(i)) && !Double.isNaN(ys.get(i))) {
+                x[k] = xs.get(i);
+                y[k] = ys.get(i);
+                if (used != null && clusters != null) {
+                    used[k] = tally.clusterLabel(clusters.get(i));
+                }
+                k++;
+            }
+        }
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = x[i] - y[i];
         }
-        String[] used = labels == null ? null : Arrays.copyOf(labels, n);
         ConfidenceInterval boot = ValueSummary.of(d, used, bootstrap).meanInterval();
         ClusteredMeanResult clustered = used == null ? null : ClusteredMean.of(d, used, EvaluationReport.CONFIDENCE);
         return Optional.of(new PairDifference(a, b, measure, PairedDifference.of(x, y, EvaluationReport.CONFIDENCE),
@@ -285,8 +286,6 @@ final class ReportAnalysis {
 
     private CandidateSummary summarizeCandidate(ReportTally.CandidateTally t, PriceTable prices) {
         String c = t.name;
-        long[] lat = t.latencies.sorted();
-        long[] ttft = t.firstTokens.sorted();
         Double cost = prices.price(c).isPresent() && t.withUsage > 0
                 ? prices.price(c).get().cost(t.promptTokens, t.completionTokens) : null;
         return new CandidateSummary(c, t.answers, t.errors,
@@ -294,24 +293,28 @@ final class ReportAnalysis {
                 t.answers == 0 ? Double.NaN : (double) t.words / t.answers,
                 t.timedNanos > 0 ? t.timedWords / (t.timedNanos / 1e9) : null,
                 t.tokenNanos > 0 ? t.timedTokens / (t.tokenNanos / 1e9) : null,
-                percentile(lat, 0.50), percentile(lat, 0.95), percentile(ttft, 0.50), t.promptTokens,
+                t.latencies.percentile(0.50), t.latencies.percentile(0.95), t.firstTokens.percentile(0.50),
+                t.promptTokens,
                 t.completionTokens, t.withUsage, cost);
     }
 
     private Map<String, WinTieLoss> versus(String c) {
         Map<String, WinTieLoss> out = new LinkedHashMap<>();
-        double[] mine = tally.observations.column(c);
+        ReportTally.Doubles mine = tally.observations.columnOf(c);
+        int rows = tally.observations.rows();
         for (String other : candidates) {
             if (other.equals(c)) {
                 continue;
             }
-            double[] theirs = tally.observations.column(other);
+            ReportTally.Doubles theirs = tally.observations.columnOf(other);
             int w = 0;
             int t = 0;
             int l = 0;
-            for (int i = 0; i < mine.length; i++) {
-                if (!Double.isNaN(mine[i]) && !Double.isNaN(theirs[i])) {
-                    int cmp = Double.compare(mine[i], theirs[i]);
+            for (int i = 0; i < rows; i++) {
+                double m = mine.get(i);
+                double o = theirs.get(i);
+                if (!Double.isNaN(m) && !Double.isNaN(o)) {
+                    int cmp = Double.compare(m, o);
                     if (cmp < 0) {
                         w++;
                     } else if (cmp == 0) {
@@ -355,20 +358,25 @@ final class ReportAnalysis {
      */
     private @Nullable ValueSummary rankSummary(ReportTally.RankColumns rows, ReportTally.@Nullable Ints clusters, String c,
                                                @Nullable Bootstrap bootstrap) {
-        double[] column = rows.column(c);
-        double[] values = new double[column.length];
-        String[] labels = clusters == null ? null : new String[column.length];
+        ReportTally.Doubles column = rows.columnOf(c);
         int n = 0;
-        for (int i = 0; i < column.length; i++) {
-            if (!Double.isNaN(column[i])) {
+        for (int i = 0; i < rows.rows(); i++) {
+            n += Double.isNaN(column.get(i)) ? 0 : 1;
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[] values = new double[n];
+        String[] labels = clusters == null ? null : new String[n];
+        for (int i = 0, k = 0; i < rows.rows(); i++) {
+            if (!Double.isNaN(column.get(i))) {
                 if (labels != null && clusters != null) {
-                    labels[n] = tally.clusterLabel(clusters.get(i));
+                    labels[k] = tally.clusterLabel(clusters.get(i));
                 }
-                values[n++] = column[i];
+                values[k++] = column.get(i);
             }
         }
-        return n == 0 ? null : ValueSummary.of(Arrays.copyOf(values, n),
-                labels == null ? null : Arrays.copyOf(labels, n), bootstrap);
+        return ValueSummary.of(values, labels, bootstrap);
     }
 
     /** Linear interpolation between closest ranks (numpy's default), or null for no data. */

@@ -209,7 +209,7 @@ final class ReportTally {
         }
     }
 
-    /** One candidate's answers: counts, words, speed, tokens, latencies (exact, for exact percentiles), failures. */
+    /** One candidate's answers: counts, words, speed, tokens, latencies (for percentiles), failures. */
     static final class CandidateTally {
         final String name;
         int answers;
@@ -222,8 +222,8 @@ final class ReportTally {
         long promptTokens;
         long completionTokens;
         int withUsage;
-        final Longs latencies = new Longs();
-        final Longs firstTokens = new Longs();
+        final LatencyColumn latencies = new LatencyColumn();
+        final LatencyColumn firstTokens = new LatencyColumn();
         final ProblemTally problems;
 
         CandidateTally(String name) {
@@ -371,14 +371,12 @@ final class ReportTally {
             return rows;
         }
 
-        /** The column of a candidate: a value per row, NaN where the row has none. */
-        double[] column(String candidate) {
-            return values[Objects.requireNonNull(column.get(candidate), candidate)].toArray();
-        }
-
-        /** The value of a candidate in one row, NaN where the row has none. */
-        double value(int row, String candidate) {
-            return values[Objects.requireNonNull(column.get(candidate), candidate)].get(row);
+        /**
+         * The column of a candidate: a value per row, NaN where the row has none; read in place (a report of a
+         * million rows copies no column it only reads).
+         */
+        Doubles columnOf(String candidate) {
+            return values[Objects.requireNonNull(column.get(candidate), candidate)];
         }
 
         /** The rows as rankings, made when read: a million rankings are not held as objects. */
@@ -406,62 +404,103 @@ final class ReportTally {
         }
     }
 
-    /** A growable array of doubles. */
-    static final class Doubles {
-        private double[] a = new double[16];
-        private int n;
+    /**
+     * Values are kept in chunks of this many (the first one growing to it): growing past it never copies, and at most
+     * one chunk is partly empty.
+     */
+    private static final int CHUNK_BITS = 12;
+    private static final int CHUNK = 1 << CHUNK_BITS;
 
-        void add(double v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, a.length * 2);
+    /** A growable array in chunks of primitive arrays ({@code A}): a million values take 8 MB, not 16 while doubling. */
+    abstract static class Chunked<A> {
+        private Object[] chunks = new Object[4];
+        int n;
+
+        abstract A allocate(int length);
+
+        abstract A resize(A chunk, int length);
+
+        abstract int length(A chunk);
+
+        /** The chunk that the next value goes into, at {@code n & (CHUNK - 1)}; the caller then increments n. */
+        @SuppressWarnings("unchecked")
+        final A next() {
+            int c = n >>> CHUNK_BITS;
+            if (c == chunks.length) {
+                chunks = Arrays.copyOf(chunks, c * 2);
             }
-            a[n++] = v;
+            A chunk = (A) chunks[c];
+            int at = n & (CHUNK - 1);
+            if (chunk == null) {
+                chunk = allocate(c == 0 ? 16 : CHUNK);
+            } else if (at == length(chunk)) { // the first chunk grows to full size: small reports stay small
+                chunk = resize(chunk, 2 * at);
+            } else {
+                return chunk;
+            }
+            chunks[c] = chunk;
+            return chunk;
         }
 
-        double get(int i) {
+        /** The chunk holding value {@code i}. */
+        @SuppressWarnings("unchecked")
+        final A chunkOf(int i) {
             Objects.checkIndex(i, n);
-            return a[i];
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(a, n);
+            return (A) chunks[i >>> CHUNK_BITS];
         }
     }
 
-    /** A growable array of longs. */
-    static final class Longs {
-        private long[] a = new long[16];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, a.length * 2);
-            }
-            a[n++] = v;
+    /** A growable array of doubles. */
+    static final class Doubles extends Chunked<double[]> {
+        void add(double v) {
+            next()[n & (CHUNK - 1)] = v;
+            n++;
         }
 
-        long[] sorted() {
-            long[] out = Arrays.copyOf(a, n);
-            Arrays.sort(out);
-            return out;
+        double get(int i) {
+            return chunkOf(i)[i & (CHUNK - 1)];
+        }
+
+        @Override
+        double[] allocate(int length) {
+            return new double[length];
+        }
+
+        @Override
+        double[] resize(double[] chunk, int length) {
+            return Arrays.copyOf(chunk, length);
+        }
+
+        @Override
+        int length(double[] chunk) {
+            return chunk.length;
         }
     }
 
     /** A growable array of ints. */
-    static final class Ints {
-        private int[] a = new int[16];
-        private int n;
-
+    static final class Ints extends Chunked<int[]> {
         void add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, a.length * 2);
-            }
-            a[n++] = v;
+            next()[n & (CHUNK - 1)] = v;
+            n++;
         }
 
         int get(int i) {
-            Objects.checkIndex(i, n);
-            return a[i];
+            return chunkOf(i)[i & (CHUNK - 1)];
+        }
+
+        @Override
+        int[] allocate(int length) {
+            return new int[length];
+        }
+
+        @Override
+        int[] resize(int[] chunk, int length) {
+            return Arrays.copyOf(chunk, length);
+        }
+
+        @Override
+        int length(int[] chunk) {
+            return chunk.length;
         }
     }
 
