@@ -19,6 +19,10 @@ import java.util.Objects;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Fingerprint {
 
+    private static final HexFormat HEX = HexFormat.of();
+    /** Copied for each digest: a copy costs less than looking the algorithm up among the providers every time. */
+    private static final MessageDigest SHA256 = lookUpSha256();
+
     private final StringBuilder sb;
     private boolean first = true;
 
@@ -46,9 +50,20 @@ public final class Fingerprint {
 
     /** The SHA-256 of the UTF-8 bytes of a text, as 64 lowercase hex digits. */
     public static String sha256(String text) {
+        return HEX.formatHex(newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUpSha256();
+        }
+    }
+
+    private static MessageDigest lookUpSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

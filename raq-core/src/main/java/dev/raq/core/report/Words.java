@@ -37,13 +37,22 @@ final class Words {
         return words;
     }
 
-    private static boolean wordPart(int cp) {
+    static boolean wordPart(int cp) {
+        if (cp < 0x80) { // ASCII, most of most answers: no Unicode table lookup
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
         int type = Character.getType(cp);
         return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
-    private static boolean perCharacter(int cp) {
+    /** No Han, Hiragana or Katakana code point comes before U+2E80 (the CJK radicals), so the lookup starts there. */
+    static final int FIRST_PER_CHARACTER = 0x2E80;
+
+    static boolean perCharacter(int cp) {
+        if (cp < FIRST_PER_CHARACTER) {
+            return false;
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA;

@@ -32,4 +32,20 @@ class WordsTest {
         assertThat(Words.count("")).isZero();
         assertThat(Words.count("  ,,; -- ")).isZero();
     }
+
+    @Test
+    void fastPaths_agreeWithTheUnicodeTables() {
+        for (int cp = 0; cp < Words.FIRST_PER_CHARACTER; cp++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            assertThat(script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA).as("U+%04X", cp).isFalse();
+        }
+        for (int cp = 0; cp < 0x80; cp++) {
+            int type = Character.getType(cp);
+            boolean general = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+            assertThat(Words.wordPart(cp)).as("U+%04X", cp).isEqualTo(general);
+        }
+        assertThat(Words.perCharacter(0x2E80)).isTrue();
+    }
 }
