@@ -54,9 +54,9 @@ final class JudgeCallLimit implements ModelCalls {
                 // a non-blocking client's reply is read on the thread that received it: no hand-off
                 call = client.completeAsync(request, client.completesWithoutBlocking() ? Runnable::run : blocking);
                 if (call == null) {
-                    call = CompletableFuture.completedFuture(null);
+                    call = CompletableFuture.failedFuture(new NullPointerException("the client returned no future"));
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too (no thread for a blocking client): the permit must come back
                 call = CompletableFuture.failedFuture(e);
             }
             call.whenComplete((completion, error) -> {
@@ -81,7 +81,7 @@ final class JudgeCallLimit implements ModelCalls {
                     T value;
                     try {
                         value = work.get();
-                    } catch (RuntimeException | Error e) {
+                    } catch (Throwable e) {
                         release();
                         result.completeExceptionally(e);
                         return;
@@ -89,7 +89,7 @@ final class JudgeCallLimit implements ModelCalls {
                     release();
                     result.complete(value);
                 });
-            } catch (RuntimeException rejected) {
+            } catch (Throwable rejected) {
                 release();
                 result.completeExceptionally(rejected);
             }
@@ -136,7 +136,13 @@ final class JudgeCallLimit implements ModelCalls {
         int missed = 1;
         do {
             for (Runnable start = ready.poll(); start != null; start = ready.poll()) {
-                start.run();
+                try {
+                    start.run();
+                } catch (Throwable unexpected) {
+                    // starts catch what they call; this keeps the loop (and every call queued behind) alive anyway
+                    Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(),
+                            unexpected);
+                }
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);

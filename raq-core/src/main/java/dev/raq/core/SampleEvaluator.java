@@ -7,6 +7,7 @@ import dev.raq.core.judge.Judge;
 import dev.raq.core.judge.JudgeCall;
 import dev.raq.core.judge.JudgeInput;
 import dev.raq.core.judge.Judgment;
+import dev.raq.core.judge.ModelCalls;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
 import dev.raq.core.model.FailureCause;
@@ -237,6 +238,9 @@ public final class SampleEvaluator {
             judging = CompletableFuture.failedFuture(new NullPointerException("the judge returned no future"));
         }
         return judging.handle((judgment, error) -> {
+            if (error != null && ModelCalls.unwrap(error) instanceof Error fatal) {
+                throw fatal; // not a judge's failure to record: the sample fails, and the run stops saying why
+            }
             Judgment result = error != null ? failed(name, sample, answered, error)
                     : judgment == null ? failed(name, sample, answered, new NullPointerException(
                             "the judge returned no judgment")) : named(judgment, name);

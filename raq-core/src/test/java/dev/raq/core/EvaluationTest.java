@@ -440,6 +440,26 @@ class EvaluationTest {
     }
 
     @Test
+    void run_aModelJudgeThatThrowsAnError_stopsTheRunSayingWhy_insteadOfRecordingAFailedJudgment() {
+        ScriptedClient judgeModel = ScriptedClient.answering(r -> "[1, 2]").withModelId("judge");
+        dev.raq.core.judge.Judge broken = new dev.raq.core.judge.Judge() {
+            @Override
+            public dev.raq.core.judge.Judgment judge(dev.raq.core.judge.JudgeInput input) {
+                throw new AssertionError("judge bug");
+            }
+
+            @Override
+            public List<dev.raq.core.model.ModelClient> clients() {
+                return List.of(judgeModel);
+            }
+        };
+        Evaluation ev = Evaluation.builder().dataset(List.of(Sample.of("q1", "Who?", "r")))
+                .candidate("a", echo("a")).candidate("b", echo("b")).judge(broken).build();
+        EvaluationAbortedException e = catchThrowableOfType(ev::run, EvaluationAbortedException.class);
+        assertThat(e).hasMessageContaining("sample 'q1' failed").hasMessageContaining("judge bug");
+    }
+
+    @Test
     void run_templateNeedsContextTheSampleLacks_recordedAsFailedAnswerAndRunWithoutEvidenceThrows() {
         Evaluation ev = Evaluation.builder().dataset(List.of(Sample.of("q1", "Who?", "r")))
                 .candidate("a", echo("a")).candidate("b", echo("b")).promptTemplate("{context} {question}")

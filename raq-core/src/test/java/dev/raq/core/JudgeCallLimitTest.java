@@ -92,6 +92,30 @@ class JudgeCallLimitTest {
         });
         assertThat(limit.send(throwing, REQUEST)).isCompletedExceptionally();
         assertThat(limit.inFlight()).isZero();
+        assertThat(limit.send(asynchronous(() -> null), REQUEST)).isCompletedExceptionally();
+        assertThat(limit.inFlight()).isZero();
+    }
+
+    @Test
+    void anErrorStartingACallOrRunningWork_failsThatOne_andTheCallsQueuedBehindItStillGo() {
+        HeldClient held = new HeldClient();
+        JudgeCallLimit limit = new JudgeCallLimit(1, Runnable::run);
+        CompletableFuture<Completion> first = limit.send(held, REQUEST);
+        CompletableFuture<Completion> failing = limit.send(asynchronous(() -> {
+            throw new OutOfMemoryError("unable to create native thread");
+        }), REQUEST);
+        CompletableFuture<String> work = limit.runBlocking(() -> {
+            throw new AssertionError("judge bug");
+        });
+        CompletableFuture<Completion> last = limit.send(held, REQUEST);
+        held.call(0).complete(Completion.of("first"));
+        assertThat(first).isCompleted();
+        assertThat(failing).isCompletedExceptionally();
+        assertThat(work).isCompletedExceptionally();
+        assertThat(held.sent()).isEqualTo(2);
+        held.call(1).complete(Completion.of("last"));
+        assertThat(last).isCompletedWithValue(Completion.of("last"));
+        assertThat(limit.inFlight()).isZero();
     }
 
     @Test

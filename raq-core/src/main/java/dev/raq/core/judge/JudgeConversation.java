@@ -42,7 +42,7 @@ public final class JudgeConversation<T> {
      * @param request the first request; the conversation appends each unusable reply and its re-ask to it
      * @param read what a reply says: its value, or the problem that makes it unusable
      * @param reask the user message that asks again, given the problem
-     * @return the outcome; the future fails only when {@code read} or {@code reask} throws
+     * @return the outcome; the future fails only when {@code read} or {@code reask} throws, or with an {@link Error}
      */
     public static <T> CompletableFuture<Outcome<T>> ask(ModelCalls calls, ModelClient client,
                                                          ChatRequest.Builder request, int maxAsks,
@@ -61,7 +61,11 @@ public final class JudgeConversation<T> {
         }
         return sent.handle((completion, error) -> new Reply(completion, error)).thenCompose(reply -> {
             if (reply.error != null) {
-                return done(new Outcome<>(null, null, previousOutput, ask, ModelCalls.unwrap(reply.error), null));
+                Throwable failure = ModelCalls.unwrap(reply.error);
+                if (failure instanceof Error fatal) {
+                    throw fatal; // not the judge model's failure to record: the conversation fails
+                }
+                return done(new Outcome<>(null, null, previousOutput, ask, failure, null));
             }
             Completion completion = reply.completion;
             if (completion == null) {

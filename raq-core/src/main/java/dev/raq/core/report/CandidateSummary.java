@@ -27,7 +27,8 @@ import java.util.OptionalDouble;
  * @param latencyP50         median latency, or null when no latency was measured
  * @param latencyP95         95th percentile latency (linear interpolation, as numpy's default), or null; above
  *                           20,000 timed answers (a large run) this and the other percentiles come from an
- *                           HdrHistogram with 3 significant digits, within 0.1% of the interpolated value, so that
+ *                           HdrHistogram with 3 significant digits (the value at the percentile, within 0.1% of one
+ *                           between the two closest ranks, not interpolated between them), so that
  *                           the report's memory does not grow with the answers
  * @param timeToFirstTokenP50 median time to the first streamed token, or null when no answer was streamed
  * @param promptTokens       prompt tokens over answers that report usage

@@ -49,7 +49,7 @@ final class LatencyColumn {
         return h != null ? h.getTotalCount() : n;
     }
 
-    /** True once the values are in the histogram: percentiles are within 0.1% rather than exact. */
+    /** True once the values are in the histogram: percentiles are within 0.1% of a value between the two closest ranks. */
     boolean approximate() {
         return histogram != null;
     }
