@@ -32,13 +32,29 @@ final class BlockRanks {
 
     /** Ranks an already validated matrix (rectangular, k ≥ 1, no NaN). */
     static BlockRanks of(double[][] matrix) {
-        int n = matrix.length;
-        int k = matrix[0].length;
-        double[] rankSums = new double[k];
-        int[] order = new int[k];
-        double squares = 0;
-        double ties = 0;
+        Accumulator a = new Accumulator(matrix[0].length);
         for (double[] row : matrix) {
+            a.add(row);
+        }
+        return a.ranks();
+    }
+
+    /** The sums, taken one validated row (k values, no NaN) at a time in O(k) memory; {@link #of} uses it too. */
+    static final class Accumulator {
+        private final int k;
+        private final double[] rankSums;
+        private final int[] order;
+        private int n;
+        private double squares;
+        private double ties;
+
+        Accumulator(int k) {
+            this.k = k;
+            this.rankSums = new double[k];
+            this.order = new int[k];
+        }
+
+        void add(double[] row) {
             int[] sorted = k <= INSERTION_SORT_MAX ? insertionOrder(row, order) : Ranks.sortedOrder(row);
             int start = 0;
             while (start < k) {
@@ -55,8 +71,16 @@ final class BlockRanks {
                 ties += (double) t * t * t - t;
                 start = end;
             }
+            n++;
         }
-        return new BlockRanks(n, k, rankSums, squares, ties);
+
+        int blocks() {
+            return n;
+        }
+
+        BlockRanks ranks() {
+            return new BlockRanks(n, k, rankSums.clone(), squares, ties);
+        }
     }
 
     /** The mean rank of column j. */

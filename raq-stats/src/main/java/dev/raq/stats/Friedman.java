@@ -39,7 +39,15 @@ public final class Friedman {
      */
     public static OmnibusResult test(double[][] blocks) {
         RankTestInput.checkBlocks(blocks, "blocks", 3);
-        BlockRanks r = BlockRanks.of(blocks);
+        return test(BlockRanks.of(blocks));
+    }
+
+    /** As {@link #test(double[][])}, on blocks added one at a time (k ≥ 3). */
+    public static OmnibusResult test(FriedmanBlocks blocks) {
+        return test(Objects.requireNonNull(blocks, "blocks").ranks(3, NAME));
+    }
+
+    private static OmnibusResult test(BlockRanks r) {
         double n = r.blocks;
         double k = r.treatments;
         double correction = 1 - r.tieCubeSum / (k * (k * k - 1) * n);
@@ -67,7 +75,15 @@ public final class Friedman {
      */
     public static PostHocResult nemenyi(double[][] blocks) {
         RankTestInput.checkBlocks(blocks, "blocks", 2);
-        BlockRanks r = BlockRanks.of(blocks);
+        return nemenyi(BlockRanks.of(blocks));
+    }
+
+    /** As {@link #nemenyi(double[][])}, on blocks added one at a time. */
+    public static PostHocResult nemenyi(FriedmanBlocks blocks) {
+        return nemenyi(Objects.requireNonNull(blocks, "blocks").ranks(2, "Nemenyi-Friedman"));
+    }
+
+    private static PostHocResult nemenyi(BlockRanks r) {
         int k = r.treatments;
         double scale = Math.sqrt(k * (k + 1.0) / (6.0 * r.blocks));
         double[][] statistics = new double[k][k];
@@ -104,9 +120,19 @@ public final class Friedman {
     public static PostHocResult conover(double[][] blocks, PAdjust adjustment) {
         Objects.requireNonNull(adjustment, "adjustment");
         RankTestInput.checkBlocks(blocks, "blocks", 2);
-        double[][] t = conoverStatistics(BlockRanks.of(blocks));
+        return conover(BlockRanks.of(blocks), adjustment);
+    }
+
+    /** As {@link #conover(double[][], PAdjust)}, on blocks added one at a time. */
+    public static PostHocResult conover(FriedmanBlocks blocks, PAdjust adjustment) {
+        Objects.requireNonNull(adjustment, "adjustment");
+        return conover(Objects.requireNonNull(blocks, "blocks").ranks(2, "Conover-Friedman"), adjustment);
+    }
+
+    private static PostHocResult conover(BlockRanks r, PAdjust adjustment) {
+        double[][] t = conoverStatistics(r);
         int k = t.length;
-        double df = (blocks.length - 1.0) * (k - 1.0);
+        double df = (r.blocks - 1.0) * (k - 1.0);
         double[] p = new double[k * (k - 1) / 2];
         int pair = 0;
         for (int i = 0; i < k; i++) {

@@ -2,6 +2,7 @@ package dev.raq.core.significance;
 
 import dev.raq.commons.Preconditions;
 import dev.raq.core.judge.Ranking;
+import dev.raq.stats.FriedmanBlocks;
 import dev.raq.stats.Ranks;
 import org.jspecify.annotations.Nullable;
 
@@ -57,12 +58,35 @@ final class RankData {
             }
         }
         if (blocks.isEmpty()) {
-            throw new IllegalArgumentException("none of the " + rankings.size() + " rankings ranks every candidate, "
-                    + "and " + test + " needs complete rankings (a pairwise judge's verdicts rank two candidates); "
-                    + "use SignificanceTests.wilcoxon or signTest, which compare each pair on the samples that rank "
-                    + "both");
+            throw noCompleteRanking(test, rankings.size());
         }
         return blocks.toArray(new double[0][]);
+    }
+
+    private static IllegalArgumentException noCompleteRanking(String test, int rankings) {
+        return new IllegalArgumentException("none of the " + rankings + " rankings ranks every candidate, "
+                + "and " + test + " needs complete rankings (a pairwise judge's verdicts rank two candidates); "
+                + "use SignificanceTests.wilcoxon or signTest, which compare each pair on the samples that rank "
+                + "both");
+    }
+
+    /**
+     * The complete blocks of {@link #fullBlocks}, summed as they are read instead of kept: what the Friedman family
+     * needs, in O(k) memory.
+     *
+     * @throws IllegalArgumentException if no ranking ranks every candidate, as {@link #fullBlocks}
+     */
+    static FriedmanBlocks fullBlockSums(String test, List<String> candidates, List<Ranking> rankings) {
+        FriedmanBlocks blocks = new FriedmanBlocks(candidates.size());
+        for (Ranking r : rankings) {
+            if (r.covers(candidates)) {
+                blocks.add(restricted(r, candidates));
+            }
+        }
+        if (blocks.blocks() == 0) {
+            throw noCompleteRanking(test, rankings.size());
+        }
+        return blocks;
     }
 
     /** The ranks a ranking gives {@code names} (all ranked there), re-ranked among them with ties averaged. */

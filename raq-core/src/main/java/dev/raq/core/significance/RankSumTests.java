@@ -3,6 +3,7 @@ package dev.raq.core.significance;
 import dev.raq.core.judge.Ranking;
 import dev.raq.stats.Dunn;
 import dev.raq.stats.Friedman;
+import dev.raq.stats.FriedmanBlocks;
 import dev.raq.stats.KruskalWallis;
 import dev.raq.stats.PAdjust;
 import dev.raq.stats.PostHocResult;
@@ -68,16 +69,21 @@ final class RankSumTests {
         public SignificanceResult test(List<String> candidates, List<Ranking> rankings, double alpha) {
             RankData.check(candidates, rankings, alpha);
             int k = candidates.size();
-            double[][] blocks = RankData.fullBlocks(name(), candidates, rankings);
-            if (conover && blocks.length < 2) {
-                throw new IllegalArgumentException(name() + " needs at least 2 complete rankings but got "
-                        + blocks.length);
+            // the blocks are summed as they are read: a million rankings need no n × k matrix
+            FriedmanBlocks blocks = RankData.fullBlockSums(name(), candidates, rankings);
+            int n = blocks.blocks();
+            if (conover && n < 2) {
+                throw new IllegalArgumentException(name() + " needs at least 2 complete rankings but got " + n);
             }
-            Omnibus omnibus = k >= 3 ? RankData.omnibus(Friedman.test(blocks), blocks.length, k, true) : null;
+            Omnibus omnibus = k >= 3 ? RankData.omnibus(Friedman.test(blocks), n, k, true) : null;
             PostHocResult posthoc = conover ? Friedman.conover(blocks, conoverAdjustment) : Friedman.nemenyi(blocks);
+            double[] meanRanks = new double[k];
+            for (int j = 0; j < k; j++) {
+                meanRanks[j] = blocks.meanRank(j);
+            }
             return new SignificanceResult(name(), candidates, alpha, omnibus,
-                    RankData.verdicts(candidates, posthoc.pValues(), RankData.meanRanks(blocks, k), alpha,
-                            blocks.length), rankings.size(), List.of());
+                    RankData.verdicts(candidates, posthoc.pValues(), meanRanks, alpha, n), rankings.size(),
+                    List.of());
         }
 
         @Override
