@@ -159,11 +159,35 @@ public final class ClientThroughputBenchmark {
                 print(e.getKey(), median);
                 threadPerCall |= median.threadsStartedPerCall() >= 0.5;
             }
+            comparePipelineWithBare(results);
             if (threadPerCall) {
                 System.out.println("note: this JVM starts a thread for every sendAsync call (common pool parallelism "
                         + ForkJoinPool.getCommonPoolParallelism() + "); rerun with "
                         + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 to measure the client without it");
             }
+        }
+    }
+
+    /**
+     * The pipeline against the bare client run by run (the two rounds of one repetition ran back to back), so that a
+     * slow or noisy repetition moves both: the median and range of the throughput and CPU-per-call ratios.
+     */
+    private static void comparePipelineWithBare(Map<String, List<Round>> results) {
+        for (int concurrency : CONCURRENCIES) {
+            List<Round> bare = java.util.Objects.requireNonNull(results.get("raw c=" + concurrency));
+            List<Round> pipeline = java.util.Objects.requireNonNull(results.get("pipeline c=" + concurrency));
+            double[] throughput = new double[bare.size()];
+            double[] cpu = new double[bare.size()];
+            for (int i = 0; i < throughput.length; i++) {
+                throughput[i] = pipeline.get(i).callsPerSecond() / bare.get(i).callsPerSecond();
+                cpu[i] = pipeline.get(i).clientThreadsCpuMicros() / bare.get(i).clientThreadsCpuMicros();
+            }
+            Arrays.sort(throughput);
+            Arrays.sort(cpu);
+            System.out.printf(Locale.ROOT, "pipeline / bare JDK client at c=%d, run by run: throughput %.3f (%.3f to "
+                            + "%.3f), CPU per call (client threads) %.2fx (%.2fx to %.2fx)%n", concurrency,
+                    throughput[throughput.length / 2], throughput[0], throughput[throughput.length - 1],
+                    cpu[cpu.length / 2], cpu[0], cpu[cpu.length - 1]);
         }
     }
 
