@@ -153,7 +153,13 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             }
             // rendering prompts, hashing keys and asking the store happen outside the lock
             for (SampleTask task : admitted) {
-                evaluator.evaluate(task.index, task.sample).whenComplete((r, e) -> finishSample(task, r, e));
+                CompletableFuture<SampleResult> evaluated;
+                try {
+                    evaluated = evaluator.evaluate(task.index, task.sample);
+                } catch (Throwable e) { // the evaluator records failures; this is one it could not (an Error)
+                    evaluated = CompletableFuture.failedFuture(e);
+                }
+                evaluated.whenComplete((r, e) -> finishSample(task, r, e));
             }
             List<Call> sends;
             boolean finishNow;
@@ -574,7 +580,7 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             CompletableFuture<Completion> sent;
             try {
                 sent = sender.get();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too: the call must still be released, or the run never ends
                 sent = CompletableFuture.failedFuture(e);
             }
             sent.whenComplete((completion, error) -> {

@@ -40,7 +40,7 @@ final class OnDemandPool extends ThreadPoolExecutor {
         unfinished.incrementAndGet();
         try {
             super.execute(task);
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException | Error e) { // an Error: no thread could be started for it
             unfinished.decrementAndGet();
             throw e;
         }

@@ -160,7 +160,7 @@ public final class SampleEvaluator {
             if (future == null) {
                 future = CompletableFuture.failedFuture(new NullPointerException("the candidate returned no future"));
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too (no thread for a blocking client): recorded, never lost
             future = CompletableFuture.failedFuture(e);
         }
         return c.replays() ? future : future.thenApply(completion -> timed(completion, start));

@@ -2,9 +2,11 @@ package dev.raq.core;
 
 import dev.raq.core.pairwise.PairwiseJudge;
 import dev.raq.core.data.Sample;
+import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.judge.JudgeInput;
 import dev.raq.core.judge.Judge;
+import dev.raq.core.judge.Judges;
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.GenerationOptions;
 import dev.raq.core.report.EvaluationReport;
@@ -437,6 +439,36 @@ class EvaluationTest {
             assertThat(r.lastUserMessage()).isEqualTo("C: Ctx {question}\nQ: Who?");
             assertThat(r.options().temperature()).hasValue(0.2);
         });
+    }
+
+    @Test
+    void run_aCandidateClientThatThrowsAnErrorWhenAsked_isRecorded_andTheRunEnds() {
+        ModelClient noThreads = new ModelClient() {
+            @Override
+            public Completion complete(ChatRequest request) {
+                return Completion.of("fine");
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Completion> completeAsync(
+                    ChatRequest request, java.util.concurrent.Executor executor) {
+                if (request.lastUserMessage().contains("Q2")) {
+                    // as a blocking client's pool throws when it cannot start a thread (a plain Error here, so that
+                    // the test JVM does not take it for its own OutOfMemoryError)
+                    throw new Error("unable to create native thread");
+                }
+                return java.util.concurrent.CompletableFuture.completedFuture(complete(request));
+            }
+        };
+        List<Sample> samples = List.of(Sample.of("q1", "Q1?", "r"), Sample.of("q2", "Q2?", "r"),
+                Sample.of("q3", "Q3?", "r"));
+        EvaluationReport report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> Evaluation.builder().dataset(samples)
+                        .candidate("a", echo("a")).candidate("b", noThreads).judge(Judges.random())
+                        .failurePolicy(FailurePolicy.tolerant()).build().run());
+        assertThat(report.samples().get(1).answer("b").orElseThrow().error())
+                .contains("Error: unable to create native thread");
+        assertThat(report.judgedSampleCount()).isEqualTo(2);
     }
 
     @Test

@@ -45,14 +45,13 @@ public final class FriedmanBlocks {
      */
     public FriedmanBlocks add(double... block) {
         Objects.requireNonNull(block, "block");
-        String name = "block " + sums.blocks();
         if (block.length != treatments) {
-            throw new IllegalArgumentException(name + " has " + block.length + " values but there are "
-                    + treatments + " treatments");
+            throw new IllegalArgumentException("block " + sums.blocks() + " has " + block.length
+                    + " values but there are " + treatments + " treatments");
         }
         for (int j = 0; j < block.length; j++) {
             if (Double.isNaN(block[j])) {
-                throw new IllegalArgumentException(name + ": value " + j + " is NaN");
+                throw new IllegalArgumentException("block " + sums.blocks() + ": value " + j + " is NaN");
             }
         }
         sums.add(block);
