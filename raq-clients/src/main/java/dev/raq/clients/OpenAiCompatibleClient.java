@@ -138,7 +138,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
             ChatMessage m = list.get(i);
             String content = m.content();
             if (i == lastUser && schema.isPresent() && replyMode == StructuredReplyMode.PROMPT) {
-                content += Prompts.schemaInstructions(schema.get());
+                content += schema.get().promptInstructions();
             }
             messages.addObject().put("role", m.role().name().toLowerCase(Locale.ROOT)).put("content", content);
         }
@@ -254,7 +254,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
                 throw new MalformedReplyException("choices[0] has no message");
             }
             String text = toolCall ? toolArguments(message.path("tool_calls")) : message.path("content").asText("");
-            return Completion.builder(unfence ? Prompts.unfence(text) : text)
+            return Completion.builder(unfence ? ReplySchema.unfenced(text) : text)
                     .finishReason(textOrNull(choice.path("finish_reason")))
                     .modelId(textOrNull(reply.path("model")))
                     .usage(usage(reply.path("usage")))
@@ -386,7 +386,7 @@ public final class OpenAiCompatibleClient extends HttpModelClient {
                     throw new MalformedReplyException("the stream carried no choices");
                 }
                 String t = toolCall ? arguments.toString() : text.toString();
-                return Completion.builder(unfence ? Prompts.unfence(t) : t).finishReason(finishReason)
+                return Completion.builder(unfence ? ReplySchema.unfenced(t) : t).finishReason(finishReason)
                         .modelId(modelId).usage(usage);
             }
         }

@@ -69,7 +69,7 @@ final class Conversions {
             ChatMessage m = messages.get(i);
             String content = m.content();
             if (i == lastUser && mode == ReplySchemaMode.PROMPT && schema.isPresent()) {
-                content = content + schemaInstructions(schema.get());
+                content = content + schema.get().promptInstructions();
             }
             switch (m.role()) {
                 case SYSTEM -> {
@@ -103,13 +103,6 @@ final class Conversions {
             }
         }
         return dev.langchain4j.model.chat.request.ChatRequest.builder().messages(out).parameters(p.build()).build();
-    }
-
-    /** The instructions appended to the last user message when a schema is asked for in plain text. */
-    static String schemaInstructions(ReplySchema schema) {
-        return "\n\nReply with a single JSON object and nothing else (no prose, no code fence). "
-                + "It is '" + schema.name() + "': " + schema.description()
-                + "\nIt must match this JSON Schema:\n" + schema.jsonSchema();
     }
 
     /** A tool whose parameters are the reply schema (a JSON object schema), for {@link ReplySchemaMode#TOOL_CALL}. */
@@ -147,7 +140,7 @@ final class Conversions {
             text = "";
         }
         if (schemaAsked) {
-            text = unfence(text);
+            text = ReplySchema.unfenced(text);
         }
         Completion.Builder b = Completion.builder(text);
         ChatResponseMetadata md = response.metadata();
@@ -182,19 +175,6 @@ final class Conversions {
             case CONTENT_FILTER -> "content_filter";
             case OTHER -> "other";
         };
-    }
-
-    /** The text inside a Markdown code fence when the whole reply is one fenced block; otherwise the reply. */
-    static String unfence(String text) {
-        String t = text.strip();
-        if (!t.startsWith("```") || !t.endsWith("```") || t.length() < 6) {
-            return text;
-        }
-        int firstLineEnd = t.indexOf('\n');
-        if (firstLineEnd < 0) {
-            return text;
-        }
-        return t.substring(firstLineEnd + 1, t.length() - 3).strip();
     }
 
     // ---- LangChain4j -> RAQ (a RAQ client behind a LangChain4j ChatModel) ----

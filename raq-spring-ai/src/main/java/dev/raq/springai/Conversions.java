@@ -76,7 +76,7 @@ final class Conversions {
             ChatMessage m = messages.get(i);
             String content = m.content();
             if (i == lastUser && inPrompt) {
-                content = content + schemaInstructions(schema.get());
+                content = content + schema.get().promptInstructions();
             }
             out.add(switch (m.role()) {
                 case SYSTEM -> new SystemMessage(content);
@@ -104,13 +104,6 @@ final class Conversions {
         }
     }
 
-    /** The instructions appended to the last user message when a schema is asked for in plain text. */
-    static String schemaInstructions(ReplySchema schema) {
-        return "\n\nReply with a single JSON object and nothing else (no prose, no code fence). "
-                + "It is '" + schema.name() + "': " + schema.description()
-                + "\nIt must match this JSON Schema:\n" + schema.jsonSchema();
-    }
-
     /** A completion builder for a Spring AI reply (without timing). */
     static Completion.Builder toCompletion(ChatResponse response, boolean schemaAsked) {
         Generation g = response.getResult();
@@ -118,7 +111,7 @@ final class Conversions {
         if (text == null) {
             text = "";
         }
-        Completion.Builder b = Completion.builder(schemaAsked ? unfence(text) : text);
+        Completion.Builder b = Completion.builder(schemaAsked ? ReplySchema.unfenced(text) : text);
         if (g != null && g.getMetadata() != null) {
             String reason = g.getMetadata().getFinishReason();
             b.finishReason(reason == null || reason.isBlank() ? null : reason.toLowerCase(Locale.ROOT));
@@ -140,19 +133,6 @@ final class Conversions {
         Integer in = usage.getPromptTokens();
         Integer out = usage.getCompletionTokens();
         return TokenUsage.reported(in == null ? 0 : in, out == null ? 0 : out);
-    }
-
-    /** The text inside a Markdown code fence when the whole reply is one fenced block; otherwise the reply. */
-    static String unfence(String text) {
-        String t = text.strip();
-        if (!t.startsWith("```") || !t.endsWith("```") || t.length() < 6) {
-            return text;
-        }
-        int firstLineEnd = t.indexOf('\n');
-        if (firstLineEnd < 0) {
-            return text;
-        }
-        return t.substring(firstLineEnd + 1, t.length() - 3).strip();
     }
 
     // ---- Spring AI -> RAQ ----

@@ -2,6 +2,7 @@ package dev.raq.springai;
 
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.ReplySchema;
 import dev.raq.core.model.TokenUsage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -113,7 +114,7 @@ final class StreamingChatModelClient extends AdaptedClient {
         synchronized Completion completion(boolean schemaAsked) {
             long end = settings.ticker().getAsLong();
             String all = text.toString();
-            Completion.Builder b = Completion.builder(schemaAsked ? Conversions.unfence(all) : all).usage(usage)
+            Completion.Builder b = Completion.builder(schemaAsked ? ReplySchema.unfenced(all) : all).usage(usage)
                     .finishReason(finishReason).modelId(modelId).latency(Duration.ofNanos(Math.max(0, end - start)));
             if (firstToken >= 0) {
                 b.timeToFirstToken(Duration.ofNanos(firstToken));

@@ -30,4 +30,31 @@ public record ReplySchema(String name, String description, String jsonSchema) {
         }
         Preconditions.checkArgument(!jsonSchema.isBlank(), "jsonSchema must not be blank");
     }
+
+    /**
+     * The instructions a client appends to the last user message when it asks for this schema in plain text (the
+     * server enforces none): one JSON object, no prose and no code fence, this schema's name, description and JSON
+     * Schema.
+     */
+    public String promptInstructions() {
+        return "\n\nReply with a single JSON object and nothing else (no prose, no code fence). "
+                + "It is '" + name + "': " + description
+                + "\nIt must match this JSON Schema:\n" + jsonSchema;
+    }
+
+    /**
+     * The text inside a Markdown code fence when the whole reply is one fenced block (models often fence JSON asked
+     * for in plain text); otherwise the reply as it is.
+     */
+    public static String unfenced(String reply) {
+        String t = reply.strip();
+        if (!t.startsWith("```") || !t.endsWith("```") || t.length() < 6) {
+            return reply;
+        }
+        int firstLineEnd = t.indexOf('\n');
+        if (firstLineEnd < 0) {
+            return reply;
+        }
+        return t.substring(firstLineEnd + 1, t.length() - 3).strip();
+    }
 }
