@@ -78,6 +78,11 @@ final class BlockRanks {
             return n;
         }
 
+        /** R_j so far. */
+        double rankSum(int j) {
+            return rankSums[j];
+        }
+
         BlockRanks ranks() {
             return new BlockRanks(n, k, rankSums.clone(), squares, ties);
         }

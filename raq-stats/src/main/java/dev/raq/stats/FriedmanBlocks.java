@@ -71,7 +71,7 @@ public final class FriedmanBlocks {
     /** The mean within-block rank of treatment j (NaN before any block). */
     public double meanRank(int j) {
         Objects.checkIndex(j, treatments);
-        return sums.blocks() == 0 ? Double.NaN : ranks().meanRank(j);
+        return sums.blocks() == 0 ? Double.NaN : sums.rankSum(j) / sums.blocks();
     }
 
     /** The sums so far, for a test that needs at least {@code minTreatments} treatments and one block. */
@@ -83,10 +83,6 @@ public final class FriedmanBlocks {
         if (sums.blocks() == 0) {
             throw new IllegalArgumentException("no blocks were added: at least one block is needed");
         }
-        return ranks();
-    }
-
-    private BlockRanks ranks() {
         return sums.ranks();
     }
 }

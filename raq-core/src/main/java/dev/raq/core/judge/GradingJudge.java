@@ -7,7 +7,6 @@ import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.FailureCause;
 import dev.raq.core.model.Fingerprint;
 import dev.raq.core.model.GenerationOptions;
-import dev.raq.core.model.ModelCallException;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.model.TokenLogprob;
 import org.apiguardian.api.API;
@@ -256,19 +255,15 @@ public final class GradingJudge implements Judge {
             Throwable e = outcome.failure();
             if (rated != null) {
                 return new Graded(rated.rating, outcome.output(), outcome.asks(), null, null, rated.weighted);
-            } else if (e instanceof ModelCallException) {
-                return Graded.failed(outcome.output(), outcome.asks(), "judge model failed: " + e.getMessage(),
-                        FailureCause.of(e));
             } else if (e != null) {
                 return Graded.failed(outcome.output(), outcome.asks(), "judge model failed: "
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                        FailureCause.of(e));
+                        + outcome.failureMessage(), FailureCause.of(e));
             } else if (outcome.noCompletion()) {
                 return Graded.failed(outcome.output(), outcome.asks(), "the client returned no completion",
                         FailureCause.OTHER);
             }
             return Graded.failed(outcome.output(), outcome.asks(), "the judge's reply holds no usable rating after "
-                    + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + outcome.problem(),
+                    + JudgeConversation.requests(maxReasks + 1) + ": " + outcome.problem(),
                     FailureCause.UNUSABLE_REPLY);
         });
     }

@@ -2,6 +2,7 @@ package dev.raq.core.judge;
 
 import dev.raq.core.model.ChatRequest;
 import dev.raq.core.model.Completion;
+import dev.raq.core.model.ModelCallException;
 import dev.raq.core.model.ModelClient;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,11 @@ public final class JudgeConversation<T> {
         });
     }
 
+    /** "1 request" or "n requests": how a judge says how often it asked. */
+    public static String requests(int n) {
+        return n + (n == 1 ? " request" : " requests");
+    }
+
     private static <T> CompletableFuture<T> done(T value) {
         return CompletableFuture.completedFuture(value);
     }
@@ -145,6 +151,19 @@ public final class JudgeConversation<T> {
         /** True when the client returned no completion (neither a reply nor a failure). */
         public boolean noCompletion() {
             return value == null && failure == null && problem == null;
+        }
+
+        /**
+         * The client's failure as a judge records it: a model call's own message (it names the model and the
+         * cause), any other exception's class and message; empty without a failure.
+         */
+        public String failureMessage() {
+            Throwable e = failure;
+            if (e == null) {
+                return "";
+            }
+            return e instanceof ModelCallException ? String.valueOf(e.getMessage())
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
     }
 }

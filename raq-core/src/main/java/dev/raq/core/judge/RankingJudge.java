@@ -305,18 +305,15 @@ public final class RankingJudge implements Judge {
             Throwable e = outcome.failure();
             if (outcome.value() != null) {
                 return JudgeCall.ranked(shownOrder, output, outcome.value(), attributes);
-            } else if (e instanceof ModelCallException) {
-                return JudgeCall.failed(shownOrder, output, failure(ask, String.valueOf(e.getMessage())),
-                        FailureCause.of(e), attributes);
             } else if (e != null) {
-                return JudgeCall.failed(shownOrder, output, failure(ask, e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())), FailureCause.of(e), attributes);
+                return JudgeCall.failed(shownOrder, output, failure(ask, outcome.failureMessage()), FailureCause.of(e),
+                        attributes);
             } else if (outcome.noCompletion()) {
                 return JudgeCall.failed(shownOrder, output, failure(ask, "the client returned no completion"),
                         attributes);
             }
             return JudgeCall.failed(shownOrder, output, "the judge's reply is not a valid ranking after "
-                    + (maxReasks + 1) + (maxReasks == 0 ? " request" : " requests") + ": " + outcome.problem(),
+                    + JudgeConversation.requests(maxReasks + 1) + ": " + outcome.problem(),
                     FailureCause.UNUSABLE_REPLY, attributes);
         });
     }

@@ -20,6 +20,8 @@ final class LatencyColumn {
 
     private long[] exact = new long[16];
     private int n;
+    /** Whether {@code exact[0..n)} is in order: percentiles sort it in place once, not once per percentile. */
+    private boolean sorted = true;
     private @Nullable IntCountsHistogram histogram;
 
     void add(long nanos) {
@@ -40,6 +42,7 @@ final class LatencyColumn {
                 exact = Arrays.copyOf(exact, Math.min(EXACT, exact.length * 2));
             }
             exact[n++] = v;
+            sorted = false;
         }
     }
 
@@ -60,8 +63,10 @@ final class LatencyColumn {
         if (h != null) {
             return Duration.ofNanos(h.getValueAtPercentile(100 * p));
         }
-        long[] sorted = Arrays.copyOf(exact, n);
-        Arrays.sort(sorted);
-        return ReportAnalysis.percentile(sorted, p);
+        if (!sorted) {
+            Arrays.sort(exact, 0, n);
+            sorted = true;
+        }
+        return ReportAnalysis.percentile(Arrays.copyOf(exact, n), p);
     }
 }
