@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class PairedStatisticsTest {
 
@@ -69,5 +70,55 @@ class PairedStatisticsTest {
         assertThat(PairedDifference.of(new double[] {2, 4, 0}, new double[] {1, 2, 3}, 0.95).rankBiserial())
                 .isEqualTo(0.0);
         assertThat(PairedDifference.of(new double[] {1, 1}, new double[] {1, 1}, 0.95).rankBiserial()).isNaN();
+    }
+
+    @Test
+    void pairedDifference_ofCounts_isTheItemsWrittenOut() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 50; round++) {
+            int m = 1 + random.nextInt(12);
+            double[] a = new double[m];
+            double[] b = new double[m];
+            long[] counts = new long[m];
+            java.util.List<double[]> items = new java.util.ArrayList<>();
+            for (int k = 0; k < m; k++) {
+                a[k] = random.nextInt(5) / 2.0;
+                b[k] = random.nextInt(5) / 2.0;
+                counts[k] = random.nextInt(4);
+                for (long r = 0; r < counts[k]; r++) {
+                    items.add(new double[] {a[k], b[k]});
+                }
+            }
+            if (items.size() < 2) {
+                continue;
+            }
+            java.util.Collections.shuffle(items, random);
+            PairedDifferenceResult plain = PairedDifference.of(items.stream().mapToDouble(x -> x[0]).toArray(),
+                    items.stream().mapToDouble(x -> x[1]).toArray(), 0.9);
+            PairedDifferenceResult counted = PairedDifference.ofCounts(a, b, counts, 0.9);
+            assertThat(counted.n()).isEqualTo(plain.n());
+            assertThat((Double) counted.rankBiserial()).isEqualTo((Double) plain.rankBiserial()); // exact: rank sums are multiples of 1/2
+            assertThat(counted.meanDifference()).isCloseTo(plain.meanDifference(), within(1e-12));
+            assertThat(counted.sdDifference()).isCloseTo(plain.sdDifference(), within(1e-12));
+            assertThat(counted.tInterval().lower()).isCloseTo(plain.tInterval().lower(), within(1e-12));
+            assertThat(counted.zInterval().upper()).isCloseTo(plain.zInterval().upper(), within(1e-12));
+            assertThat(counted.tPValue()).isEqualTo(plain.tPValue(), within(1e-12));
+            assertThat(counted.correlation()).isEqualTo(plain.correlation(), within(1e-12));
+        }
+    }
+
+    @Test
+    void pairedDifference_ofCounts_badArgumentsNamed() {
+        assertThatThrownBy(() -> PairedDifference.ofCounts(new double[] {1}, new double[] {1, 2}, new long[] {1}, 0.9))
+                .hasMessageContaining("same length");
+        assertThatThrownBy(() -> PairedDifference.ofCounts(new double[] {1, 2}, new double[] {1, 2},
+                new long[] {3, -1}, 0.9)).hasMessageContaining("count 1 must be >= 0 but was -1");
+        assertThatThrownBy(() -> PairedDifference.ofCounts(new double[] {1, 2}, new double[] {1, 2},
+                new long[] {1, 0}, 0.9)).hasMessageContaining("at least two").hasMessageContaining("had 1");
+        assertThatThrownBy(() -> PairedDifference.ofCounts(new double[] {Double.NaN, 2}, new double[] {1, 2},
+                new long[] {1, 1}, 0.9)).hasMessageContaining("pair 0 must be finite");
+        // a pair that no item has may hold anything
+        assertThat(PairedDifference.ofCounts(new double[] {Double.NaN, 2}, new double[] {1, 2}, new long[] {0, 2},
+                0.9).n()).isEqualTo(2);
     }
 }

@@ -138,11 +138,6 @@ public final class ScaleBenchmark {
         };
     }
 
-    /**
-     * Measures the live heap once a second while the program runs: a full collection ({@code System.gc()}), then the
-     * heap in use, keeping the largest. Heap in use after an ordinary (young) collection would count old garbage
-     * not yet collected, which grows with the heap allowed rather than with what the run keeps.
-     */
     /** The live heap now, after a full collection, also kept in {@link #PEAK_LIVE}. */
     private static long measureLiveHeap() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -152,6 +147,11 @@ public final class ScaleBenchmark {
         return live;
     }
 
+    /**
+     * Measures the live heap every 250 ms while the program runs: a full collection ({@code System.gc()}), then the
+     * heap in use, keeping the largest. Heap in use after an ordinary (young) collection would count old garbage
+     * not yet collected, which grows with the heap allowed rather than with what the run keeps.
+     */
     private static void watchLiveHeap() {
         Thread t = new Thread(() -> {
             while (true) {

@@ -13,11 +13,11 @@ import dev.raq.stats.ConfidenceInterval;
 import dev.raq.stats.McNemar;
 import dev.raq.stats.McNemarResult;
 import dev.raq.stats.PairedDifference;
+import dev.raq.stats.PairedDifferenceResult;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,12 +209,14 @@ final class ReportAnalysis {
 
     /**
      * The paired difference of a and b over the rows that hold both (at least two), with a bootstrap interval of
-     * the mean difference (resampling clusters when there are clusters) and the clustered standard error.
+     * the mean difference (resampling clusters when there are clusters) and the clustered standard error. Above
+     * {@link ValueSummary#LARGE} rows without clusters, where that interval is the normal one, coded columns are
+     * compared from counts of their pairs of values ({@link ColumnCounts}) rather than copied out.
      */
     private Optional<PairDifference> difference(String a, String b, String measure, ReportTally.RankColumns values,
-                                                ReportTally.@Nullable Ints clusters) {
-        ReportTally.Doubles xs = values.columnOf(a);
-        ReportTally.Doubles ys = values.columnOf(b);
+                                                Chunked.@Nullable Ints clusters) {
+        DoubleColumn xs = values.columnOf(a);
+        DoubleColumn ys = values.columnOf(b);
         int rows = values.rows();
         int n = 0;
         for (int i = 0; i < rows; i++) {
@@ -222,6 +224,15 @@ final class ReportAnalysis {
         }
         if (n < 2) {
             return Optional.empty();
+        }
+        if (clusters == null && n > ValueSummary.LARGE && xs.coded() && ys.coded()) {
+            ColumnCounts.Pairs pairs = ColumnCounts.pairs(xs, ys, rows);
+            PairedDifferenceResult pd = PairedDifference.ofCounts(pairs.a(), pairs.b(), pairs.counts(),
+                    EvaluationReport.CONFIDENCE);
+            ConfidenceInterval normal = ValueSummary.normalInterval(pd.meanDifference(), pd.sdDifference(), n,
+                    EvaluationReport.CONFIDENCE);
+            return Optional.of(new PairDifference(a, b, measure, pd, alpha, normal, null,
+                    measure.equals("rank") ? null : pairs.mcnemar()));
         }
         double[] x = new double[n];
         double[] y = new double[n];
@@ -300,13 +311,13 @@ final class ReportAnalysis {
 
     private Map<String, WinTieLoss> versus(String c) {
         Map<String, WinTieLoss> out = new LinkedHashMap<>();
-        ReportTally.Doubles mine = tally.observations.columnOf(c);
+        DoubleColumn mine = tally.observations.columnOf(c);
         int rows = tally.observations.rows();
         for (String other : candidates) {
             if (other.equals(c)) {
                 continue;
             }
-            ReportTally.Doubles theirs = tally.observations.columnOf(other);
+            DoubleColumn theirs = tally.observations.columnOf(other);
             int w = 0;
             int t = 0;
             int l = 0;
@@ -354,17 +365,21 @@ final class ReportAnalysis {
 
     /**
      * Candidate c's values over the rows that hold one (its ranks over the rankings, or its scores); intervals
-     * resample clusters when they are given.
+     * resample clusters when they are given. Above {@link ValueSummary#LARGE} values without clusters, a coded column
+     * is summarized from counts of its values ({@link ColumnCounts}) rather than copied out.
      */
-    private @Nullable ValueSummary rankSummary(ReportTally.RankColumns rows, ReportTally.@Nullable Ints clusters, String c,
+    private @Nullable ValueSummary rankSummary(ReportTally.RankColumns rows, Chunked.@Nullable Ints clusters, String c,
                                                @Nullable Bootstrap bootstrap) {
-        ReportTally.Doubles column = rows.columnOf(c);
+        DoubleColumn column = rows.columnOf(c);
         int n = 0;
         for (int i = 0; i < rows.rows(); i++) {
             n += Double.isNaN(column.get(i)) ? 0 : 1;
         }
         if (n == 0) {
             return null;
+        }
+        if (clusters == null && n > ValueSummary.LARGE && column.coded()) {
+            return ColumnCounts.summary(column, rows.rows(), bootstrap == null ? null : bootstrap.confidence());
         }
         double[] values = new double[n];
         String[] labels = clusters == null ? null : new String[n];

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +31,9 @@ import java.util.function.Function;
 /**
  * What the report's statistics need from the sample results, taken one sample at a time in dataset order and kept
  * in primitive columns: every observation's ranks, every metric score, answer lengths, latencies, token counts,
- * failures by cause, the dataset fingerprint. A sample's text, answers and judge replies are not kept, so a report
- * over a million samples holds a few tens of bytes per sample (see {@link EvaluationReport.Builder#retainSamples}).
+ * failures by cause, the dataset fingerprint. A sample's text, answers and judge replies are not kept (see
+ * {@link EvaluationReport.Builder#retainSamples}), so a report over a million samples holds a few bytes per sample:
+ * usually one per rank or score ({@link DoubleColumn}).
  * The only exception is a judge with its own report section ({@link dev.raq.core.judge.Judge#hasReportSection}),
  * whose judgments and judged answers are kept for it.
  *
@@ -63,7 +63,7 @@ final class ReportTally {
     /** Every observation: one rank column per candidate (NaN where a ranking leaves it out). */
     final RankColumns observations;
     /** The cluster of each observation (or of each sample), by number; null without a cluster key. */
-    final @Nullable Ints observationClusters;
+    final Chunked.@Nullable Ints observationClusters;
     private final Map<String, Integer> clusterNumbers = new HashMap<>();
     private final List<String> clusterLabels = new ArrayList<>();
     final Map<String, Ranking> consensus = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ final class ReportTally {
         this.clusterKey = clusterKey;
         this.sectionJudges = Set.copyOf(sectionJudges);
         this.observations = new RankColumns(this.candidates);
-        this.observationClusters = clusterKey == null ? null : new Ints();
+        this.observationClusters = clusterKey == null ? null : new Chunked.Ints();
         for (String c : this.candidates) {
             candidateTallies.add(new CandidateTally(c));
         }
@@ -89,7 +89,7 @@ final class ReportTally {
             // with one judge, its observations are the report's; a panel's judges each keep their own
             RankColumns ranks = this.judges.size() == 1 ? observations : new RankColumns(this.candidates);
             judgeTallies.add(new JudgeTally(j, ranks, new RankColumns(this.candidates), clusterKey == null
-                    ? null : new Ints(), this.sectionJudges.contains(j)));
+                    ? null : new Chunked.Ints(), this.sectionJudges.contains(j)));
         }
     }
 
@@ -274,7 +274,7 @@ final class ReportTally {
         int failedCalls;
         final RankColumns ranks;
         final RankColumns scores;
-        final @Nullable Ints scoreClusters;
+        final Chunked.@Nullable Ints scoreClusters;
         double selfSum;
         int selfSamples;
         int orderedCalls;
@@ -284,7 +284,7 @@ final class ReportTally {
         final @Nullable List<Judgment> sectionJudgments;
         final Map<String, Map<String, Completion>> sectionAnswers = new LinkedHashMap<>();
 
-        JudgeTally(String name, RankColumns ranks, RankColumns scores, @Nullable Ints scoreClusters,
+        JudgeTally(String name, RankColumns ranks, RankColumns scores, Chunked.@Nullable Ints scoreClusters,
                    boolean keepsForSection) {
             this.name = name;
             this.ranks = ranks;
@@ -343,15 +343,15 @@ final class ReportTally {
     static final class RankColumns {
         private final List<String> candidates;
         private final Map<String, Integer> column = new HashMap<>();
-        private final Doubles[] values;
+        private final DoubleColumn[] values;
         private int rows;
 
         RankColumns(List<String> candidates) {
             this.candidates = candidates;
-            this.values = new Doubles[candidates.size()];
+            this.values = new DoubleColumn[candidates.size()];
             for (int i = 0; i < candidates.size(); i++) {
                 column.put(candidates.get(i), i);
-                values[i] = new Doubles();
+                values[i] = new DoubleColumn();
             }
         }
 
@@ -375,7 +375,7 @@ final class ReportTally {
          * The column of a candidate: a value per row, NaN where the row has none; read in place (a report of a
          * million rows copies no column it only reads).
          */
-        Doubles columnOf(String candidate) {
+        DoubleColumn columnOf(String candidate) {
             return values[Objects.requireNonNull(column.get(candidate), candidate)];
         }
 
@@ -401,106 +401,6 @@ final class ReportTally {
                     return n;
                 }
             };
-        }
-    }
-
-    /**
-     * Values are kept in chunks of this many (the first one growing to it): growing past it never copies, and at most
-     * one chunk is partly empty.
-     */
-    private static final int CHUNK_BITS = 12;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-
-    /** A growable array in chunks of primitive arrays ({@code A}): a million values take 8 MB, not 16 while doubling. */
-    abstract static class Chunked<A> {
-        private Object[] chunks = new Object[4];
-        int n;
-
-        abstract A allocate(int length);
-
-        abstract A resize(A chunk, int length);
-
-        abstract int length(A chunk);
-
-        /** The chunk that the next value goes into, at {@code n & (CHUNK - 1)}; the caller then increments n. */
-        @SuppressWarnings("unchecked")
-        final A next() {
-            int c = n >>> CHUNK_BITS;
-            if (c == chunks.length) {
-                chunks = Arrays.copyOf(chunks, c * 2);
-            }
-            A chunk = (A) chunks[c];
-            int at = n & (CHUNK - 1);
-            if (chunk == null) {
-                chunk = allocate(c == 0 ? 16 : CHUNK);
-            } else if (at == length(chunk)) { // the first chunk grows to full size: small reports stay small
-                chunk = resize(chunk, 2 * at);
-            } else {
-                return chunk;
-            }
-            chunks[c] = chunk;
-            return chunk;
-        }
-
-        /** The chunk holding value {@code i}. */
-        @SuppressWarnings("unchecked")
-        final A chunkOf(int i) {
-            Objects.checkIndex(i, n);
-            return (A) chunks[i >>> CHUNK_BITS];
-        }
-    }
-
-    /** A growable array of doubles. */
-    static final class Doubles extends Chunked<double[]> {
-        void add(double v) {
-            next()[n & (CHUNK - 1)] = v;
-            n++;
-        }
-
-        double get(int i) {
-            return chunkOf(i)[i & (CHUNK - 1)];
-        }
-
-        @Override
-        double[] allocate(int length) {
-            return new double[length];
-        }
-
-        @Override
-        double[] resize(double[] chunk, int length) {
-            return Arrays.copyOf(chunk, length);
-        }
-
-        @Override
-        int length(double[] chunk) {
-            return chunk.length;
-        }
-    }
-
-    /** A growable array of ints. */
-    static final class Ints extends Chunked<int[]> {
-        void add(int v) {
-            next()[n & (CHUNK - 1)] = v;
-            n++;
-        }
-
-        int get(int i) {
-            return chunkOf(i)[i & (CHUNK - 1)];
-        }
-
-        @Override
-        int[] allocate(int length) {
-            return new int[length];
-        }
-
-        @Override
-        int[] resize(int[] chunk, int length) {
-            return Arrays.copyOf(chunk, length);
-        }
-
-        @Override
-        int length(int[] chunk) {
-            return chunk.length;
         }
     }
 

@@ -127,6 +127,46 @@ public record ValueSummary(int n, double mean, double median, double sd, @Nullab
         return new ValueSummary(n, mean, median, sd, ci);
     }
 
+    /**
+     * The summary of more than {@link #LARGE} values given as distinct values in ascending order with how often each
+     * occurs, with the normal interval {@link #of(double[], Bootstrap)} gives at that size (none without a
+     * confidence). Sums are taken per distinct value (count × value), so the mean and SD can differ from summing the
+     * values one by one in the last bits; they round less.
+     */
+    static ValueSummary ofCounts(double[] sortedValues, long[] counts, @Nullable Double confidence) {
+        long total = 0;
+        double sum = 0;
+        for (int k = 0; k < counts.length; k++) {
+            total += counts[k];
+            sum += counts[k] * sortedValues[k];
+        }
+        Preconditions.checkArgument(total > LARGE, () -> "a summary from counts is for more than " + LARGE
+                + " values");
+        int n = Math.toIntExact(total);
+        double mean = sum / n;
+        double ss = 0;
+        for (int k = 0; k < counts.length; k++) {
+            ss += counts[k] * (sortedValues[k] - mean) * (sortedValues[k] - mean);
+        }
+        double median = n % 2 == 1 ? valueAt(sortedValues, counts, n / 2)
+                : (valueAt(sortedValues, counts, n / 2 - 1) + valueAt(sortedValues, counts, n / 2)) / 2;
+        double sd = Math.sqrt(ss / (n - 1));
+        return new ValueSummary(n, mean, median, sd, confidence == null ? null
+                : normalInterval(mean, sd, n, confidence));
+    }
+
+    /** The value at a 0-based position of the values written out in order. */
+    private static double valueAt(double[] sortedValues, long[] counts, long position) {
+        long seen = 0;
+        for (int k = 0; k < counts.length; k++) {
+            seen += counts[k];
+            if (position < seen) {
+                return sortedValues[k];
+            }
+        }
+        throw new IndexOutOfBoundsException(position);
+    }
+
     /** The normal interval of a mean: mean ± z·sd/√n. */
     static ConfidenceInterval normalInterval(double mean, double sd, int n, double confidence) {
         double half = NORMAL.inverseCumulativeProbability((1 + confidence) / 2) * sd / Math.sqrt(n);

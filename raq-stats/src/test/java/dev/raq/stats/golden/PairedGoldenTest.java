@@ -31,8 +31,25 @@ class PairedGoldenTest {
     }
 
     private static void checkPairedDifference(JsonNode c) {
-        PairedDifferenceResult r = PairedDifference.of(GoldenAssert.doubles(c.at("/input/a")),
-                GoldenAssert.doubles(c.at("/input/b")), c.at("/params/confidence").asDouble());
+        double[] a = GoldenAssert.doubles(c.at("/input/a"));
+        double[] b = GoldenAssert.doubles(c.at("/input/b"));
+        double confidence = c.at("/params/confidence").asDouble();
+        checkPairedDifference(c, PairedDifference.of(a, b, confidence));
+        // the same items as distinct pairs with counts
+        java.util.Map<java.util.List<Double>, Long> pairs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < a.length; i++) {
+            pairs.merge(java.util.List.of(a[i], b[i]), 1L, Long::sum);
+        }
+        double[] da = pairs.keySet().stream().mapToDouble(p -> p.get(0)).toArray();
+        double[] db = pairs.keySet().stream().mapToDouble(p -> p.get(1)).toArray();
+        long[] counts = pairs.values().stream().mapToLong(Long::longValue).toArray();
+        PairedDifferenceResult counted = PairedDifference.ofCounts(da, db, counts, confidence);
+        checkPairedDifference(c, counted);
+        assertThat(counted.n()).isEqualTo(a.length);
+        assertThat((Double) counted.rankBiserial()).isEqualTo((Double) PairedDifference.of(a, b, confidence).rankBiserial());
+    }
+
+    private static void checkPairedDifference(JsonNode c, PairedDifferenceResult r) {
         JsonNode e = c.get("expected");
         close("mean_difference", r.meanDifference(), e.get("mean_difference"));
         close("sd_difference", r.sdDifference(), e.get("sd_difference"));
