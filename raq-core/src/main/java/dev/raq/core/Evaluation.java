@@ -235,7 +235,9 @@ public final class Evaluation {
 
         /**
          * Sets the samples to evaluate (required): a list, a {@code Dataset}, or any iterable that can be iterated
-         * more than once (it is counted first, for progress).
+         * more than once. A list or {@code Dataset} is checked for repeated sample ids here; any other iterable is
+         * read once before the run asks any model, to count it (for progress) and to find a repeated id in memory
+         * that does not grow with it (the run then stops before its first call, naming both positions).
          */
         public Builder dataset(Iterable<Sample> dataset) {
             this.dataset = Objects.requireNonNull(dataset, "dataset");

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,6 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
 
     // guarded by lock
     private final Map<Integer, SampleTask> open = new LinkedHashMap<>();
-    private final SampleIds seenIds;
     private int total;
     private int nextIndex;
     private int globalInFlight;
@@ -118,7 +117,6 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
         this.judgeFirstError = new String[judgeNames.size()];
         this.maxOpenSamples = 2 * ev.concurrency + 2;
         this.report = ev.reportBuilder().buildListener(listener::onReportStep);
-        this.seenIds = new SampleIds(ev.dataset);
     }
 
     CompletableFuture<EvaluationReport> start() {
@@ -130,8 +128,16 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
                 return result;
             }
         }
-        total = count(ev.dataset);
-        samples = ev.dataset.iterator();
+        try {
+            SampleIds.Census census = SampleIds.census(ev.dataset);
+            total = census.samples();
+            abortReason = census.repeat();
+            samples = abortReason == null ? ev.dataset.iterator() : Collections.emptyIterator();
+        } catch (RuntimeException e) {
+            abortReason = "the dataset failed: " + SampleEvaluator.describe(e);
+            samples = Collections.emptyIterator();
+        }
+        exhausted = abortReason != null;
         if (ev.sequential != null) {
             nextLook = lookAfter(0);
         }
@@ -243,13 +249,6 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
                 sample = Objects.requireNonNull(it.next(), "the dataset returned a null sample");
             } catch (RuntimeException e) {
                 abortReason = "the dataset failed: " + SampleEvaluator.describe(e);
-                exhausted = true;
-                break;
-            }
-            int earlier = seenIds.putIfAbsent(sample.id(), nextIndex);
-            if (earlier >= 0) {
-                abortReason = "samples " + earlier + " and " + nextIndex + " of the dataset share the id '"
-                        + sample.id() + "'; ids must be unique";
                 exhausted = true;
                 break;
             }
@@ -519,17 +518,6 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             }
             listener.onProgress(p);
         }
-    }
-
-    private static int count(Iterable<Sample> dataset) {
-        if (dataset instanceof Collection<?>) {
-            return ((Collection<?>) dataset).size();
-        }
-        int n = 0;
-        for (Iterator<Sample> it = dataset.iterator(); it.hasNext(); it.next()) {
-            n++;
-        }
-        return n;
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -513,16 +514,24 @@ class EvaluationTest {
     }
 
     @Test
-    void duplicateSampleIds_refusedFromAListAtBuild_andFromAStreamAtRun_namingBothPositions() {
+    void duplicateSampleIds_refusedFromAListAtBuild_andFromAStreamBeforeAnyCall_namingBothPositions() {
         List<Sample> list = List.of(Sample.of("q1", "A?", "r"), Sample.of("q2", "B?", "r"), Sample.of("q1", "C?", "r"));
         assertThatThrownBy(() -> Evaluation.builder().dataset(list).candidate("a", echo("a")).candidate("b", echo("b"))
                 .judge(new PreferenceJudge("p", List.of("a", "b"))).build())
                 .hasMessageContaining("samples 0 and 2 of the dataset share the id 'q1'");
         Iterable<Sample> stream = () -> list.iterator();
-        Evaluation ev = Evaluation.builder().dataset(stream).candidate("a", echo("a")).candidate("b", echo("b"))
+        AtomicInteger calls = new AtomicInteger();
+        ModelClient counting = request -> {
+            calls.incrementAndGet();
+            return Completion.of("x");
+        };
+        Evaluation ev = Evaluation.builder().dataset(stream).candidate("a", counting).candidate("b", echo("b"))
                 .judge(new PreferenceJudge("p", List.of("a", "b"))).build();
         EvaluationAbortedException e = catchThrowableOfType(ev::run, EvaluationAbortedException.class);
-        assertThat(e).hasMessageContaining("samples 0 and 2 of the dataset share the id 'q1'");
+        assertThat(e).hasMessageContaining("aborted after 0 of 3 samples")
+                .hasMessageContaining("samples 0 and 2 of the dataset share the id 'q1'");
+        assertThat(calls).hasValue(0);
+        assertThat(e.partialReport().sampleCount()).isZero();
     }
 
     @Test
