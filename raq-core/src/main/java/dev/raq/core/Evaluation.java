@@ -234,10 +234,12 @@ public final class Evaluation {
         }
 
         /**
-         * Sets the samples to evaluate (required): a list, a {@code Dataset}, or any iterable that can be iterated
-         * more than once. A list or {@code Dataset} is checked for repeated sample ids here; any other iterable is
-         * read once before the run asks any model, to count it (for progress) and to find a repeated id in memory
-         * that does not grow with it (the run then stops before its first call, naming both positions).
+         * Sets the samples to evaluate (required): a list, a {@code Dataset}, or any iterable that gives the same
+         * samples in the same order every time it is iterated. A list or {@code Dataset} is checked for repeated
+         * sample ids here; any other iterable is read once before the run asks any model, to count it (for progress)
+         * and to find a repeated id in memory that does not grow with it (the run then stops before its first call,
+         * naming both positions). Beyond 65,536 samples that check spills 8 bytes a sample to a temporary file in
+         * {@code java.io.tmpdir}, deleted when the count ends.
          */
         public Builder dataset(Iterable<Sample> dataset) {
             this.dataset = Objects.requireNonNull(dataset, "dataset");

@@ -133,8 +133,11 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             total = census.samples();
             abortReason = census.repeat();
             samples = abortReason == null ? ev.dataset.iterator() : Collections.emptyIterator();
+        } catch (SampleIds.SpillFailedException e) {
+            abortReason = e.getMessage();
+            samples = Collections.emptyIterator();
         } catch (RuntimeException e) {
-            abortReason = "the dataset failed: " + SampleEvaluator.describe(e);
+            abortReason = "the dataset failed while it was counted: " + SampleEvaluator.describe(e);
             samples = Collections.emptyIterator();
         }
         exhausted = abortReason != null;
@@ -475,8 +478,10 @@ final class EvaluationRun implements SampleEvaluator.Scheduling {
             if (reason == null) {
                 result.complete(r);
             } else {
-                result.completeExceptionally(new EvaluationAbortedException("evaluation aborted after "
-                        + samplesDone + " of " + total + " samples: " + reason, r));
+                String when = nextIndex == 0 ? "before its first sample"
+                        : "after " + samplesDone + " of " + total + " samples";
+                result.completeExceptionally(new EvaluationAbortedException("evaluation aborted " + when + ": "
+                        + reason, r));
             }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);

@@ -19,33 +19,44 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
  * Counts a streamed dataset and finds the first sample whose id repeats an earlier one, before the run asks any model,
- * in one pass over the dataset (a run reads a streamed dataset an extra time anyway, to count it) and in memory that
- * does not grow with it: 64-bit hashes of the ids are sorted {@value #RUN} at a time, runs beyond the first are
- * spilled to a temporary file (8 bytes a sample, deleted at once), and merging the runs finds equal hashes. Only for
- * those is the dataset read once more, comparing the ids themselves, so a hash collision never passes for a repeat
- * and the message names both positions. A dataset that is a {@code Collection} was checked when the evaluation was
- * built, and a {@code Dataset} when it was made: they are only counted.
+ * in memory that does not grow with the dataset. The pass that counts the samples (a run reads a streamed dataset an
+ * extra time anyway, to count it) sorts 64-bit hashes of their ids {@value #RUN} at a time and spills the sorted runs
+ * beyond the first to a temporary file (8 bytes a sample, deleted when the count ends). Merging the runs finds the
+ * hashes that occur twice, and keeps those whose second occurrence falls in the earliest run: the first repeat is
+ * among them. Only when there are some is the dataset read again, up to the end of that run, comparing the ids
+ * themselves, so a hash collision never passes for a repeat and the message names both positions. A collision with
+ * no repeat behind it (odds of about 3 in 10^8 for a million ids) makes the census start over with another hash. The
+ * dataset must give the same samples every time it is read, as every run assumes. A dataset
+ * that is a {@code Collection} was checked when the evaluation was built, and a {@code Dataset} when it was made:
+ * they are only counted.
  */
 final class SampleIds {
 
     /** The hashes sorted in memory at a time (512 kB). */
     static final int RUN = 1 << 16;
+    /** How many hashes the census tries before it concludes the dataset changes between reads. */
+    private static final int ATTEMPTS = 3;
     /** Hashes read at a time from each spilled run while merging. */
     private static final int BLOCK = 1024;
 
     private SampleIds() {
     }
+
+    /** A family of 64-bit hashes of ids: attempt 0, and others to start over with after a mere collision. */
+    interface IdHash {
+        long hash(String id, int attempt);
+    }
+
+    /** The hash the census uses: RAQ's 64-bit string hash, seeded by the attempt. */
+    static final IdHash HASH = (id, attempt) -> attempt == 0 ? Hash64.of(id) : Hash64.of(attempt + "\u0000" + id);
 
     /**
      * What one pass over a dataset found.
@@ -56,17 +67,28 @@ final class SampleIds {
     record Census(int samples, @Nullable String repeat) {
     }
 
+    /** The temporary file of a large census could not be written or read. */
+    static final class SpillFailedException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        SpillFailedException(IOException cause) {
+            super("could not check the dataset's sample ids for repeats in a temporary file in "
+                    + System.getProperty("java.io.tmpdir") + " (set java.io.tmpdir to a writable directory): "
+                    + cause.getMessage(), cause);
+        }
+    }
+
     /**
      * Counts the samples and finds the first repeated id.
      *
-     * @throws UncheckedIOException if the temporary file of a large dataset cannot be written or read
+     * @throws SpillFailedException if the temporary file of a large dataset cannot be written or read
      */
     static Census census(Iterable<Sample> dataset) {
-        return census(dataset, RUN, Hash64::of);
+        return census(dataset, RUN, HASH);
     }
 
-    /** {@link #census(Iterable)} with the run length and the hash given (small runs and colliding hashes in tests). */
-    static Census census(Iterable<Sample> dataset, int runLength, ToLongFunction<String> hash) {
+    /** {@link #census(Iterable)} with the run length and the hashes given (short runs and collisions in tests). */
+    static Census census(Iterable<Sample> dataset, int runLength, IdHash hash) {
         if (dataset instanceof Collection<?>) {
             return new Census(((Collection<?>) dataset).size(), null);
         }
@@ -77,43 +99,61 @@ final class SampleIds {
             }
             return new Census(n, null);
         }
-        try (Runs runs = new Runs(runLength)) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int n = 0;
-            for (Sample s : dataset) {
-                runs.add(hash.applyAsLong(Objects.requireNonNull(s, "the dataset returned a null sample").id()));
-                n++;
+            Suspects suspects;
+            try (Runs runs = new Runs(runLength)) {
+                for (Sample s : dataset) {
+                    runs.add(hash.hash(Objects.requireNonNull(s, "the dataset returned a null sample").id(), attempt));
+                    n++;
+                }
+                suspects = runs.suspects();
+            } catch (IOException e) {
+                throw new SpillFailedException(e);
             }
-            Set<Long> repeated = runs.repeatedHashes();
-            return new Census(n, repeated.isEmpty() ? null : firstRepeat(dataset, repeated, hash));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not check the dataset's sample ids for repeats in a temporary file: "
-                    + e.getMessage(), e);
+            if (suspects.hashes.length == 0) {
+                return new Census(n, null);
+            }
+            String repeat = firstRepeat(dataset, suspects, runLength, hash, attempt);
+            if (repeat != null) {
+                return new Census(n, repeat);
+            }
         }
+        throw new IllegalStateException("the dataset's sample ids repeated when it was counted but not when it was "
+                + "read again, " + ATTEMPTS + " times: an iterable dataset must give the same samples every time it is "
+                + "read");
     }
 
-    /** The first position whose id an earlier sample has, among ids with these hashes, as the run's abort reason. */
-    private static @Nullable String firstRepeat(Iterable<Sample> dataset, Set<Long> hashes,
-                                                ToLongFunction<String> hash) {
+    /**
+     * Hashes whose second occurrence falls in the earliest such run, sorted: the first repeated id has one of them,
+     * unless they are all mere collisions.
+     */
+    private record Suspects(long[] hashes, int run) {
+    }
+
+    /** The first position whose id an earlier sample has, among ids with the suspects' hashes, or null. */
+    private static @Nullable String firstRepeat(Iterable<Sample> dataset, Suspects suspects, int runLength,
+                                                IdHash hash, int attempt) {
+        long end = (long) (suspects.run + 1) * runLength;
         Map<String, Integer> first = new HashMap<>();
         int i = 0;
-        for (Sample s : dataset) {
-            String id = s.id();
-            if (hashes.contains(hash.applyAsLong(id))) {
+        for (Iterator<Sample> it = dataset.iterator(); it.hasNext() && i < end; i++) {
+            String id = it.next().id();
+            if (Arrays.binarySearch(suspects.hashes, hash.hash(id, attempt)) >= 0) {
                 Integer earlier = first.putIfAbsent(id, i);
                 if (earlier != null) {
                     return "samples " + earlier + " and " + i + " of the dataset share the id '" + id
                             + "'; ids must be unique";
                 }
             }
-            i++;
         }
-        return null; // only distinct ids that share a hash
+        return null;
     }
 
     /** Hashes sorted in runs: the last one in memory, the others in a temporary file. */
     private static final class Runs implements AutoCloseable {
         private final int runLength;
-        private long[] buffer = new long[16];
+        private long[] buffer;
         private int filled;
         private final List<Long> spilledRuns = new ArrayList<>();
         private @Nullable Path file;
@@ -121,6 +161,7 @@ final class SampleIds {
 
         Runs(int runLength) {
             this.runLength = runLength;
+            this.buffer = new long[Math.min(16, runLength)];
         }
 
         void add(long h) throws IOException {
@@ -150,47 +191,44 @@ final class SampleIds {
             filled = 0;
         }
 
-        /** The hashes that occur more than once over all runs. */
-        Set<Long> repeatedHashes() throws IOException {
-            Set<Long> repeated = new HashSet<>();
+        /** Merges the runs, keeping the hashes that occur twice whose second occurrence is in the earliest run. */
+        Suspects suspects() throws IOException {
             if (out == null) {
                 Arrays.sort(buffer, 0, filled);
+                long[] repeated = new long[filled];
+                int m = 0;
                 for (int i = 1; i < filled; i++) {
-                    if (buffer[i] == buffer[i - 1]) {
-                        repeated.add(buffer[i]);
+                    if (buffer[i] == buffer[i - 1] && (m == 0 || repeated[m - 1] != buffer[i])) {
+                        repeated[m++] = buffer[i];
                     }
                 }
-                return repeated;
+                return new Suspects(Arrays.copyOf(repeated, m), 0);
             }
             if (filled > 0) {
                 spill();
             }
             Objects.requireNonNull(out).close();
+            Merge merge = new Merge();
             try (FileChannel channel = FileChannel.open(Objects.requireNonNull(file), StandardOpenOption.READ)) {
                 PriorityQueue<RunReader> heads = new PriorityQueue<>((a, b) -> Long.compare(a.head, b.head));
                 long offset = 0;
-                for (long length : spilledRuns) {
-                    RunReader r = new RunReader(channel, offset, length);
+                for (int r = 0; r < spilledRuns.size(); r++) {
+                    long length = spilledRuns.get(r);
+                    RunReader reader = new RunReader(channel, r, offset, length);
                     offset += 8 * length;
-                    if (r.advance()) {
-                        heads.add(r);
+                    if (reader.advance()) {
+                        heads.add(reader);
                     }
                 }
-                boolean any = false;
-                long previous = 0;
                 while (!heads.isEmpty()) {
                     RunReader r = heads.poll();
-                    if (any && r.head == previous) {
-                        repeated.add(previous);
-                    }
-                    previous = r.head;
-                    any = true;
+                    merge.take(r.head, r.run);
                     if (r.advance()) {
                         heads.add(r);
                     }
                 }
             }
-            return repeated;
+            return merge.suspects();
         }
 
         @Override
@@ -207,16 +245,72 @@ final class SampleIds {
         }
     }
 
+    /**
+     * Takes the merged hashes in order, each with its run, and keeps the hashes whose second occurrence (by run, and
+     * runs are in dataset order) is in the earliest run seen so far: at most one run's worth.
+     */
+    private static final class Merge {
+        private long[] suspects = new long[16];
+        private int count;
+        private int suspectRun = Integer.MAX_VALUE;
+        private boolean any;
+        private long hash;
+        private int firstRun;
+        private int secondRun;
+        private int occurrences;
+
+        void take(long h, int run) {
+            if (any && h == hash) {
+                occurrences++;
+                if (run < firstRun) {
+                    secondRun = firstRun;
+                    firstRun = run;
+                } else if (run < secondRun) {
+                    secondRun = run;
+                }
+                return;
+            }
+            closeGroup();
+            any = true;
+            hash = h;
+            firstRun = run;
+            secondRun = Integer.MAX_VALUE;
+            occurrences = 1;
+        }
+
+        private void closeGroup() {
+            if (!any || occurrences < 2 || secondRun > suspectRun) {
+                return;
+            }
+            if (secondRun < suspectRun) {
+                suspectRun = secondRun;
+                count = 0;
+            }
+            if (count == suspects.length) {
+                suspects = Arrays.copyOf(suspects, 2 * count);
+            }
+            suspects[count++] = hash; // the merge gives hashes in ascending order
+        }
+
+        Suspects suspects() {
+            closeGroup();
+            any = false;
+            return new Suspects(Arrays.copyOf(suspects, count), count == 0 ? 0 : suspectRun);
+        }
+    }
+
     /** Reads one sorted run of the file a block at a time. */
     private static final class RunReader {
         private final FileChannel channel;
         private final ByteBuffer block = ByteBuffer.allocate(8 * BLOCK);
+        final int run;
         private long position;
         private long unread;
         long head;
 
-        RunReader(FileChannel channel, long position, long length) {
+        RunReader(FileChannel channel, int run, long position, long length) {
             this.channel = channel;
+            this.run = run;
             this.position = position;
             this.unread = length;
             block.limit(0);

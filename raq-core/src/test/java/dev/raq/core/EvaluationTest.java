@@ -528,9 +528,19 @@ class EvaluationTest {
         Evaluation ev = Evaluation.builder().dataset(stream).candidate("a", counting).candidate("b", echo("b"))
                 .judge(new PreferenceJudge("p", List.of("a", "b"))).build();
         EvaluationAbortedException e = catchThrowableOfType(ev::run, EvaluationAbortedException.class);
-        assertThat(e).hasMessageContaining("aborted after 0 of 3 samples")
+        assertThat(e).hasMessageContaining("aborted before its first sample")
                 .hasMessageContaining("samples 0 and 2 of the dataset share the id 'q1'");
         assertThat(calls).hasValue(0);
+        assertThat(e.partialReport().sampleCount()).isZero();
+    }
+
+    @Test
+    void aStreamedDatasetThatFailsWhileCounted_stopsTheRunBeforeAnyCall_sayingSo() {
+        Evaluation ev = Evaluation.builder().dataset(SampleIdsTest.failingAt(2, "line 3 is not JSON")).candidate("a", echo("a")).candidate("b", echo("b"))
+                .judge(new PreferenceJudge("p", List.of("a", "b"))).build();
+        EvaluationAbortedException e = catchThrowableOfType(ev::run, EvaluationAbortedException.class);
+        assertThat(e).hasMessageContaining("evaluation aborted before its first sample: the dataset failed while it "
+                + "was counted").hasMessageContaining("line 3 is not JSON");
         assertThat(e.partialReport().sampleCount()).isZero();
     }
 

@@ -67,17 +67,18 @@ public final class PairedDifference {
      * {@code counts[k]} times. The result is {@link #of(double[], double[], double)} over the pairs written out, in
      * time and memory proportional to the distinct pairs: a report of a million items whose scores take a few
      * values computes it from a few dozen. Means and sums of squares are taken per distinct pair (count × value),
-     * so they can differ from {@code of} in the last bits (they round less); the rank-biserial correlation is exact
-     * either way (its rank sums are multiples of ½).
+     * so they can differ from {@code of} where its one-by-one sums round (these round less: a constant difference
+     * has an SD of exactly 0 here, where {@code of} may give one of 1e-14); the rank-biserial correlation is the same
+     * either way while its rank sums, multiples of ½, stay below 2^53 (up to about 10^8 items).
      *
      * @param a          the first system's score of each distinct pair
      * @param b          the second system's score of each distinct pair
-     * @param counts     how many items have each pair (zero allowed)
+     * @param counts     how many items have each pair (zero allowed: such a pair's values are ignored, even NaN)
      * @param confidence the intervals' level, in (0, 1)
      * @return the result, as {@link #of(double[], double[], double)}
      * @throws IllegalArgumentException if the arrays differ in length, a count is negative, the counts add up to
-     *                                  fewer than two items or more than {@code Integer.MAX_VALUE}, a value is not
-     *                                  finite, or the confidence is outside (0, 1)
+     *                                  fewer than two items or more than {@code Integer.MAX_VALUE}, a value of a pair
+     *                                  that some item has is not finite, or the confidence is outside (0, 1)
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public static PairedDifferenceResult ofCounts(double[] a, double[] b, long[] counts, double confidence) {
@@ -103,6 +104,9 @@ public final class PairedDifference {
             if (c == 0) {
                 continue; // its values may be anything, even NaN
             }
+            long before = items;
+            Preconditions.checkArgument(c <= Integer.MAX_VALUE - before, () -> "a paired difference takes at most "
+                    + "2^31 - 1 items but the counts add up to more");
             items += c;
             sum += c * (a[k] - b[k]);
             sumA += c * a[k];
@@ -110,8 +114,6 @@ public final class PairedDifference {
         }
         long total = items;
         Preconditions.checkArgument(total >= 2, () -> "a paired difference needs at least two items but had " + total);
-        Preconditions.checkArgument(total <= Integer.MAX_VALUE, () -> "a paired difference takes at most 2^31 - 1 "
-                + "items but had " + total);
         int n = (int) total;
         double mean = sum / n;
         double meanA = sumA / n;

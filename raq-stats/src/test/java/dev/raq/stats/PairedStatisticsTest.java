@@ -117,6 +117,10 @@ class PairedStatisticsTest {
                 new long[] {1, 0}, 0.9)).hasMessageContaining("at least two").hasMessageContaining("had 1");
         assertThatThrownBy(() -> PairedDifference.ofCounts(new double[] {Double.NaN, 2}, new double[] {1, 2},
                 new long[] {1, 1}, 0.9)).hasMessageContaining("pair 0 must be finite");
+        assertThatThrownBy(() -> PairedDifference.ofCounts(new double[] {1, 2, 3}, new double[] {1, 2, 3},
+                new long[] {Long.MAX_VALUE, Long.MAX_VALUE, 4}, 0.9)).hasMessageContaining("at most 2^31 - 1 items");
+        assertThatThrownBy(() -> PairedDifference.ofCounts(new double[] {1, 2}, new double[] {1, 2},
+                new long[] {Integer.MAX_VALUE, 1}, 0.9)).hasMessageContaining("at most 2^31 - 1 items");
         // a pair that no item has may hold anything
         assertThat(PairedDifference.ofCounts(new double[] {Double.NaN, 2}, new double[] {1, 2}, new long[] {0, 2},
                 0.9).n()).isEqualTo(2);

@@ -131,7 +131,7 @@ public record ValueSummary(int n, double mean, double median, double sd, @Nullab
      * The summary of more than {@link #LARGE} values given as distinct values in ascending order with how often each
      * occurs, with the normal interval {@link #of(double[], Bootstrap)} gives at that size (none without a
      * confidence). Sums are taken per distinct value (count × value), so the mean and SD can differ from summing the
-     * values one by one in the last bits; they round less.
+     * values one by one where those sums round; they round less.
      */
     static ValueSummary ofCounts(double[] sortedValues, long[] counts, @Nullable Double confidence) {
         long total = 0;

@@ -83,6 +83,19 @@ class ColumnCountsTest {
     }
 
     @Test
+    void medianFromCounts_whereTheMiddleFallsOnTheBoundaryBetweenTwoValues() {
+        long[][] cases = {{10_001, 10_001}, {10_001, 10_000}, {10_000, 10_001}, {10_000, 10_002}, {1, 20_001}};
+        for (long[] counts : cases) {
+            double[] written = new double[(int) (counts[0] + counts[1])];
+            java.util.Arrays.fill(written, (int) counts[0], written.length, 1.0);
+            assertThat(ValueSummary.ofCounts(new double[] {0, 1}, counts, null).median())
+                    .as("%d zeros and %d ones", counts[0], counts[1]).isEqualTo(ValueSummary.of(written).median());
+        }
+        assertThat(ValueSummary.ofCounts(new double[] {0, 1}, new long[] {10_001, 10_001}, null).median())
+                .isEqualTo(0.5);
+    }
+
+    @Test
     void summaryFromCounts_onlyAboveTheLargeThreshold() {
         assertThatThrownBy(() -> ValueSummary.ofCounts(new double[] {1, 2}, new long[] {5, 5}, 0.95))
                 .hasMessageContaining("more than " + ValueSummary.LARGE);
@@ -136,8 +149,8 @@ class ColumnCountsTest {
         double[] scoreA = new double[n];
         double[] scoreB = new double[n];
         for (int i = 0; i < n; i++) {
-            scoreA[i] = random.nextInt(5) / 4.0;
-            scoreB[i] = random.nextInt(4) / 4.0;
+            scoreA[i] = random.nextInt(10) / 10.0; // tenths: summing them one by one rounds
+            scoreB[i] = random.nextInt(7) / 10.0;
             Ranking r = scoreA[i] > scoreB[i] ? Ranking.fromOrder(List.of("a", "b"))
                     : scoreA[i] < scoreB[i] ? Ranking.fromOrder(List.of("b", "a"))
                     : Ranking.fromTiers(List.of(List.of("a", "b")));
@@ -169,5 +182,27 @@ class ColumnCountsTest {
         assertThat(score.difference().meanDifference()).isCloseTo(
                 PairedDifference.of(scoreA, scoreB, 0.95).meanDifference(), within(1e-13));
         assertThat(score.mcnemar()).isNull(); // graded, not pass/fail
+
+        // the report took the counts path: its sums are the exact per-value ones, not the rounded one-by-one sums
+        ValueSummary scoresA = ValueSummary.of(scoreA, BOOTSTRAP);
+        long[] tenths = new long[10];
+        for (double v : scoreA) {
+            tenths[(int) Math.round(v * 10)]++;
+        }
+        double[] values = java.util.stream.IntStream.range(0, 10).mapToDouble(k -> k / 10.0).toArray();
+        ValueSummary counted = ValueSummary.ofCounts(values, tenths, 0.95);
+        assertThat(counted.mean()).as("the test needs sums that round differently").isNotEqualTo(scoresA.mean());
+        assertThat(report.judgeSummaries().get(0).scores().get("a").mean()).isEqualTo(counted.mean());
+        java.util.Map<java.util.List<Double>, Long> pairs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            pairs.merge(List.of(scoreA[i], scoreB[i]), 1L, Long::sum);
+        }
+        PairedDifferenceResult countedDifference = PairedDifference.ofCounts(
+                pairs.keySet().stream().mapToDouble(p -> p.get(0)).toArray(),
+                pairs.keySet().stream().mapToDouble(p -> p.get(1)).toArray(),
+                pairs.values().stream().mapToLong(Long::longValue).toArray(), 0.95);
+        assertThat(countedDifference.sdDifference()).as("the test needs sums that round differently")
+                .isNotEqualTo(PairedDifference.of(scoreA, scoreB, 0.95).sdDifference());
+        assertThat(score.difference().sdDifference()).isEqualTo(countedDifference.sdDifference());
     }
 }
