@@ -19,7 +19,7 @@ public final class EvaluationAbortedException extends RaqException {
     private final transient EvaluationReport partialReport;
 
     /**
-     * @param message       why the run was aborted, with the counts
+     * @param message       why the run was aborted, and when (after how many samples, or before the first)
      * @param partialReport the report of what finished before the abort
      */
     public EvaluationAbortedException(String message, EvaluationReport partialReport) {

@@ -55,8 +55,18 @@ final class SampleIds {
         long hash(String id, int attempt);
     }
 
-    /** The hash the census uses: RAQ's 64-bit string hash, seeded by the attempt. */
-    static final IdHash HASH = (id, attempt) -> attempt == 0 ? Hash64.of(id) : Hash64.of(attempt + "\u0000" + id);
+    /**
+     * The hash the census uses: RAQ's 64-bit string hash, then (after a mere collision) the same over the id behind
+     * a salt drawn for this JVM, so that a dataset cannot be made to collide on every attempt.
+     */
+    static final IdHash HASH = new IdHash() {
+        private final long salt = new java.security.SecureRandom().nextLong();
+
+        @Override
+        public long hash(String id, int attempt) {
+            return attempt == 0 ? Hash64.of(id) : Hash64.of(Long.toHexString(salt + attempt) + '\u0000' + id);
+        }
+    };
 
     /**
      * What one pass over a dataset found.
@@ -73,8 +83,8 @@ final class SampleIds {
 
         SpillFailedException(IOException cause) {
             super("could not check the dataset's sample ids for repeats in a temporary file in "
-                    + System.getProperty("java.io.tmpdir") + " (set java.io.tmpdir to a writable directory): "
-                    + cause.getMessage(), cause);
+                    + System.getProperty("java.io.tmpdir") + " (start the JVM with -Djava.io.tmpdir=<a writable "
+                    + "directory>): " + cause.getMessage(), cause);
         }
     }
 
@@ -137,17 +147,33 @@ final class SampleIds {
         long end = (long) (suspects.run + 1) * runLength;
         Map<String, Integer> first = new HashMap<>();
         int i = 0;
-        for (Iterator<Sample> it = dataset.iterator(); it.hasNext() && i < end; i++) {
-            String id = it.next().id();
-            if (Arrays.binarySearch(suspects.hashes, hash.hash(id, attempt)) >= 0) {
-                Integer earlier = first.putIfAbsent(id, i);
-                if (earlier != null) {
-                    return "samples " + earlier + " and " + i + " of the dataset share the id '" + id
-                            + "'; ids must be unique";
+        Iterator<Sample> it = dataset.iterator();
+        try {
+            for (; it.hasNext() && i < end; i++) {
+                String id = it.next().id();
+                if (Arrays.binarySearch(suspects.hashes, hash.hash(id, attempt)) >= 0) {
+                    Integer earlier = first.putIfAbsent(id, i);
+                    if (earlier != null) {
+                        return "samples " + earlier + " and " + i + " of the dataset share the id '" + id
+                                + "'; ids must be unique";
+                    }
                 }
             }
+            return null;
+        } finally {
+            closeIfCloseable(it); // read partway: an iterator over a file would otherwise keep it open
         }
-        return null;
+    }
+
+    private static void closeIfCloseable(Iterator<Sample> it) {
+        if (it instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) it).close();
+            } catch (Exception e) {
+                System.getLogger(SampleIds.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not close the dataset's iterator after checking its ids", e);
+            }
+        }
     }
 
     /** Hashes sorted in runs: the last one in memory, the others in a temporary file. */

@@ -110,6 +110,42 @@ class SampleIdsTest {
     }
 
     @Test
+    void anIteratorThatHoldsAFile_isClosedWhenTheReadThatConfirmsARepeatStopsEarly() {
+        List<String> ids = distinct(100);
+        ids.set(10, "id-5");
+        AtomicInteger closed = new AtomicInteger();
+        Iterable<Sample> closing = () -> new ClosingIterator(streamOf(ids).iterator(), closed);
+        assertThat(SampleIds.census(closing, SampleIds.RUN, SampleIds.HASH).repeat()).startsWith("samples 5 and 10 ");
+        assertThat(closed).hasValue(1); // the counting pass ran to the end; the confirming one stopped at 10
+    }
+
+    /** An iterator with a close(), as one over a file has. */
+    private static final class ClosingIterator implements java.util.Iterator<Sample>, AutoCloseable {
+        private final java.util.Iterator<Sample> delegate;
+        private final AtomicInteger closed;
+
+        ClosingIterator(java.util.Iterator<Sample> delegate, AtomicInteger closed) {
+            this.delegate = delegate;
+            this.closed = closed;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return delegate.hasNext();
+        }
+
+        @Override
+        public Sample next() {
+            return delegate.next();
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+
+    @Test
     void spilledRuns_leaveNoTemporaryFileBehind_evenWhenTheDatasetFails() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         long before = countSpills(tmp);
