@@ -97,6 +97,11 @@ class StreamedResultsTest {
         lines.sort(java.util.Comparator.comparingInt(SampleResult::index));
         assertThat(lines).hasSize(240);
         assertThat(lines.get(17).sample().id()).isEqualTo("q17");
+        // the panel's per-sample consensus stays with the samples, in the file, not in the report
+        assertThat(kept.consensus()).isNotEmpty();
+        assertThat(streamed.consensus()).isEmpty();
+        assertThat(dev.raq.core.judge.Consensus.of(lines.get(17).judgments()).orElse(null))
+                .isEqualTo(kept.consensus().get("q17")).isNotNull();
 
         // read back (without the cluster key, which JSON does not keep), the same as the kept report read back
         Path json = dir.resolve("report.json");

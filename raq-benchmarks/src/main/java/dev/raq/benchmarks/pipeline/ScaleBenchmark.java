@@ -10,22 +10,27 @@ import dev.raq.core.model.Completion;
 import dev.raq.core.model.ModelClient;
 import dev.raq.core.report.EvaluationReport;
 import dev.raq.core.store.JsonlResultStore;
+import dev.raq.metrics.AnswerScorer;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Whether memory stays flat as the samples grow: N samples × 2 in-process candidates (answering at once), judged by
  * a rule-based metric, streamed to a results file ({@code Evaluation.Builder#resultsFile}) through a JSON Lines
- * result store (or, with {@code --no-store}, none), from a dataset generated one sample at a time. For each N it
+ * result store (or, with {@code --no-store}, none), from a dataset generated one sample at a time; with
+ * {@code --panel}, by a panel of two such judges. For each N it
  * prints the wall time, the largest live heap seen during the run (measured by a full collection every 250 ms, when
  * the last sample is counted and after the report is built) beside the live heap before it, the time the report took
  * to build, and the build's steps as they happen.
@@ -35,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ./mvnw -B -q -o -pl raq-benchmarks -am package -DskipTests
  * java -Xmx256m -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.pipeline.ScaleBenchmark 10000 100000 1000000
  * java -Xmx256m -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.pipeline.ScaleBenchmark --no-store 10000 100000 1000000
+ * java -Xmx256m -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.pipeline.ScaleBenchmark --no-store --panel 10000 100000 1000000
  * </pre>
  */
 public final class ScaleBenchmark {
@@ -52,8 +58,10 @@ public final class ScaleBenchmark {
      */
     public static void main(String[] args) throws IOException {
         watchLiveHeap();
-        boolean withStore = args.length == 0 || !args[0].equals("--no-store");
-        int[] sizes = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToInt(Integer::parseInt)
+        List<String> options = Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
+        boolean withStore = !options.contains("--no-store");
+        boolean panel = options.contains("--panel");
+        int[] sizes = Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToInt(Integer::parseInt)
                 .toArray();
         if (sizes.length == 0) {
             sizes = new int[] {10_000, 100_000, 1_000_000};
@@ -61,14 +69,15 @@ public final class ScaleBenchmark {
         System.out.printf(Locale.ROOT, "max heap %d MB, %d cores, Java %s%n",
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.println(withStore ? "through a JSON Lines result store" : "without a result store");
-        run(2_000, false, withStore); // warm-up
+        System.out.println((withStore ? "through a JSON Lines result store" : "without a result store")
+                + (panel ? ", a panel of two metric judges" : ", one metric judge"));
+        run(2_000, false, withStore, panel); // warm-up
         for (int n : sizes) {
-            run(n, true, withStore);
+            run(n, true, withStore, panel);
         }
     }
 
-    private static void run(int samples, boolean print, boolean withStore) throws IOException {
+    private static void run(int samples, boolean print, boolean withStore, boolean panel) throws IOException {
         Path dir = Files.createTempDirectory("raq-scale");
         long[] reportStarted = {0};
         long[] counted = {0};
@@ -97,9 +106,13 @@ public final class ScaleBenchmark {
         EvaluationReport report;
         try (JsonlResultStore store = JsonlResultStore.open(dir.resolve("store.jsonl"))) {
             Evaluation.Builder b = withStore ? Evaluation.builder().store(store) : Evaluation.builder();
-            report = b.dataset(generated(samples)).candidate("short", new InstantClient(""))
+            b.dataset(generated(samples)).candidate("short", new InstantClient(""))
                     .candidate("long", new InstantClient(" and some more words to say"))
-                    .judge(Judges.score((answer, references) -> (answer.length() % 11) / 10.0))
+                    .judge(Judges.score(scorer("length-mod-11", answer -> (answer.length() % 11) / 10.0)));
+            if (panel) {
+                b.judge(Judges.score(scorer("length-mod-7", answer -> (answer.length() % 7) / 6.0)));
+            }
+            report = b
                     .concurrency(64).resultsFile(dir.resolve("results.jsonl"))
                     .progressListener(listener).build().run();
         }
@@ -118,6 +131,21 @@ public final class ScaleBenchmark {
             Files.deleteIfExists(dir.resolve(f));
         }
         Files.delete(dir);
+    }
+
+    /** A metric with a name (a panel's judges need distinct names). */
+    private static AnswerScorer scorer(String name, ToDoubleFunction<String> score) {
+        return new AnswerScorer() {
+            @Override
+            public double score(String answer, List<String> references) {
+                return score.applyAsDouble(answer);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
     }
 
     /** Samples made one at a time as the run reads them: the dataset itself holds nothing. */

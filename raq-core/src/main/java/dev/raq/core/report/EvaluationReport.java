@@ -257,7 +257,12 @@ public final class EvaluationReport {
         return rankings;
     }
 
-    /** Sample id → the judges' consensus ranking, for panels of two or more judges; empty otherwise. */
+    /**
+     * Sample id → the judges' consensus ranking, for panels of two or more judges; empty otherwise, and empty when the
+     * report does not keep its samples ({@link Builder#retainSamples}, as with a results file), as {@link #samples()}
+     * is: a million samples' consensus would take about 300 MB. It is {@link dev.raq.core.judge.Consensus#of} of a
+     * sample's judgments, which the results file holds.
+     */
     public Map<String, Ranking> consensus() {
         return consensus;
     }
@@ -594,7 +599,7 @@ public final class EvaluationReport {
                     withSections.add(name);
                 }
             });
-            return new ReportTally(candidates, judges, observationUnit, clusterKey, withSections);
+            return new ReportTally(candidates, judges, observationUnit, clusterKey, withSections, retainSamples);
         }
 
         private ReportTally tally(List<SampleResult> sorted) {

@@ -49,6 +49,7 @@ final class ReportTally {
     final ObservationUnit unit;
     private final @Nullable Function<Sample, String> clusterKey;
     private final Set<String> sectionJudges;
+    private final boolean keepsConsensus;
 
     private final TreeMap<Integer, SampleResult> waiting = new TreeMap<>();
     private int nextIndex;
@@ -73,13 +74,19 @@ final class ReportTally {
     final List<CandidateTally> candidateTallies = new ArrayList<>();
     final List<JudgeTally> judgeTallies = new ArrayList<>();
 
+    /**
+     * A tally for these candidates and judges.
+     *
+     * @param keepsConsensus whether a panel's consensus is kept per sample id (only when the report keeps its samples)
+     */
     ReportTally(List<String> candidates, List<String> judges, ObservationUnit unit,
-                @Nullable Function<Sample, String> clusterKey, Set<String> sectionJudges) {
+                @Nullable Function<Sample, String> clusterKey, Set<String> sectionJudges, boolean keepsConsensus) {
         this.candidates = List.copyOf(candidates);
         this.judges = List.copyOf(judges);
         this.unit = unit;
         this.clusterKey = clusterKey;
         this.sectionJudges = Set.copyOf(sectionJudges);
+        this.keepsConsensus = keepsConsensus;
         this.observations = new RankColumns(this.candidates);
         this.observationClusters = clusterKey == null ? null : new Chunked.Ints();
         for (String c : this.candidates) {
@@ -167,7 +174,9 @@ final class ReportTally {
             }
         }
         if (judges.size() > 1) {
-            observed.forEach(c -> consensus.put(s.sample().id(), c));
+            if (keepsConsensus) {
+                observed.forEach(c -> consensus.put(s.sample().id(), c));
+            }
             OptionalDouble w = agreementOf(s.judgments());
             if (w.isPresent()) {
                 agreementSum += w.getAsDouble();
