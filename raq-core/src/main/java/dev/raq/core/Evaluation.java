@@ -142,7 +142,9 @@ public final class Evaluation {
     }
 
     /**
-     * Starts the evaluation without blocking the caller.
+     * Starts the evaluation without blocking the caller, except to read a streamed dataset (one that is neither a
+     * {@code Collection} nor a {@code Dataset}) once: it is counted and checked for repeated ids before the first
+     * call.
      *
      * @return a future completed with the report, or exceptionally with an {@link EvaluationAbortedException}
      */
@@ -235,8 +237,9 @@ public final class Evaluation {
 
         /**
          * Sets the samples to evaluate (required): a list, a {@code Dataset}, or any iterable that gives the same
-         * samples in the same order every time it is iterated. A list or {@code Dataset} is checked for repeated
-         * sample ids here; any other iterable is read once before the run asks any model, to count it (for progress)
+         * samples in the same order every time it is iterated. A {@code Collection} is checked for repeated sample ids
+         * by {@code build()}, and a {@code Dataset} when it was made; any other iterable is read once before the run
+         * asks any model, to count it (for progress)
          * and to find a repeated id in memory that does not grow with it (the run then stops before its first call,
          * naming both positions). Beyond 65,536 samples that check spills 8 bytes a sample to a temporary file in
          * {@code java.io.tmpdir}, deleted when the count ends.
@@ -389,8 +392,9 @@ public final class Evaluation {
         /**
          * Streams every sample's answers and judgments to this JSON Lines file ({@link
          * dev.raq.core.report.ResultsFile}) as the sample finishes, instead of keeping them in the report (default:
-         * none, the report keeps them). The report then holds only what its statistics need, tens of bytes per sample,
-         * so that a million samples run in a small heap; its numbers are the same, {@code samples()} is empty, and
+         * none, the report keeps them). The report then holds only what its statistics need, usually a byte per rank
+         * or score, so that a million samples run in a small heap; its numbers are the same, {@code samples()} and
+         * {@code consensus()} are empty, and
          * {@code EvaluationReport.readJson} rebuilds it from the file. Each run rewrites the file. Without an explicit
          * {@link #store(ResultStore)}, such an evaluation keeps no store ({@link ResultStore#none()}): give it a
          * {@code JsonlResultStore} to resume.

@@ -27,9 +27,10 @@ import java.util.PriorityQueue;
 
 /**
  * Counts a streamed dataset and finds the first sample whose id repeats an earlier one, before the run asks any model,
- * in memory that does not grow with the dataset. The pass that counts the samples (a run reads a streamed dataset an
- * extra time anyway, to count it) sorts 64-bit hashes of their ids {@value #RUN} at a time and spills the sorted runs
- * beyond the first to a temporary file (8 bytes a sample, deleted when the count ends). Merging the runs finds the
+ * in next to no memory. The pass that counts the samples (a run reads a streamed dataset an extra time anyway, to
+ * count it) sorts 64-bit hashes of their ids {@value #RUN} at a time; a dataset with more samples than that has every
+ * sorted run written to a temporary file (8 bytes a sample, deleted when the count ends), merged with an 8 kB buffer
+ * per run (1.2 MB at 10 million samples). Merging the runs finds the
  * hashes that occur twice, and keeps those whose second occurrence falls in the earliest run: the first repeat is
  * among them. Only when there are some is the dataset read again, up to the end of that run, comparing the ids
  * themselves, so a hash collision never passes for a repeat and the message names both positions. A collision with
@@ -103,11 +104,7 @@ final class SampleIds {
             return new Census(((Collection<?>) dataset).size(), null);
         }
         if (dataset instanceof Dataset) {
-            int n = 0;
-            for (Iterator<Sample> it = dataset.iterator(); it.hasNext(); it.next()) {
-                n++;
-            }
-            return new Census(n, null);
+            return new Census(((Dataset) dataset).size(), null);
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int n = 0;
@@ -176,7 +173,7 @@ final class SampleIds {
         }
     }
 
-    /** Hashes sorted in runs: the last one in memory, the others in a temporary file. */
+    /** Hashes sorted in runs: in memory while there is one, every run in a temporary file once there are more. */
     private static final class Runs implements AutoCloseable {
         private final int runLength;
         private long[] buffer;

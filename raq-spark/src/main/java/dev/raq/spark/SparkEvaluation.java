@@ -100,8 +100,9 @@ public final class SparkEvaluation implements Serializable {
 
     /**
      * Whether the merged report keeps every sample for drill-down (default: true). Without them the driver keeps only
-     * what the statistics need, tens of bytes per sample, so a report of millions of samples fits its heap; the
-     * results table (written as Parquet) keeps every sample.
+     * what the statistics need, usually a byte per rank or score, so a report of millions of samples fits its heap
+     * (its {@code samples()} and {@code consensus()} are empty); the results table (written as Parquet) keeps every
+     * sample.
      */
     public SparkEvaluation keepSamplesInReport(boolean keep) {
         this.keepSamples = keep;

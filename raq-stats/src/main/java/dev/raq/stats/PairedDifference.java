@@ -26,8 +26,9 @@ public final class PairedDifference {
      * @param a          the first system's score per item
      * @param b          the second system's score per item, paired by position
      * @param confidence the intervals' level, in (0, 1)
-     * @return the result; the t statistic and p-value are NaN when every difference is equal (zero standard error),
-     *         the correlation is NaN with two items or fewer, or when a system's scores are all equal
+     * @return the result; the t statistic and p-value are NaN when the standard error is zero (every difference is
+     *         equal and their summed mean exact: differences such as 0.1 can leave an SD of about 1e-14 instead, as
+     *         numpy's would), the correlation is NaN with two items or fewer, or when a system's scores are all equal
      * @throws IllegalArgumentException if the arrays differ in length, hold fewer than two items, hold a value that
      *                                  is not finite, or the confidence is outside (0, 1)
      */
@@ -69,7 +70,7 @@ public final class PairedDifference {
      * values computes it from a few dozen. Means and sums of squares are taken per distinct pair (count × value),
      * so they can differ from {@code of} where its one-by-one sums round (these round less: a constant difference
      * has an SD of exactly 0 here, where {@code of} may give one of 1e-14); the rank-biserial correlation is the same
-     * either way while its rank sums, multiples of ½, stay below 2^53 (up to about 10^8 items).
+     * either way while its rank sums, multiples of ½, stay below 2^52 (up to about 10^8 items).
      *
      * @param a          the first system's score of each distinct pair
      * @param b          the second system's score of each distinct pair

@@ -43,7 +43,7 @@ import java.util.function.Function;
  *
  * <p><b>Size.</b> By default the report keeps every sample for drill-down, about 1.5 kB each. A report built without
  * them ({@link Builder#retainSamples}, as an evaluation with a results file does) keeps only what its statistics
- * need, about a hundred bytes per sample, and has the same numbers.
+ * need, usually a byte per rank or score, and has the same numbers.
  *
  * <p><b>Failures.</b> {@link #problems()} counts every failed candidate and judge call by cause; {@code toString()},
  * Markdown and JSON show them first.
@@ -422,8 +422,9 @@ public final class EvaluationReport {
         /**
          * Whether the report keeps every sample result for drill-down ({@link EvaluationReport#samples()}; default:
          * true). Without them the builder keeps only what the statistics need, sample by sample as they are added
-         * (ranks, scores, counts, latencies: tens of bytes per sample instead of the answers' text), so that a run of
-         * a million samples fits a small heap; the statistics are the same. Set it, and the settings that shape the
+         * (ranks and scores, usually a byte each, counts, latency histograms; not the answers' text), so that a run of
+         * a million samples fits a small heap; the statistics are the same, and {@link EvaluationReport#samples()} and
+         * {@link EvaluationReport#consensus()} are empty. Set it, and the settings that shape the
          * statistics (judges, observation unit, cluster key, sections), before the first {@link #add}.
          */
         public synchronized Builder retainSamples(boolean retain) {

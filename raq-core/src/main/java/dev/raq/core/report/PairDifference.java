@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param alpha      the report's significance level, for {@link #minimumDetectableDifference()}
  * @param bootstrapInterval a 95% percentile bootstrap interval of the mean difference (seeded by the evaluation's
  *                   seed; whole clusters resampled when the evaluation has a cluster key), or null with fewer than
- *                   two observations
+ *                   two observations; above {@link ValueSummary#LARGE} observations (clusters) the normal (clustered
+ *                   t) interval instead, as {@link ValueSummary#meanInterval()} is
  * @param clustered  with a cluster key: the mean difference's cluster-robust (CR1) standard error and t interval on
  *                   G − 1 degrees of freedom; null without one
  * @param mcnemar    for a metric whose scores are pass/fail (every score 0 or 1, such as exact match): McNemar's

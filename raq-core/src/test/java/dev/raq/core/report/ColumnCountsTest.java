@@ -193,14 +193,15 @@ class ColumnCountsTest {
         ValueSummary counted = ValueSummary.ofCounts(values, tenths, 0.95);
         assertThat(counted.mean()).as("the test needs sums that round differently").isNotEqualTo(scoresA.mean());
         assertThat(report.judgeSummaries().get(0).scores().get("a").mean()).isEqualTo(counted.mean());
-        java.util.Map<java.util.List<Double>, Long> pairs = new java.util.LinkedHashMap<>();
+        DoubleColumn columnA = new DoubleColumn(); // the same columns as the report's: values in sample order
+        DoubleColumn columnB = new DoubleColumn();
         for (int i = 0; i < n; i++) {
-            pairs.merge(List.of(scoreA[i], scoreB[i]), 1L, Long::sum);
+            columnA.add(scoreA[i]);
+            columnB.add(scoreB[i]);
         }
-        PairedDifferenceResult countedDifference = PairedDifference.ofCounts(
-                pairs.keySet().stream().mapToDouble(p -> p.get(0)).toArray(),
-                pairs.keySet().stream().mapToDouble(p -> p.get(1)).toArray(),
-                pairs.values().stream().mapToLong(Long::longValue).toArray(), 0.95);
+        ColumnCounts.Pairs pairs = ColumnCounts.pairs(columnA, columnB, n);
+        PairedDifferenceResult countedDifference = PairedDifference.ofCounts(pairs.a(), pairs.b(), pairs.counts(),
+                0.95);
         assertThat(countedDifference.sdDifference()).as("the test needs sums that round differently")
                 .isNotEqualTo(PairedDifference.of(scoreA, scoreB, 0.95).sdDifference());
         assertThat(score.difference().sdDifference()).isEqualTo(countedDifference.sdDifference());
