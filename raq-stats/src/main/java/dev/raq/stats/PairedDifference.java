@@ -194,19 +194,45 @@ public final class PairedDifference {
      * [−1, 1], NaN when every difference is zero.
      */
     private static double rankBiserial(double[] d) {
-        double[] nonzero = java.util.Arrays.stream(d).filter(v -> v != 0).toArray();
-        if (nonzero.length == 0) {
+        int positive = 0;
+        int negative = 0;
+        for (double v : d) {
+            positive += v > 0 ? 1 : 0;
+            negative += v < 0 ? 1 : 0;
+        }
+        if (positive + negative == 0) {
             return Double.NaN;
         }
-        double[] ranks = Ranks.rank(java.util.Arrays.stream(nonzero).map(Math::abs).toArray());
+        // the positive and the negative differences' sizes, each sorted, walked together in tie groups: no index
+        // sort of every difference, two arrays that hold them all between them
+        double[] up = new double[positive];
+        double[] down = new double[negative];
+        for (int k = 0, i = 0, j = 0; k < d.length; k++) {
+            if (d[k] > 0) {
+                up[i++] = d[k];
+            } else if (d[k] < 0) {
+                down[j++] = -d[k];
+            }
+        }
+        java.util.Arrays.sort(up);
+        java.util.Arrays.sort(down);
+        long below = 0;
         double plus = 0;
         double minus = 0;
-        for (int i = 0; i < nonzero.length; i++) {
-            if (nonzero[i] > 0) {
-                plus += ranks[i];
-            } else {
-                minus += ranks[i];
+        for (int i = 0, j = 0; i < positive || j < negative; ) {
+            double size = j == negative || (i < positive && up[i] < down[j]) ? up[i] : down[j];
+            long ups = 0;
+            long downs = 0;
+            for (; i < positive && up[i] == size; i++) {
+                ups++;
             }
+            for (; j < negative && down[j] == size; j++) {
+                downs++;
+            }
+            double averageRank = below + (ups + downs + 1) / 2.0;
+            plus += averageRank * ups;
+            minus += averageRank * downs;
+            below += ups + downs;
         }
         return (plus - minus) / (plus + minus);
     }

@@ -73,6 +73,32 @@ class PairedStatisticsTest {
     }
 
     @Test
+    void pairedDifference_rankBiserial_isKerbysFormulaOverScipysAverageRanks_withTiesAndZeros() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 200; round++) {
+            int n = 2 + random.nextInt(60);
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = random.nextInt(7) / 2.0; // few values: ties across signs, and zeros
+                b[i] = round % 2 == 0 ? random.nextInt(7) / 2.0 : random.nextGaussian();
+            }
+            double[] nonzero = java.util.stream.IntStream.range(0, n).mapToDouble(i -> a[i] - b[i])
+                    .filter(v -> v != 0).toArray();
+            double[] ranks = Ranks.rank(java.util.Arrays.stream(nonzero).map(Math::abs).toArray());
+            double plus = 0;
+            double minus = 0;
+            for (int i = 0; i < nonzero.length; i++) {
+                plus += nonzero[i] > 0 ? ranks[i] : 0;
+                minus += nonzero[i] < 0 ? ranks[i] : 0;
+            }
+            Double expected = nonzero.length == 0 ? Double.NaN : (plus - minus) / (plus + minus);
+            assertThat((Double) PairedDifference.of(a, b, 0.95).rankBiserial()).as("round %d", round)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void pairedDifference_ofCounts_isTheItemsWrittenOut() {
         java.util.Random random = new java.util.Random(7);
         for (int round = 0; round < 50; round++) {

@@ -24,13 +24,14 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToDoubleFunction;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Whether memory stays flat as the samples grow: N samples × 2 in-process candidates (answering at once), judged by
  * a rule-based metric, streamed to a results file ({@code Evaluation.Builder#resultsFile}) through a JSON Lines
  * result store (or, with {@code --no-store}, none), from a dataset generated one sample at a time; with
- * {@code --panel}, by a panel of two such judges. For each N it
+ * {@code --panel}, by a panel of two such judges; with {@code --continuous}, by a metric whose scores take as many
+ * values as there are answers (as BLEU's do), kept at 8 bytes each. For each N it
  * prints the wall time, the largest live heap seen during the run (measured by a full collection every 250 ms, when
  * the last sample is counted and after the report is built) beside the live heap before it, the time the report took
  * to build, and the build's steps as they happen.
@@ -41,6 +42,7 @@ import java.util.function.ToDoubleFunction;
  * java -Xmx256m -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.pipeline.ScaleBenchmark 10000 100000 1000000
  * java -Xmx256m -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.pipeline.ScaleBenchmark --no-store 10000 100000 1000000
  * java -Xmx256m -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.pipeline.ScaleBenchmark --no-store --panel 10000 100000 1000000
+ * java -Xmx256m -cp raq-benchmarks/target/benchmarks.jar dev.raq.benchmarks.pipeline.ScaleBenchmark --no-store --continuous 10000 100000 1000000
  * </pre>
  */
 public final class ScaleBenchmark {
@@ -61,6 +63,7 @@ public final class ScaleBenchmark {
         List<String> options = Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
         boolean withStore = !options.contains("--no-store");
         boolean panel = options.contains("--panel");
+        boolean continuous = options.contains("--continuous");
         int[] sizes = Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToInt(Integer::parseInt)
                 .toArray();
         if (sizes.length == 0) {
@@ -70,14 +73,16 @@ public final class ScaleBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         System.out.println((withStore ? "through a JSON Lines result store" : "without a result store")
-                + (panel ? ", a panel of two metric judges" : ", one metric judge"));
-        run(2_000, false, withStore, panel); // warm-up
+                + (panel ? ", a panel of two metric judges" : ", one metric judge")
+                + (continuous ? " with continuous scores" : ""));
+        run(2_000, false, withStore, panel, continuous); // warm-up
         for (int n : sizes) {
-            run(n, true, withStore, panel);
+            run(n, true, withStore, panel, continuous);
         }
     }
 
-    private static void run(int samples, boolean print, boolean withStore, boolean panel) throws IOException {
+    private static void run(int samples, boolean print, boolean withStore, boolean panel, boolean continuous)
+            throws IOException {
         Path dir = Files.createTempDirectory("raq-scale");
         long[] reportStarted = {0};
         long[] counted = {0};
@@ -108,9 +113,12 @@ public final class ScaleBenchmark {
             Evaluation.Builder b = withStore ? Evaluation.builder().store(store) : Evaluation.builder();
             b.dataset(generated(samples)).candidate("short", new InstantClient(""))
                     .candidate("long", new InstantClient(" and some more words to say"))
-                    .judge(Judges.score(scorer("length-mod-11", answer -> (answer.length() % 11) / 10.0)));
+                    .judge(Judges.score(continuous
+                            ? scorer("hash-fraction", (answer, references) ->
+                                    ((answer + references.get(0)).hashCode() & 0xFFFFF) / (double) (1 << 20))
+                            : scorer("length-mod-11", (answer, references) -> (answer.length() % 11) / 10.0)));
             if (panel) {
-                b.judge(Judges.score(scorer("length-mod-7", answer -> (answer.length() % 7) / 6.0)));
+                b.judge(Judges.score(scorer("length-mod-7", (answer, references) -> (answer.length() % 7) / 6.0)));
             }
             report = b
                     .concurrency(64).resultsFile(dir.resolve("results.jsonl"))
@@ -134,11 +142,11 @@ public final class ScaleBenchmark {
     }
 
     /** A metric with a name (a panel's judges need distinct names). */
-    private static AnswerScorer scorer(String name, ToDoubleFunction<String> score) {
+    private static AnswerScorer scorer(String name, ToDoubleBiFunction<String, List<String>> score) {
         return new AnswerScorer() {
             @Override
             public double score(String answer, List<String> references) {
-                return score.applyAsDouble(answer);
+                return score.applyAsDouble(answer, references);
             }
 
             @Override

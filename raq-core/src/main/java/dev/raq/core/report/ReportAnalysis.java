@@ -211,7 +211,9 @@ final class ReportAnalysis {
      * The paired difference of a and b over the rows that hold both (at least two), with a bootstrap interval of
      * the mean difference (resampling clusters when there are clusters) and the clustered standard error. Above
      * {@link ValueSummary#LARGE} rows without clusters, where that interval is the normal one, coded columns are
-     * compared from counts of their pairs of values ({@link ColumnCounts}) rather than copied out.
+     * compared from counts of their pairs of values ({@link ColumnCounts}) rather than copied out, and other columns
+     * take the interval from the paired difference's own mean and SD rather than from a sorted copy of the
+     * differences.
      */
     private Optional<PairDifference> difference(String a, String b, String measure, ReportTally.RankColumns values,
                                                 Chunked.@Nullable Ints clusters) {
@@ -247,14 +249,19 @@ final class ReportAnalysis {
                 k++;
             }
         }
+        PairedDifferenceResult pd = PairedDifference.of(x, y, EvaluationReport.CONFIDENCE);
+        McNemarResult mcnemar = measure.equals("rank") ? null : mcnemar(x, y);
+        if (used == null && n > ValueSummary.LARGE) { // the normal interval, from the difference's own mean and SD
+            return Optional.of(new PairDifference(a, b, measure, pd, alpha, ValueSummary.normalInterval(
+                    pd.meanDifference(), pd.sdDifference(), n, EvaluationReport.CONFIDENCE), null, mcnemar));
+        }
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = x[i] - y[i];
         }
         ConfidenceInterval boot = ValueSummary.of(d, used, bootstrap).meanInterval();
         ClusteredMeanResult clustered = used == null ? null : ClusteredMean.of(d, used, EvaluationReport.CONFIDENCE);
-        return Optional.of(new PairDifference(a, b, measure, PairedDifference.of(x, y, EvaluationReport.CONFIDENCE),
-                alpha, boot, clustered, measure.equals("rank") ? null : mcnemar(x, y)));
+        return Optional.of(new PairDifference(a, b, measure, pd, alpha, boot, clustered, mcnemar));
     }
 
     /** McNemar's test when both candidates' scores are pass/fail (every score 0 or 1), else null. */
