@@ -70,16 +70,25 @@ final class ColumnCounts {
 
         /** McNemar's test when both sides are pass/fail (every value 0 or 1), else null. */
         @Nullable McNemarResult mcnemar() {
-            long firstOnly = 0;
-            long secondOnly = 0;
-            for (int k = 0; k < a.length; k++) {
-                if ((a[k] != 0 && a[k] != 1) || (b[k] != 0 && b[k] != 1)) {
-                    return null;
-                }
-                firstOnly += a[k] == 1 && b[k] == 0 ? counts[k] : 0;
-                secondOnly += a[k] == 0 && b[k] == 1 ? counts[k] : 0;
-            }
-            return McNemar.test(Math.toIntExact(firstOnly), Math.toIntExact(secondOnly));
+            return ColumnCounts.mcnemar(a, b, counts);
         }
+    }
+
+    /**
+     * McNemar's test of paired pass/fail values, pair k occurring {@code counts[k]} times (once each without counts),
+     * or null when a value is neither 0 nor 1.
+     */
+    static @Nullable McNemarResult mcnemar(double[] a, double[] b, long @Nullable [] counts) {
+        long firstOnly = 0;
+        long secondOnly = 0;
+        for (int k = 0; k < a.length; k++) {
+            if ((a[k] != 0 && a[k] != 1) || (b[k] != 0 && b[k] != 1)) {
+                return null;
+            }
+            long times = counts == null ? 1 : counts[k];
+            firstOnly += a[k] == 1 && b[k] == 0 ? times : 0;
+            secondOnly += a[k] == 0 && b[k] == 1 ? times : 0;
+        }
+        return McNemar.test(Math.toIntExact(firstOnly), Math.toIntExact(secondOnly));
     }
 }

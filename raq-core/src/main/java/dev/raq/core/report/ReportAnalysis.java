@@ -10,7 +10,6 @@ import dev.raq.stats.Bootstrap;
 import dev.raq.stats.ClusteredMean;
 import dev.raq.stats.ClusteredMeanResult;
 import dev.raq.stats.ConfidenceInterval;
-import dev.raq.stats.McNemar;
 import dev.raq.stats.McNemarResult;
 import dev.raq.stats.PairedDifference;
 import dev.raq.stats.PairedDifferenceResult;
@@ -250,7 +249,7 @@ final class ReportAnalysis {
             }
         }
         PairedDifferenceResult pd = PairedDifference.of(x, y, EvaluationReport.CONFIDENCE);
-        McNemarResult mcnemar = measure.equals("rank") ? null : mcnemar(x, y);
+        McNemarResult mcnemar = measure.equals("rank") ? null : ColumnCounts.mcnemar(x, y, null);
         if (used == null && n > ValueSummary.LARGE) { // the normal interval, from the difference's own mean and SD
             return Optional.of(new PairDifference(a, b, measure, pd, alpha, ValueSummary.normalInterval(
                     pd.meanDifference(), pd.sdDifference(), n, EvaluationReport.CONFIDENCE), null, mcnemar));
@@ -262,20 +261,6 @@ final class ReportAnalysis {
         ConfidenceInterval boot = ValueSummary.of(d, used, bootstrap).meanInterval();
         ClusteredMeanResult clustered = used == null ? null : ClusteredMean.of(d, used, EvaluationReport.CONFIDENCE);
         return Optional.of(new PairDifference(a, b, measure, pd, alpha, boot, clustered, mcnemar));
-    }
-
-    /** McNemar's test when both candidates' scores are pass/fail (every score 0 or 1), else null. */
-    private static @Nullable McNemarResult mcnemar(double[] x, double[] y) {
-        int firstOnly = 0;
-        int secondOnly = 0;
-        for (int i = 0; i < x.length; i++) {
-            if ((x[i] != 0 && x[i] != 1) || (y[i] != 0 && y[i] != 1)) {
-                return null;
-            }
-            firstOnly += x[i] == 1 && y[i] == 0 ? 1 : 0;
-            secondOnly += x[i] == 0 && y[i] == 1 ? 1 : 0;
-        }
-        return McNemar.test(firstOnly, secondOnly);
     }
 
     private List<Problem> problems() {
