@@ -495,7 +495,7 @@ public final class Evaluation {
                 if (((java.util.Collection<?>) dataset).isEmpty()) {
                     problems.add("the dataset is empty: there is nothing to evaluate");
                 }
-                duplicateId(dataset).ifPresent(problems::add);
+                SampleIds.firstRepeat(dataset).ifPresent(problems::add);
             }
             if (!allowJudgeAsCandidate) {
                 for (Judge judge : judges) {
@@ -532,21 +532,6 @@ public final class Evaluation {
         private SignificanceTest defaultTest() {
             boolean pairs = candidates.size() > 2 && judges.stream().anyMatch(j -> !j.ranksAllAnswers());
             return pairs ? SignificanceTests.signTest(dev.raq.stats.PAdjust.HOLM) : SignificanceTests.recommended();
-        }
-
-        /** The first id that two samples of an in-memory dataset share, naming both positions. */
-        private static Optional<String> duplicateId(Iterable<Sample> samples) {
-            Map<String, Integer> first = new java.util.HashMap<>();
-            int i = 0;
-            for (Sample s : samples) {
-                Integer earlier = first.putIfAbsent(Objects.requireNonNull(s, "dataset[" + i + "]").id(), i);
-                if (earlier != null) {
-                    return Optional.of("samples " + earlier + " and " + i + " of the dataset share the id '" + s.id()
-                            + "'; ids must be unique (results are keyed and panels merged by them)");
-                }
-                i++;
-            }
-            return Optional.empty();
         }
 
         /** A model that generated samples of an in-memory dataset and is also a candidate or a judge. */

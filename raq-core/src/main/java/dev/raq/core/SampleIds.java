@@ -23,7 +23,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * Counts a streamed dataset and finds the first sample whose id repeats an earlier one, before the run asks any model,
@@ -121,9 +123,9 @@ final class SampleIds {
             if (suspects.hashes.length == 0) {
                 return new Census(n, null);
             }
-            String repeat = firstRepeat(dataset, suspects, runLength, hash, attempt);
-            if (repeat != null) {
-                return new Census(n, repeat);
+            Optional<String> repeat = firstRepeat(dataset, suspects, runLength, hash, attempt);
+            if (repeat.isPresent()) {
+                return new Census(n, repeat.get());
             }
         }
         throw new IllegalStateException("the dataset's sample ids repeated when it was counted but not when it was "
@@ -138,25 +140,37 @@ final class SampleIds {
     private record Suspects(long[] hashes, int run) {
     }
 
-    /** The first position whose id an earlier sample has, among ids with the suspects' hashes, or null. */
-    private static @Nullable String firstRepeat(Iterable<Sample> dataset, Suspects suspects, int runLength,
+    /** The first repeat among ids with the suspects' hashes, read up to the end of the suspects' run. */
+    private static Optional<String> firstRepeat(Iterable<Sample> dataset, Suspects suspects, int runLength,
                                                 IdHash hash, int attempt) {
-        long end = (long) (suspects.run + 1) * runLength;
+        return firstRepeat(dataset, (long) (suspects.run + 1) * runLength,
+                id -> Arrays.binarySearch(suspects.hashes, hash.hash(id, attempt)) >= 0);
+    }
+
+    /**
+     * The first position whose id an earlier sample has, as the message that refuses the dataset (naming both
+     * positions), or empty. It keeps every id it reads: for a dataset in memory, which {@code Evaluation.build()}
+     * checks this way.
+     */
+    static Optional<String> firstRepeat(Iterable<Sample> samples) {
+        return firstRepeat(samples, Long.MAX_VALUE, id -> true);
+    }
+
+    /** The first repeat among the ids {@code tracked} accepts, reading no further than position {@code end}. */
+    private static Optional<String> firstRepeat(Iterable<Sample> samples, long end, Predicate<String> tracked) {
         Map<String, Integer> first = new HashMap<>();
         int i = 0;
-        Iterator<Sample> it = dataset.iterator();
+        Iterator<Sample> it = samples.iterator();
         try {
             for (; it.hasNext() && i < end; i++) {
-                String id = it.next().id();
-                if (Arrays.binarySearch(suspects.hashes, hash.hash(id, attempt)) >= 0) {
-                    Integer earlier = first.putIfAbsent(id, i);
-                    if (earlier != null) {
-                        return "samples " + earlier + " and " + i + " of the dataset share the id '" + id
-                                + "'; ids must be unique";
-                    }
+                String id = Objects.requireNonNull(it.next(), "dataset[" + i + "]").id();
+                Integer earlier = tracked.test(id) ? first.putIfAbsent(id, i) : null;
+                if (earlier != null) {
+                    return Optional.of("samples " + earlier + " and " + i + " of the dataset share the id '" + id
+                            + "'; ids must be unique (results are keyed and panels merged by them)");
                 }
             }
-            return null;
+            return Optional.empty();
         } finally {
             closeIfCloseable(it); // read partway: an iterator over a file would otherwise keep it open
         }

@@ -54,7 +54,8 @@ class SampleIdsTest {
             ids.set(91, "id-3");
             SampleIds.Census c = SampleIds.census(streamOf(ids), runLength, PLAIN);
             assertThat(c.samples()).isEqualTo(100);
-            assertThat(c.repeat()).isEqualTo("samples 12 and 57 of the dataset share the id 'id-12'; ids must be unique");
+            assertThat(c.repeat()).isEqualTo("samples 12 and 57 of the dataset share the id 'id-12'; ids must be unique "
+                    + "(results are keyed and panels merged by them)");
         }
     }
 
