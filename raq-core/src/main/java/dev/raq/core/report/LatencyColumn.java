@@ -67,6 +67,6 @@ final class LatencyColumn {
             Arrays.sort(exact, 0, n);
             sorted = true;
         }
-        return ReportAnalysis.percentile(Arrays.copyOf(exact, n), p);
+        return ReportAnalysis.percentile(exact, n, p);
     }
 }

@@ -386,14 +386,17 @@ final class ReportAnalysis {
         return ValueSummary.of(values, labels, bootstrap);
     }
 
-    /** Linear interpolation between closest ranks (numpy's default), or null for no data. */
-    static @Nullable Duration percentile(long[] sortedNanos, double p) {
-        if (sortedNanos.length == 0) {
+    /**
+     * The percentile of the first {@code n} values of {@code sortedNanos} (in order), by linear interpolation between
+     * the closest ranks (numpy's default), or null for no data.
+     */
+    static @Nullable Duration percentile(long[] sortedNanos, int n, double p) {
+        if (n == 0) {
             return null;
         }
-        double pos = p * (sortedNanos.length - 1);
+        double pos = p * (n - 1);
         int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sortedNanos.length - 1);
+        int hi = Math.min(lo + 1, n - 1);
         double v = sortedNanos[lo] + (pos - lo) * (sortedNanos[hi] - sortedNanos[lo]);
         return Duration.ofNanos(Math.round(v));
     }
